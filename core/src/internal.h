@@ -1,0 +1,15 @@
+/* internal.h — helpers shared by the library's own files; never installed. */
+#ifndef DOCPIPE_INTERNAL_H
+#define DOCPIPE_INTERNAL_H
+
+#include "docpipe/docpipe.h"
+#include "docpipe/plugin.h"
+
+/* A copy of `s[0..len)` made valid for the model: NFC, or NULL with
+ * *code = EINVAL (invalid UTF-8 or NUL) / ENOMEM. */
+char *docpipe__text_dup(const char *s, size_t len, int *code);
+
+/* strdup through docpipe_malloc; NULL on ENOMEM or NULL input. */
+char *docpipe__strdup(const char *s);
+
+#endif
