@@ -60,8 +60,8 @@ char *docpipe_node_text_content(const docpipe_node *node) {
       break;
     default:
       /* Blocks are separated by line ends. */
-      if (docpipe_node_is_block(n) && n != node && !S_ends_with_newline(&b) &&
-          n->type != DOCPIPE_NODE_TABLE_CELL)
+      if (ev == DOCPIPE_EVENT_ENTER && docpipe_node_is_block(n) && n != node &&
+          !S_ends_with_newline(&b) && n->type != DOCPIPE_NODE_TABLE_CELL)
         rc = docpipe_buf_puts(&b, "\n");
       break;
     }
