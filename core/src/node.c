@@ -159,8 +159,12 @@ void docpipe_node_unlink(docpipe_node *n) {
  * children, and no cycles (child must not be an ancestor of parent). */
 static int S_may_insert(const docpipe_node *parent, const docpipe_node *child) {
   if (!parent || !child || !docpipe_node_can_contain(parent->type, child->type)) return 0;
-  for (const docpipe_node *a = parent; a; a = a->parent)
-    if (a == child) return 0;
+  if (child == parent) return 0;
+  /* Only a node with children can be an ancestor of `parent`; skipping
+   * the walk for childless nodes keeps building deep trees linear. */
+  if (child->first)
+    for (const docpipe_node *a = parent; a; a = a->parent)
+      if (a == child) return 0;
   return 1;
 }
 
