@@ -52,6 +52,10 @@ case "${1:-}" in
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DDOCPIPE_SANITIZE=ON
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest -j"$JOBS" --output-on-failure --timeout 900)
+    # Thread safety: the parallel-conversion tests under ThreadSanitizer.
+    build build-tsan -DCMAKE_BUILD_TYPE=Debug -DDOCPIPE_TSAN=ON
+    (cd build-tsan && TSAN_OPTIONS=halt_on_error=1 \
+      ctest -j"$JOBS" --output-on-failure --timeout 900 -R 'unit_threads|unit_parallel_conversions')
     ;;
   *)
     echo "usage: $0 samples|test" >&2
