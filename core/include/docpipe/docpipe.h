@@ -421,7 +421,8 @@ DOCPIPE_EXPORT char *docpipe_node_text_content(const docpipe_node *node);
  *
  * As in cmark, the tree may be changed only at the current node after
  * its EXIT event (or ENTER for a leaf): unlinking or freeing the current
- * node, or inserting after it, is then safe. */
+ * node is then safe, and so is inserting after it (the inserted node is
+ * not visited, as the next step was already taken). */
 typedef struct docpipe_iter docpipe_iter;
 
 typedef enum {
