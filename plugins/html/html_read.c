@@ -1,12 +1,139 @@
-/* Placeholder reader, to be replaced (issue 4). */
-#include "html.h"
+/* The html reader: probe, then decode -> parse (libxml2, recovering, no
+ * network) -> drop boilerplate -> choose the main content -> metadata ->
+ * build the document.  See html_reader.h for the stages. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
-int html_probe(const unsigned char *data, size_t size, const char *name_hint) {
-  (void)data; (void)size; (void)name_hint;
+#include "html_reader.h"
+
+static const unsigned char *S_skip_ws(const unsigned char *p, const unsigned char *end) {
+  if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+  return p;
+}
+
+static int S_has_ci(const unsigned char *p, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (strncasecmp((const char *)p + i, needle, k) == 0) return 1;
   return 0;
 }
+
+int html_probe(const unsigned char *data, size_t size, const char *name_hint) {
+  (void)name_hint;
+  const unsigned char *end = data + size, *p = S_skip_ws(data, end);
+  size_t n = (size_t)(end - p) < 4096 ? (size_t)(end - p) : 4096;
+  if (n >= 14 && strncasecmp((const char *)p, "<!doctype html", 14) == 0) return 95;
+  if (n >= 5 && strncasecmp((const char *)p, "<html", 5) == 0) return 90;
+  if (S_has_ci(p, n, "<html") || S_has_ci(p, n, "<head") || S_has_ci(p, n, "<body")) return 75;
+  if (n && *p == '<' && (S_has_ci(p, n, "<div") || S_has_ci(p, n, "<p>") || S_has_ci(p, n, "<meta")))
+    return 45;
+  return 0;
+}
+
+/* NUL and control bytes are not in web pages: refuse binary data early
+ * rather than extract an "article" from noise. */
+static int S_binary(const unsigned char *data, size_t size) {
+  size_t n = size < 65536 ? size : 65536, bad = 0;
+  for (size_t i = 0; i < n; i++)
+    if (data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
+      bad++;
+  /* UTF-16 pages have NULs: leave them to the decoder */
+  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return 0;
+  return bad * 100 > n;
+}
+
+static xmlNode *S_body(htmlDocPtr doc) {
+  xmlNode *root = xmlDocGetRootElement(doc);
+  if (!root) return NULL;
+  for (xmlNode *k = root->children; k; k = k->next)
+    if (html_is(k, "body")) return k;
+  return root;
+}
+
 int html_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
-  (void)data; (void)size; (void)args; (void)out;
-  return docpipe_error_set(err, DOCPIPE_EUNSUPPORTED, "html reader not implemented yet");
+  docpipe_args defaults;
+  if (!args) {
+    docpipe_args_init(&defaults);
+    args = &defaults;
+  }
+  *out = NULL;
+  size_t max_in = args->limits.max_input_bytes ? args->limits.max_input_bytes : (size_t)256 << 20;
+  if (size > max_in || size > (size_t)0x7fffffff)
+    return docpipe_error_set(err, DOCPIPE_ELIMIT, "html: input of %zu bytes exceeds the limit of %zu",
+                             size, max_in);
+  const unsigned char *p = S_skip_ws(data, data + size);
+  if (p == data + size) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: empty input");
+  if (S_binary(data, size))
+    return docpipe_error_set(err, DOCPIPE_EPARSE, "html: binary data, not an HTML page");
+
+  size_t len = 0;
+  char *utf8 = html_decode(data, size, &len);
+  if (!utf8) return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
+  /* HTML_PARSE_IGNORE_ENC: the bytes are UTF-8 now whatever <meta> says */
+  htmlDocPtr hdoc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
+                                       HTML_PARSE_NOIMPLIED * 0);
+  docpipe_free(utf8);
+  if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
+
+  html_ctx c;
+  memset(&c, 0, sizeof c);
+  c.doc = hdoc;
+  c.body = S_body(hdoc);
+  c.max_depth = args->limits.max_depth ? args->limits.max_depth : 200;
+  html_meta m;
+  memset(&m, 0, sizeof m);
+  docpipe_doc *doc = NULL;
+  char *title = NULL;
+  int rc = 0;
+  if (!c.body) {
+    rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no document element");
+    goto done;
+  }
+  if ((rc = html_stats_alloc(&c)) != 0) {
+    rc = docpipe_error_set(err, rc, "html: out of memory");
+    goto done;
+  }
+  html_mark_boilerplate(&c);
+  if ((rc = html_choose_content(&c)) != 0) {
+    rc = docpipe_error_set(err, rc, "html: out of memory");
+    goto done;
+  }
+  html_clean_content(&c);
+#ifdef HTML_DEBUG
+  for (size_t i = 0; i < c.nroots; i++)
+    fprintf(stderr, "root %s class=%s id=%s score=%.1f text=%u removed=%d\n", c.roots[i]->name,
+            html_attr(c.roots[i], "class"), html_attr(c.roots[i], "id"), html_st(c.roots[i])->score,
+            html_st(c.roots[i])->text_len, html_st(c.roots[i])->removed);
+#endif
+  html_meta_collect(&c, &m);
+  title = html_find_title(&c, &m);
+  doc = docpipe_doc_new();
+  if (!doc) {
+    rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");
+    goto done;
+  }
+  if ((rc = html_build(&c, docpipe_doc_root(doc), err)) != 0) goto done;
+  html_visible_meta(&c, &m, title, doc);
+  if (!docpipe_node_first_child(docpipe_doc_root(doc)) && !title) {
+    rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no article text found in the page");
+    goto done;
+  }
+done:
+  free(title);
+  html_meta_free(&m);
+  free(c.roots);
+  free(c.stats);
+  xmlFreeDoc(hdoc);
+  if (rc) {
+    docpipe_doc_free(doc);
+    return rc;
+  }
+  *out = doc;
+  return 0;
 }

@@ -1,0 +1,396 @@
+/* Main-content extraction.  Three steps, all by structure (no site lists):
+ *  1. html_mark_boilerplate: drop what is never article text — scripts,
+ *     navigation, hidden parts, class/id-flagged widgets, and the portal
+ *     widgets found by their visible label ("Tin liên quan", "Bình chọn",
+ *     "Cỡ chữ"...) together with the link lists they head.
+ *  2. html_choose_content: Readability-style paragraph scoring: each text
+ *     unit scores by length and commas and hands its score to its
+ *     ancestors; scores are scaled by link density; the best node, a better
+ *     parent, and siblings that look like article text form the content.
+ *  3. html_clean_content: inside the content, drop blocks that look like
+ *     boilerplate (link-heavy, form-heavy, image galleries, short stubs). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_reader.h"
+
+static double S_ld(const html_stat *s) {
+  return s->text_len ? (double)s->link_len / (double)s->text_len : 0.0;
+}
+
+static const char *const S_dropped_tags[] = {
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "input",
+    "select", "textarea", "option", "nav", "aside", "object", "embed", "map", "head", "link",
+    "meta", "dialog", "label", "video", "audio", "form-hidden", NULL};
+
+static const char *const S_dropped_roles[] = {"navigation", "banner", "complementary",
+                                              "contentinfo", "menu", "menubar", "search",
+                                              "dialog", "alertdialog", "toolbar", NULL};
+
+/* Words in class/id that, when the element is also link-heavy or small,
+ * mark boilerplate for removal (a subset of the weight words: the ones
+ * that never name an article body). */
+static const char *const S_strict_neg[] = {
+    "comment", "sidebar", "breadcrumb", "footer", "related", "share", "social", "sponsor",
+    "banner", "advert", "menu", "navbar", "navigation", "pagination", "pager", "popup", "cookie",
+    "newsletter", "subscribe", "disqus", "outbrain", "taboola", "lienquan", "tinkhac",
+    "othernews", "other-news", "binhchon", "thongke", "ribbon", "fontsize", "font-size",
+    "toolbar", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
+    "consent", NULL};
+
+static int S_hidden(const xmlNode *n) {
+  if (html_attr(n, "hidden")) return 1;
+  const char *a = html_attr(n, "aria-hidden");
+  if (a && strcmp(a, "true") == 0 && !html_is(n, "body")) return 1;
+  const char *st = html_attr(n, "style");
+  if (st) {
+    char buf[128];
+    size_t k = 0;
+    for (const char *p = st; *p && k + 1 < sizeof buf; p++)
+      if (*p != ' ' && *p != '\t') buf[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+    buf[k] = 0;
+    if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden")) return 1;
+  }
+  return 0;
+}
+
+static int S_in(const char *name, const char *const *set) {
+  for (; *set; set++)
+    if (strcmp(name, *set) == 0) return 1;
+  return 0;
+}
+
+/* Labels that head a widget or a list of other articles.  Compared
+ * case-folded, at the start of a short element's text. */
+static const char *const S_labels[] = {
+    "các tin khác", "các tin đã đưa", "tin khác", "tin liên quan", "tin cùng chuyên mục",
+    "tin bài liên quan", "bài viết liên quan", "bài liên quan", "các bài viết khác",
+    "các bài khác", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "tin mới nhất", "tin nổi bật",
+    "tin xem nhiều", "đọc nhiều", "xem nhiều", "cỡ chữ", "xem với cỡ chữ", "bản in", "in bài",
+    "bình chọn", "thăm dò ý kiến", "thống kê truy cập", "đang truy cập", "lượt truy cập",
+    "skip ribbon commands", "chia sẻ", "ý kiến bạn đọc", "gửi ý kiến", "bình luận",
+    "related articles", "related stories", "related posts", "related news", "related content",
+    "you may also like", "you might also like", "more stories", "more from", "recommended for you",
+    "most popular", "most read", "trending now", "read next", "share this", "share on",
+    "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to", NULL};
+
+static int S_is_label(const char *folded) {
+  for (const char *const *l = S_labels; *l; l++) {
+    size_t n = strlen(*l);
+    if (strncmp(folded, *l, n) == 0) {
+      unsigned char next = (unsigned char)folded[n];
+      /* the label ends here: end, punctuation, a count or an arrow */
+      if (next == 0 || next == ':' || next == ' ' || next == '(' || next == '>' || next >= 0x80 ||
+          next == '|' || next == '.')
+        return 1;
+    }
+  }
+  return 0;
+}
+
+static void S_remove(xmlNode *n) {
+  html_stat *s = html_st(n);
+  if (s) s->removed = 1;
+}
+
+void html_mark_boilerplate(html_ctx *c) {
+  xmlNode *root = xmlDocGetRootElement(c->doc);
+  /* 1. structural: never article text */
+  for (xmlNode *n = root; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE && n != root && n != c->body) {
+      const char *name = (const char *)n->name;
+      const char *role = html_attr(n, "role");
+      if (S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) {
+        S_remove(n);
+        skip = 1;
+      }
+    } else if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
+      skip = 1;
+    }
+    n = html_next(n, root, skip);
+  }
+  html_stats_compute(c);
+  unsigned body_len = c->body ? html_st(c->body)->text_len : 0;
+
+  /* 2. flagged by class/id and link-heavy or small; labelled widgets */
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  for (xmlNode *n = c->body; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE && n != c->body) {
+      html_stat *s = html_st(n);
+      if (s->removed) {
+        skip = 1;
+      } else if (s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
+                 !html_is(n, "main") && s->text_len * 2 < body_len) {
+        char low[256];
+        size_t k = 0;
+        const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
+        for (const char *p = cls ? cls : ""; *p && k + 2 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        low[k++] = ' ';
+        for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        low[k] = 0;
+        if (html_has_word(low, S_strict_neg) || S_ld(s) > 0.35 || s->text_len < 100 ||
+            (html_is(n, "header") && s->paras < 2)) {
+          S_remove(n);
+          skip = 1;
+        }
+      } else if (html_is(n, "header") && !s->removed && (S_ld(s) > 0.3 || s->paras == 0) &&
+                 s->text_len * 2 < body_len) {
+        S_remove(n);
+        skip = 1;
+      } else if (html_is(n, "footer") || html_is(n, "nav")) {
+        S_remove(n);
+        skip = 1;
+      } else if (s->text_len >= 2 && s->text_len <= 60 && n->parent && html_st(n->parent) &&
+                 html_st(n->parent)->text_len > s->text_len) {
+        docpipe_buf_reset(&t);
+        if (html_text(n, &t, 400) == 0 && t.len) {
+          char *f = html_fold(t.data, t.len);
+          if (f && S_is_label(f)) {
+            /* the widget box: climb while the box stays small or link-heavy */
+            xmlNode *box = n;
+            while (box->parent && box->parent != c->body && html_st(box->parent)) {
+              html_stat *ps = html_st(box->parent);
+              if (ps->text_len > 1500 || (ps->text_len > 300 && S_ld(ps) < 0.4)) break;
+              box = box->parent;
+            }
+            S_remove(box);
+            /* a heading-like label inside an article container: the link
+             * lists after it are its items */
+            for (xmlNode *sib = box->next; sib; sib = sib->next) {
+              if (sib->type != XML_ELEMENT_NODE) continue;
+              html_stat *ss = html_st(sib);
+              if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2)) {
+                ss->removed = 1;
+              } else {
+                break;
+              }
+            }
+            skip = 1;
+          }
+          docpipe_free(f);
+        }
+      }
+    }
+    n = html_next(n, c->body, skip);
+  }
+  docpipe_buf_free(&t);
+  html_stats_compute(c);
+}
+
+static double S_tag_base(const xmlNode *n) {
+  const char *t = (const char *)n->name;
+  if (!strcmp(t, "div") || !strcmp(t, "article") || !strcmp(t, "main") || !strcmp(t, "section"))
+    return 5;
+  if (!strcmp(t, "pre") || !strcmp(t, "td") || !strcmp(t, "blockquote")) return 3;
+  if (!strcmp(t, "address") || !strcmp(t, "ol") || !strcmp(t, "ul") || !strcmp(t, "dl") ||
+      !strcmp(t, "dd") || !strcmp(t, "dt") || !strcmp(t, "li") || !strcmp(t, "form"))
+    return -3;
+  if (html_is_heading(n) || !strcmp(t, "th")) return -5;
+  return 0;
+}
+
+static void S_touch(xmlNode *n) {
+  html_stat *s = html_st(n);
+  if (!s->candidate) {
+    s->candidate = 1;
+    s->score = S_tag_base(n) + s->weight;
+  }
+}
+
+static int S_ends_sentence(const xmlNode *n) {
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int ok = 0;
+  if (html_text(n, &t, 2000) == 0 && t.len) {
+    char last = t.data[t.len - 1];
+    ok = last == '.' || last == '!' || last == '?' || last == ':' || last == '"';
+  }
+  docpipe_buf_free(&t);
+  return ok;
+}
+
+static int S_add_root(html_ctx *c, xmlNode *n) {
+  xmlNode **r = realloc(c->roots, (c->nroots + 1) * sizeof *r);
+  if (!r) return DOCPIPE_ENOMEM;
+  c->roots = r;
+  c->roots[c->nroots++] = n;
+  html_st(n)->kept = 1;
+  return 0;
+}
+
+int html_choose_content(html_ctx *c) {
+  if (!c->body) return 0;
+  /* score the text units */
+  for (xmlNode *n = c->body; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      html_stat *s = html_st(n);
+      if (s->removed) {
+        skip = 1;
+      } else if (n != c->body && s->own_len >= 25 && !html_is_heading(n)) {
+        double score = 1.0 + s->commas + fmin(3.0, s->own_len / 100.0);
+        xmlNode *a = n->parent;
+        for (int level = 0; a && level < 5 && html_st(a); level++, a = a->parent) {
+          S_touch(a);
+          double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+          html_st(a)->score += score / div;
+          if (a == c->body) break;
+        }
+        /* a text run in a div of its own: the div is a candidate too */
+        if (!html_is(n, "p") && !html_is(n, "li") && !html_is(n, "td")) {
+          S_touch(n);
+          html_st(n)->score += score;
+        }
+      }
+    }
+    n = html_next(n, c->body, skip);
+  }
+  xmlNode *top = NULL;
+  double best = 0;
+  for (xmlNode *n = c->body; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      html_stat *s = html_st(n);
+      if (s->removed) {
+        skip = 1;
+      } else if (s->candidate) {
+        s->score *= 1.0 - S_ld(s);
+        if (!top || s->score > best) {
+          top = n;
+          best = s->score;
+        }
+      }
+    }
+    n = html_next(n, c->body, skip);
+  }
+  if (!top) return S_add_root(c, c->body);
+
+  /* a parent that scores well holds more of the article */
+  double last = html_st(top)->score;
+  for (xmlNode *p = top->parent; p && p != c->body && html_st(p); p = p->parent) {
+    html_stat *ps = html_st(p);
+    if (!ps->candidate) continue;
+    if (ps->score < last / 3.0) break;
+    if (ps->score > last) {
+      top = p;
+      break;
+    }
+    last = ps->score;
+  }
+  while (top->parent && top->parent != c->body && html_st(top->parent)) {
+    int elems = 0;
+    for (xmlNode *k = top->parent->children; k; k = k->next)
+      if (k->type == XML_ELEMENT_NODE && !html_st(k)->removed) elems++;
+    if (elems != 1) break;
+    top = top->parent;
+  }
+  if (top == c->body || !top->parent) return S_add_root(c, top);
+
+  /* siblings that belong to the article */
+  html_stat *ts = html_st(top);
+  double threshold = fmax(10.0, ts->score * 0.2);
+  const char *tcls = html_attr(top, "class");
+  for (xmlNode *s = top->parent->children; s; s = s->next) {
+    if (s->type != XML_ELEMENT_NODE) continue;
+    html_stat *ss = html_st(s);
+    if (ss->removed) continue;
+    int take = s == top;
+    if (!take) {
+      double bonus = 0;
+      const char *scls = html_attr(s, "class");
+      if (tcls && scls && *tcls && strcmp(tcls, scls) == 0) bonus = ts->score * 0.2;
+      if (ss->candidate && ss->score + bonus >= threshold) take = 1;
+      else if ((html_is(s, "p") || ss->blocks == 0) && ss->text_len > 0) {
+        double ld = S_ld(ss);
+        if (ss->text_len > 80 && ld < 0.25) take = 1;
+        else if (ss->text_len <= 80 && ld == 0 && S_ends_sentence(s)) take = 1;
+      } else if ((html_is(s, "figure") || (ss->imgs == 1 && ss->text_len < 200)) && S_ld(ss) < 0.5) {
+        /* a picture between article parts */
+        take = s->prev && s->next;
+      }
+    }
+    if (take && S_add_root(c, s)) return DOCPIPE_ENOMEM;
+  }
+  return 0;
+}
+
+static int S_has_ancestor(const xmlNode *n, const char *name, int max) {
+  for (n = n->parent; n && max-- > 0; n = n->parent)
+    if (html_is(n, name)) return 1;
+  return 0;
+}
+
+static unsigned S_embeds(const xmlNode *n) {
+  unsigned k = 0;
+  for (const xmlNode *x = n; x; x = html_next((xmlNode *)x, n, 0))
+    if (html_is(x, "iframe") || html_is(x, "object") || html_is(x, "embed") || html_is(x, "video"))
+      k++;
+  return k;
+}
+
+static int S_is_data_tableish(const xmlNode *n) {
+  return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
+}
+
+static int S_should_clean(xmlNode *n, unsigned content_len) {
+  const char *t = (const char *)n->name;
+  if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
+      strcmp(t, "table") && strcmp(t, "form") && strcmp(t, "dl") && strcmp(t, "center") &&
+      strcmp(t, "header"))
+    return 0;
+  html_stat *s = html_st(n);
+  if (s->kept) return 0; /* a chosen root stays */
+  /* a block holding much of the article is the article */
+  if (s->text_len * 3 > content_len && (double)s->link_len < 0.25 * s->text_len) return 0;
+  double score = s->candidate ? s->score : 0;
+  if (s->weight + score < 0) return 1;
+  if (s->tcommas >= 10) return 0;
+  int is_list = html_is(n, "ul") || html_is(n, "ol");
+  double ld = S_ld(s);
+  double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;
+  int in_figure = S_has_ancestor(n, "figure", 3);
+  unsigned len = s->text_len;
+  if (img > 1 && p / img < 0.5 && !in_figure && len < 200) return 1;
+  if (!is_list && li > p) return 1;
+  if (input > floor(p / 3.0)) return 1;
+  if (!is_list && len < 25 && (img == 0 || img > 2) && !in_figure) return 1;
+  if (!is_list && s->weight < 25 && ld > 0.2 && !S_is_data_tableish(n)) return 1;
+  if (s->weight >= 25 && ld > 0.5) return 1;
+  if (is_list && ld > 0.6) return 1;
+  unsigned emb = S_embeds(n);
+  if ((emb == 1 && len < 75) || emb > 1) return 1;
+  return 0;
+}
+
+void html_clean_content(html_ctx *c) {
+  size_t n = 0, cap = 0;
+  xmlNode **all = NULL;
+  unsigned content_len = 0;
+  for (size_t r = 0; r < c->nroots; r++) content_len += html_st(c->roots[r])->text_len;
+  for (size_t r = 0; r < c->nroots; r++) {
+    for (xmlNode *x = c->roots[r]; x;) {
+      int skip = 0;
+      if (x->type == XML_ELEMENT_NODE) {
+        if (html_st(x)->removed) {
+          skip = 1;
+        } else {
+          if (n == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            xmlNode **g = realloc(all, nc * sizeof *g);
+            if (!g) break; /* out of memory: clean less */
+            all = g;
+            cap = nc;
+          }
+          all[n++] = x;
+        }
+      }
+      x = html_next(x, c->roots[r], skip);
+    }
+  }
+  /* deepest first, as Readability walks in reverse document order */
+  for (size_t i = n; i-- > 0;)
+    if (S_should_clean(all[i], content_len)) html_st(all[i])->removed = 1;
+  free(all);
+}

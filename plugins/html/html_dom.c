@@ -1,0 +1,261 @@
+/* DOM helpers: element classes, attributes, traversal without recursion
+ * (the tree may be deep), class/id hints and per-element statistics. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "html_reader.h"
+
+int html_is(const xmlNode *n, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+static int S_in(const char *name, const char *const *set) {
+  for (; *set; set++)
+    if (strcmp(name, *set) == 0) return 1;
+  return 0;
+}
+
+static const char *const S_blocks[] = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "noscript", "iframe", "video", "audio", "object", "select", "textarea", "legend",
+    "picture", NULL};
+
+int html_is_block(const xmlNode *n) {
+  return n && n->type == XML_ELEMENT_NODE && n->name && S_in((const char *)n->name, S_blocks);
+}
+
+int html_is_heading(const xmlNode *n) {
+  return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == 'h' && n->name[1] >= '1' &&
+         n->name[1] <= '6' && n->name[2] == 0;
+}
+
+const char *html_attr(const xmlNode *n, const char *name) {
+  if (!n || n->type != XML_ELEMENT_NODE) return NULL;
+  for (xmlAttr *a = n->properties; a; a = a->next) {
+    if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+      if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+        return (const char *)a->children->content;
+      return "";
+    }
+  }
+  return NULL;
+}
+
+xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children) {
+  if (!skip_children && n->children && n->type == XML_ELEMENT_NODE) return n->children;
+  if (!skip_children && n->children && n->type == XML_DOCUMENT_NODE) return n->children;
+  if (!skip_children && n->children && n->type == XML_HTML_DOCUMENT_NODE) return n->children;
+  while (n && n != root) {
+    if (n->next) return n->next;
+    n = n->parent;
+  }
+  return NULL;
+}
+
+/* Words in class and id values.  Long words match anywhere ("articleBody",
+ * "main-content"); short ones only as whole tokens, so "ad" does not hit
+ * "header" nor "nav" hit "canvas". */
+static const char *const S_pos_sub[] = {"article", "content", "entry", "post-body", "postbody",
+                                        "story", "detail", "chitiet", "noidung", "baiviet",
+                                        "blog", "hentry", "text-body", "news-body", NULL};
+static const char *const S_pos_tok[] = {"main", "body", "text", "post", "news", "page", NULL};
+static const char *const S_neg_sub[] = {
+    "comment", "sidebar", "breadcrumb", "footer", "foot", "masthead", "related", "share",
+    "social", "sponsor", "banner", "advert", "promo", "navbar", "navigation", "menu",
+    "pagination", "pager", "popup", "cookie", "newsletter", "subscribe", "shoutbox", "outbrain",
+    "taboola", "disqus", "lienquan", "tinkhac", "othernews", "other-news", "binhchon", "thongke",
+    "counter", "ribbon", "fontsize", "font-size", "toolbar", "tool-bar", "print", "login",
+    "signup", "skyscraper", "gdpr", "consent", "hidden", "recommend", "trending", "most-read",
+    "mostread", "popular", "readmore", "read-more", "author-box", "copyright", NULL};
+static const char *const S_neg_tok[] = {"ad",   "ads",    "nav",  "tags", "tag",   "tool",
+                                        "tools", "poll",  "vote", "rss",  "meta",  "aside",
+                                        "header", "top",  "search", "hot", "extra", "links",
+                                        "sns",  "modal",  NULL};
+
+static int S_token_match(const char *s, const char *const *words) {
+  size_t i = 0, n = strlen(s);
+  while (i < n) {
+    while (i < n && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))) i++;
+    size_t j = i;
+    while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9'))) j++;
+    if (j > i)
+      for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == j - i && memcmp(*w, s + i, j - i) == 0) return 1;
+    i = j;
+  }
+  return 0;
+}
+
+int html_has_word(const char *hay, const char *const *words) {
+  for (; *words; words++)
+    if (strstr(hay, *words)) return 1;
+  return 0;
+}
+
+/* -25..+25 per attribute, as Readability's class weight. */
+static int S_hint(const char *v) {
+  if (!v || !*v) return 0;
+  char low[256];
+  size_t n = 0;
+  for (; v[n] && n + 1 < sizeof low; n++) low[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32 : v[n]);
+  low[n] = 0;
+  int w = 0;
+  if (html_has_word(low, S_neg_sub) || S_token_match(low, S_neg_tok)) w -= 25;
+  if (html_has_word(low, S_pos_sub) || S_token_match(low, S_pos_tok)) w += 25;
+  return w;
+}
+
+int html_stats_alloc(html_ctx *c) {
+  size_t n = 0;
+  xmlNode *root = xmlDocGetRootElement(c->doc);
+  for (xmlNode *x = root; x; x = html_next(x, root, 0))
+    if (x->type == XML_ELEMENT_NODE) n++;
+  c->stats = calloc(n ? n : 1, sizeof *c->stats);
+  if (!c->stats) return DOCPIPE_ENOMEM;
+  c->nstats = n;
+  size_t i = 0;
+  for (xmlNode *x = root; x; x = html_next(x, root, 0)) {
+    if (x->type != XML_ELEMENT_NODE) {
+      x->_private = NULL;
+      continue;
+    }
+    html_stat *s = &c->stats[i++];
+    x->_private = s;
+    s->weight = S_hint(html_attr(x, "class")) + S_hint(html_attr(x, "id"));
+    const char *ip = html_attr(x, "itemprop");
+    if (ip && strstr(ip, "articleBody")) s->weight += 50;
+    if (html_is(x, "article") || html_is(x, "main")) s->weight += 25;
+  }
+  return 0;
+}
+
+/* Characters of visible text, each whitespace run counting as one. */
+static unsigned S_count(const unsigned char *s, unsigned *commas) {
+  unsigned n = 0;
+  int space = 1;
+  for (; *s; s++) {
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
+      if (!space) n++;
+      space = 1;
+      continue;
+    }
+    space = 0;
+    if ((*s & 0xC0) != 0x80) n++;
+    if (*s == ',') (*commas)++;
+  }
+  return n;
+}
+
+static void S_exit(xmlNode *e) {
+  html_stat *s = html_st(e);
+  if (!s || s->removed) return;
+  if (html_is(e, "a")) s->link_len = s->text_len;
+  xmlNode *p = e->parent;
+  html_stat *ps = p ? html_st(p) : NULL;
+  if (!ps) return;
+  ps->text_len += s->text_len;
+  ps->link_len += s->link_len;
+  ps->tcommas += s->tcommas;
+  ps->imgs += s->imgs + html_is(e, "img");
+  ps->paras += s->paras + html_is(e, "p");
+  ps->items += s->items + html_is(e, "li");
+  ps->inputs += s->inputs + (html_is(e, "input") || html_is(e, "select") || html_is(e, "textarea"));
+  ps->blocks += s->blocks + html_is_block(e);
+}
+
+void html_stats_compute(html_ctx *c) {
+  for (size_t i = 0; i < c->nstats; i++) {
+    html_stat *s = &c->stats[i];
+    s->text_len = s->link_len = s->own_len = s->commas = s->tcommas = 0;
+    s->imgs = s->paras = s->items = s->inputs = s->blocks = 0;
+  }
+  xmlNode *root = xmlDocGetRootElement(c->doc);
+  xmlNode *n = root;
+  while (n) {
+    int descend = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      descend = !html_st(n)->removed && n->children;
+    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      unsigned commas = 0, len = n->content ? S_count(n->content, &commas) : 0;
+      if (len && n->parent && html_st(n->parent)) {
+        html_st(n->parent)->text_len += len;
+        html_st(n->parent)->tcommas += commas;
+        /* own text belongs to the nearest block ancestor */
+        xmlNode *b = n->parent;
+        for (int k = 0; k < 64 && b && !html_is_block(b) && b->parent && html_st(b->parent); k++)
+          b = b->parent;
+        html_st(b)->own_len += len;
+        html_st(b)->commas += commas;
+      }
+    }
+    if (descend) {
+      n = n->children;
+      continue;
+    }
+    /* leave n and every ancestor whose last child it closes */
+    for (;;) {
+      if (n->type == XML_ELEMENT_NODE) S_exit(n);
+      if (n == root) {
+        n = NULL;
+        break;
+      }
+      if (n->next) {
+        n = n->next;
+        break;
+      }
+      n = n->parent;
+      if (!n) break;
+    }
+  }
+}
+
+static int S_text(const xmlNode *top, docpipe_buf *out, size_t max, int respect) {
+  int space = 1;
+  size_t start = out->len;
+  xmlNode *n = (xmlNode *)top;
+  while (n && out->len - start < max) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      html_stat *s = html_st(n);
+      skip = (respect && s && s->removed) || html_is(n, "script") || html_is(n, "style");
+      if (!skip && (html_is_block(n) || html_is(n, "br")) && !space) {
+        if (docpipe_buf_puts(out, " ")) return DOCPIPE_ENOMEM;
+        space = 1;
+      }
+    } else if (n->type == XML_TEXT_NODE && n->content) {
+      for (const unsigned char *p = n->content; *p; p++) {
+        int ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+        if (p[0] == 0xC2 && p[1] == 0xA0) {
+          ws = 1;
+          p++;
+        }
+        if (ws) {
+          if (!space && docpipe_buf_puts(out, " ")) return DOCPIPE_ENOMEM;
+          space = 1;
+        } else {
+          if (docpipe_buf_append(out, p, 1)) return DOCPIPE_ENOMEM;
+          space = 0;
+        }
+      }
+    }
+    n = html_next(n, top, skip);
+  }
+  while (out->len > start && out->data[out->len - 1] == ' ') out->data[--out->len] = 0;
+  return 0;
+}
+
+char *html_fold(const char *s, size_t len) {
+  utf8proc_uint8_t *dst = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+                                    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+  if (n < 0) return NULL;
+  /* utf8proc allocates with malloc; docpipe_free is free */
+  return (char *)dst;
+}
+
+int html_text(const xmlNode *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 1); }
+int html_text_raw(const xmlNode *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 0); }

@@ -1,0 +1,205 @@
+/* Character encodings: finds the page's charset (BOM, <meta charset>,
+ * http-equiv Content-Type, else a guess) and turns the bytes into UTF-8 in
+ * NFC before libxml2 sees them, so that the parser never switches encoding
+ * on its own.  Legacy Vietnamese pages come in windows-1258, which writes
+ * tones as combining marks: glibc's iconv decodes them and NFC composes
+ * them into the precomposed letters every other source uses. */
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+
+#include "html_reader.h"
+
+#define SNIFF_BYTES 65536
+
+static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+static const unsigned char *S_find_ci(const unsigned char *p, const unsigned char *end,
+                                      const char *needle) {
+  size_t n = strlen(needle);
+  for (; p + n <= end; p++) {
+    size_t i = 0;
+    while (i < n && S_lower(p[i]) == needle[i]) i++;
+    if (i == n) return p;
+  }
+  return NULL;
+}
+
+/* Reads the value after "charset" inside one <meta ...> tag. */
+static int S_charset_in_tag(const unsigned char *p, const unsigned char *end, char *out,
+                            size_t out_size) {
+  const unsigned char *c = S_find_ci(p, end, "charset");
+  if (!c) return 0;
+  c += 7;
+  while (c < end && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')) c++;
+  if (c >= end || *c != '=') return 0;
+  c++;
+  while (c < end && (*c == ' ' || *c == '"' || *c == '\'')) c++;
+  size_t n = 0;
+  while (c < end && n + 1 < out_size &&
+         ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+          *c == '-' || *c == '_' || *c == '.' || *c == ':'))
+    out[n++] = (char)S_lower(*c++);
+  out[n] = 0;
+  return n > 0;
+}
+
+int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t out_size) {
+  if (out_size < 16) return 0;
+  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
+    strcpy(out, "utf-8");
+    return 1;
+  }
+  if (size >= 2 && data[0] == 0xFF && data[1] == 0xFE) {
+    strcpy(out, "utf-16le");
+    return 1;
+  }
+  if (size >= 2 && data[0] == 0xFE && data[1] == 0xFF) {
+    strcpy(out, "utf-16be");
+    return 1;
+  }
+  const unsigned char *p = data, *end = data + (size < SNIFF_BYTES ? size : SNIFF_BYTES);
+  while ((p = S_find_ci(p, end, "<meta")) != NULL) {
+    const unsigned char *close = memchr(p, '>', (size_t)(end - p));
+    const unsigned char *tag_end = close ? close : end;
+    if (S_charset_in_tag(p, tag_end, out, out_size)) return 1;
+    p = tag_end;
+  }
+  return 0;
+}
+
+/* Without a declaration and not valid UTF-8: windows-1258 or windows-1252?
+ * 1258 pages are full of the combining tone bytes (0xCC grave, 0xEC acute,
+ * 0xD2 hook, 0xDE tilde, 0xF2 dot below) and ơ/ư/đ/ă (0xF5 0xFD 0xF0 0xE3);
+ * Western 1252 text rarely has ì, Ò, Þ or ò at that rate. */
+static const char *S_guess_legacy(const unsigned char *data, size_t size) {
+  size_t tones = 0, high = 0;
+  size_t n = size < 1048576 ? size : 1048576;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = data[i];
+    if (c < 0x80) continue;
+    high++;
+    if (c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2) tones++;
+  }
+  return (high && tones * 5 >= high) ? "CP1258" : "CP1252";
+}
+
+static const char *S_iconv_name(const char *label) {
+  if (!strcmp(label, "windows-1258") || !strcmp(label, "cp1258") || !strcmp(label, "x-cp1258"))
+    return "CP1258";
+  /* WHATWG maps these Latin-1 labels to windows-1252. */
+  if (!strcmp(label, "windows-1252") || !strcmp(label, "iso-8859-1") ||
+      !strcmp(label, "latin1") || !strcmp(label, "us-ascii") || !strcmp(label, "ascii") ||
+      !strcmp(label, "cp1252") || !strcmp(label, "iso8859-1") || !strcmp(label, "l1"))
+    return "CP1252";
+  if (!strcmp(label, "utf-16le") || !strcmp(label, "utf-16")) return "UTF-16LE";
+  if (!strcmp(label, "utf-16be")) return "UTF-16BE";
+  return label;
+}
+
+/* Converts with iconv; undecodable bytes become U+FFFD.  NULL when the
+ * charset is unknown to iconv (the caller falls back) or memory runs out. */
+static char *S_iconv(const char *from, const unsigned char *data, size_t size, size_t *out_len) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) return NULL;
+  size_t cap = size * 3 + 16;
+  char *out = docpipe_malloc(cap + 1);
+  if (!out) {
+    iconv_close(cd);
+    return NULL;
+  }
+  char *in = (char *)data, *o = out;
+  size_t inleft = size, oleft = cap;
+  while (inleft > 0) {
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    if (r != (size_t)-1) break;
+    if (errno == E2BIG) {
+      size_t used = (size_t)(o - out);
+      cap = cap * 2;
+      char *bigger = realloc(out, cap + 1);
+      if (!bigger) {
+        docpipe_free(out);
+        iconv_close(cd);
+        return NULL;
+      }
+      out = bigger;
+      o = out + used;
+      oleft = cap - used;
+      continue;
+    }
+    /* EILSEQ or EINVAL (truncated input): replace one byte and go on. */
+    if (oleft < 3) {
+      size_t used = (size_t)(o - out);
+      cap = cap * 2;
+      char *bigger = realloc(out, cap + 1);
+      if (!bigger) {
+        docpipe_free(out);
+        iconv_close(cd);
+        return NULL;
+      }
+      out = bigger;
+      o = out + used;
+      oleft = cap - used;
+    }
+    memcpy(o, "\xEF\xBF\xBD", 3);
+    o += 3;
+    oleft -= 3;
+    in++;
+    inleft--;
+    iconv(cd, NULL, NULL, NULL, NULL);
+  }
+  /* Flush: CP1258 holds back a base letter waiting for a tone mark. */
+  if (oleft >= 8) iconv(cd, NULL, NULL, &o, &oleft);
+  iconv_close(cd);
+  *out_len = (size_t)(o - out);
+  out[*out_len] = 0;
+  return out;
+}
+
+char *html_decode(const unsigned char *data, size_t size, size_t *out_len) {
+  char label[64] = "";
+  int declared = html_sniff_charset(data, size, label, sizeof label);
+  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
+    data += 3;
+    size -= 3;
+  } else if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))) {
+    data += 2;
+    size -= 2;
+  }
+  const char *from = NULL;
+  if (declared && strcmp(label, "utf-8") != 0 && strcmp(label, "utf8") != 0) from = S_iconv_name(label);
+  /* A page labelled with a legacy charset but valid UTF-8 beyond ASCII was
+   * re-saved as UTF-8 without fixing the label: trust the bytes. */
+  if (from && docpipe_utf8_valid((const char *)data, size)) {
+    int ascii = 1;
+    for (size_t i = 0; i < size && ascii; i++) ascii = data[i] < 0x80;
+    if (!ascii && strncmp(from, "UTF-16", 6) != 0) from = NULL;
+  }
+  if (!from && !declared && !docpipe_utf8_valid((const char *)data, size)) {
+    /* Count invalid sequences: a few mean damaged UTF-8, many a legacy page. */
+    size_t bad = 0, high = 0;
+    for (size_t i = 0; i < size && i < 1048576; i++)
+      if (data[i] >= 0x80) high++;
+    char *probe = docpipe_utf8_clean((const char *)data, size < 65536 ? size : 65536, NULL);
+    if (probe) {
+      for (const char *q = probe; (q = strstr(q, "\xEF\xBF\xBD")) != NULL; q += 3) bad++;
+      docpipe_free(probe);
+    }
+    if (bad * 4 > high / 8 + 2) from = S_guess_legacy(data, size);
+  }
+  if (from) {
+    size_t n = 0;
+    char *u = S_iconv(from, data, size, &n);
+    if (u) {
+      char *clean = docpipe_utf8_clean(u, n, out_len);
+      docpipe_free(u);
+      return clean;
+    }
+  }
+  if (docpipe_utf8_valid((const char *)data, size)) {
+    int code = 0;
+    char *nfc = docpipe_utf8_nfc((const char *)data, size, out_len, &code);
+    if (nfc) return nfc;
+  }
+  return docpipe_utf8_clean((const char *)data, size, out_len);
+}

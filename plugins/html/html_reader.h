@@ -1,0 +1,98 @@
+/* html_reader.h — the reader's internal parts, shared by its files only.
+ *
+ * The reader runs in stages, one file each:
+ *   html_encoding.c  bytes in any declared/detected charset -> UTF-8 NFC
+ *   html_dom.c       per-element statistics and class/id hints over the libxml2 tree
+ *   html_content.c   boilerplate removal and main-content scoring
+ *   html_meta.c      metadata from JSON-LD, meta tags, <time>, itemprop...
+ *   html_build.c     the chosen DOM subtrees -> docpipe blocks and inlines
+ *   html_visible.c   title/date/byline lines visible in the body -> metadata
+ *   html_read.c      the plugin's probe and read functions tying them together
+ * Per-call state lives in html_ctx; nothing is global. */
+#ifndef DOCPIPE_PLUGIN_HTML_READER_H
+#define DOCPIPE_PLUGIN_HTML_READER_H
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "html.h"
+
+/* Per-element facts, reached through xmlNode._private. */
+typedef struct html_stat {
+  double score;        /* content score (Readability-like) */
+  unsigned text_len;   /* visible characters in the subtree */
+  unsigned link_len;   /* of which inside <a> */
+  unsigned own_len;    /* characters not inside a block-level child */
+  unsigned commas;     /* commas in own text */
+  unsigned tcommas;    /* commas in the subtree */
+  unsigned imgs, paras, items, inputs, blocks; /* descendants: img, p, li, form fields, blocks */
+  int weight;          /* class/id hint: +25 content-like, -25 boilerplate-like */
+  unsigned char removed;   /* boilerplate: never output */
+  unsigned char candidate; /* has a content score */
+  unsigned char kept;      /* part of the chosen content */
+} html_stat;
+
+typedef struct html_ctx {
+  htmlDocPtr doc;
+  xmlNode *body;
+  html_stat *stats;   /* one per element */
+  size_t nstats;
+  xmlNode **roots;    /* the chosen content, in document order */
+  size_t nroots;
+  xmlNode *title_h1;  /* the headline element, when one was found */
+  size_t max_depth;
+} html_ctx;
+
+/* html_encoding.c: returns the page as UTF-8 in NFC (free with docpipe_free);
+ * invalid bytes become U+FFFD.  NULL only when memory runs out. */
+char *html_decode(const unsigned char *data, size_t size, size_t *out_len);
+/* The charset named in the first bytes (BOM, <meta charset>, http-equiv), lower
+ * case, into out[size]; 1 when one was found. */
+int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t out_size);
+
+/* html_dom.c */
+static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
+int html_is(const xmlNode *n, const char *name);
+int html_is_block(const xmlNode *n);
+int html_is_heading(const xmlNode *n);
+const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
+int html_has_word(const char *hay, const char *const *words);
+/* Pre-order successor of n within root (skip_children: do not descend). */
+xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children);
+int html_stats_alloc(html_ctx *c);
+void html_stats_compute(html_ctx *c);
+/* Appends the collapsed visible text of n's subtree (removed parts skipped). */
+int html_text(const xmlNode *n, docpipe_buf *out, size_t max);
+/* Same, including the parts marked removed. */
+int html_text_raw(const xmlNode *n, docpipe_buf *out, size_t max);
+/* Lower-cased copy of UTF-8 s (utf8proc casefold); free with docpipe_free. */
+char *html_fold(const char *s, size_t len);
+
+/* html_content.c */
+void html_mark_boilerplate(html_ctx *c);
+int html_choose_content(html_ctx *c);
+void html_clean_content(html_ctx *c);
+
+/* html_meta.c: the page's machine-readable hints, best source first. */
+typedef struct html_meta {
+  char *ld_headline, *og_title, *tw_title, *dc_title, *doc_title;
+  char *date, *modified;       /* raw values, best source first */
+  char *description, *url, *source, *language;
+  docpipe_value *authors;      /* list */
+  docpipe_value *tags;         /* list */
+} html_meta;
+int html_meta_collect(html_ctx *c, html_meta *m);
+void html_meta_free(html_meta *m);
+/* Normalises an ISO-like date to the `date` form; 1 on success. */
+int html_date_normalise(const char *s, char *out, size_t out_size);
+
+/* html_build.c */
+int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err);
+
+/* html_visible.c: the headline (sets c->title_h1; returns a malloc'd
+ * title or NULL), then, after the build, date and byline lines from what
+ * the page shows, and all metadata into the document. */
+char *html_find_title(html_ctx *c, const html_meta *m);
+int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_doc *doc);
+
+#endif

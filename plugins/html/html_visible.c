@@ -1,0 +1,369 @@
+/* What the page shows: the headline (the heading that matches what the
+ * meta tags call the title, else an <h1>, else <title> without the site
+ * name), visible date lines and bylines (parsed by the core extractors,
+ * docpipe/extract.h).  Lines used as metadata leave the body, so the
+ * writers, which print the metadata, do not print them twice. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docpipe/extract.h"
+#include "html_reader.h"
+
+static char *S_fold(const char *s) { return s ? html_fold(s, strlen(s)) : NULL; }
+
+static size_t S_words(const char *s, size_t n) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+/* Drops a site-name part: "Headline | Site", "Site - Headline". */
+static char *S_strip_site(const char *title, const char *site) {
+  static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", NULL};
+  size_t n = strlen(title);
+  if (site && *site) {
+    char *ft = S_fold(title), *fs = S_fold(site);
+    if (ft && fs && strlen(ft) == n) {
+      size_t ls = strlen(fs);
+      for (int i = 0; seps[i]; i++) {
+        size_t lsep = strlen(seps[i]);
+        if (n > ls + lsep && strcmp(ft + n - ls, fs) == 0 &&
+            strncmp(title + n - ls - lsep, seps[i], lsep) == 0) {
+          free(ft);
+          free(fs);
+          char *r = strndup(title, n - ls - lsep);
+          return r;
+        }
+        if (n > ls + lsep && strncmp(ft, fs, ls) == 0 && strncmp(title + ls, seps[i], lsep) == 0) {
+          free(ft);
+          free(fs);
+          return strdup(title + ls + lsep);
+        }
+      }
+    }
+    free(ft);
+    free(fs);
+  }
+  /* no site name to go by: the part before the last separator, when it is
+   * a headline of a few words */
+  const char *last = NULL, *first = NULL;
+  size_t last_len = 0, first_len = 0;
+  for (int i = 0; seps[i]; i++) {
+    const char *p = title, *q;
+    while ((q = strstr(p, seps[i])) != NULL) {
+      if (!first || q < first) {
+        first = q;
+        first_len = strlen(seps[i]);
+      }
+      if (!last || q > last) {
+        last = q;
+        last_len = strlen(seps[i]);
+      }
+      p = q + 1;
+    }
+  }
+  if (!last) return strdup(title);
+  size_t left = (size_t)(last - title);
+  const char *tail = last + last_len;
+  if (S_words(title, left) >= 3 && S_words(tail, strlen(tail)) <= 4) return strndup(title, left);
+  const char *after = first + first_len;
+  if (S_words(after, strlen(after)) >= 3 && S_words(title, (size_t)(first - title)) <= 3)
+    return strdup(after);
+  return strdup(title);
+}
+
+static int S_match(const char *fh, const char *fc) {
+  if (!fh || !fc || !*fh || !*fc) return 0;
+  size_t lh = strlen(fh), lc = strlen(fc);
+  if (strcmp(fh, fc) == 0) return 1;
+  if (lh >= 10 && strstr(fc, fh)) return 1;
+  if (lc >= 20 && strstr(fh, fc)) return 1;
+  return 0;
+}
+
+static int S_titleish(const xmlNode *n) {
+  static const char *const words[] = {"title", "headline", "tieude", "tieu-de", NULL};
+  const char *cl = html_attr(n, "class"), *id = html_attr(n, "id");
+  char low[200];
+  for (int k = 0; k < 2; k++) {
+    const char *v = k ? id : cl;
+    if (!v) continue;
+    size_t i = 0;
+    for (; v[i] && i + 1 < sizeof low; i++) low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
+    low[i] = 0;
+    if (html_has_word(low, words)) return 1;
+  }
+  return 0;
+}
+
+static int S_in_content(const html_ctx *c, const xmlNode *n) {
+  for (; n; n = n->parent)
+    if (n->type == XML_ELEMENT_NODE && html_st(n) && html_st(n)->kept) return 1;
+  return 0;
+}
+
+char *html_find_title(html_ctx *c, const html_meta *m) {
+  const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
+  char *fc[5];
+  for (int i = 0; i < 5; i++) fc[i] = S_fold(cands[i]);
+  xmlNode *best = NULL, *only_h1 = NULL;
+  int best_score = 0, h1s = 0;
+  char *best_text = NULL;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
+  for (xmlNode *n = start; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      int h1 = html_is(n, "h1"), h2 = html_is(n, "h2");
+      if (html_is(n, "script") || html_is(n, "style")) skip = 1;
+      else if (h1 || h2 || html_is_heading(n) || S_titleish(n)) {
+        docpipe_buf_reset(&t);
+        if (html_text_raw(n, &t, 1000) == 0 && t.len >= 4 && t.len < 600) {
+          if (h1 && t.len >= 10) {
+            h1s++;
+            if (!only_h1) only_h1 = n;
+          }
+          char *fh = html_fold(t.data, t.len);
+          int matched = 0;
+          for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
+          if (matched) {
+            int score = (h1 ? 4 : h2 ? 2 : 1) + (S_in_content(c, n) ? 2 : 0);
+            if (score > best_score) {
+              best_score = score;
+              best = n;
+              free(best_text);
+              best_text = strdup(t.data);
+            }
+          }
+          free(fh);
+          skip = html_is_heading(n);
+        }
+      }
+    }
+    n = html_next(n, start, skip);
+  }
+  docpipe_buf_free(&t);
+  for (int i = 0; i < 5; i++) free(fc[i]);
+  char *title = NULL;
+  if (best) {
+    title = best_text;
+    best_text = NULL;
+    c->title_h1 = best;
+  } else if (m->ld_headline) {
+    title = strdup(m->ld_headline);
+  } else if (m->og_title) {
+    title = S_strip_site(m->og_title, m->source);
+  } else if (m->dc_title) {
+    title = strdup(m->dc_title);
+  } else if (h1s == 1) {
+    docpipe_buf b2 = DOCPIPE_BUF_INIT;
+    if (html_text_raw(only_h1, &b2, 1000) == 0 && b2.len) title = strdup(b2.data);
+    docpipe_buf_free(&b2);
+    c->title_h1 = only_h1;
+  } else if (m->doc_title) {
+    title = S_strip_site(m->doc_title, m->source);
+  }
+  free(best_text);
+  return title;
+}
+
+/* ---- after the build ---- */
+
+static int S_block_text(docpipe_node *n, char **out) {
+  *out = docpipe_node_text_content(n);
+  return *out != NULL;
+}
+
+static void S_language(docpipe_value *meta, const char *lang) {
+  if (!lang || !*lang) return;
+  char l[36];
+  size_t i = 0;
+  for (; lang[i] && i + 1 < sizeof l; i++) {
+    char ch = lang[i] == '_' ? '-' : lang[i];
+    l[i] = ch;
+  }
+  l[i] = 0;
+  /* primary subtag lower case */
+  for (size_t k = 0; l[k] && l[k] != '-'; k++)
+    if (l[k] >= 'A' && l[k] <= 'Z') l[k] = (char)(l[k] + 32);
+  docpipe_value_set_string(meta, DOCPIPE_META_LANGUAGE, l);
+}
+
+static int S_date_from_line(docpipe_value *meta, const char *line, int set) {
+  docpipe_date d;
+  if (!docpipe_date_line(line, strlen(line), &d)) return 0;
+  if (!set) return 1;
+  char iso[40];
+  if (docpipe_date_format_iso(&d, iso, sizeof iso) == 0 && docpipe_date_iso_valid(iso)) {
+    docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
+    if (d.end > d.start && d.end <= strlen(line)) {
+      char *span = strndup(line + d.start, d.end - d.start);
+      if (span) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, span);
+      free(span);
+    }
+  }
+  return 1;
+}
+
+static int S_is_short_block(docpipe_node *n) {
+  docpipe_node_type t = docpipe_node_type_of(n);
+  return t == DOCPIPE_NODE_PARAGRAPH || t == DOCPIPE_NODE_HEADING;
+}
+
+static int S_byline(docpipe_value *meta, const char *line) {
+  docpipe_value *authors = NULL;
+  char *source = NULL;
+  if (!docpipe_byline_parse(line, strlen(line), &authors, &source)) return 0;
+  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && authors && docpipe_value_count(authors)) {
+    docpipe_value_set(meta, DOCPIPE_META_AUTHORS, authors);
+    authors = NULL;
+  }
+  if (source && !docpipe_value_get(meta, DOCPIPE_META_SOURCE))
+    docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, source);
+  docpipe_value_free(authors);
+  docpipe_free(source);
+  return 1;
+}
+
+int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_doc *doc) {
+  docpipe_value *meta = docpipe_doc_meta(doc);
+  docpipe_node *root = docpipe_doc_root(doc);
+  if (title && *title) docpipe_value_set_string(meta, DOCPIPE_META_TITLE, title);
+  char iso[48];
+  int have_date = 0;
+  const char *raw[2] = {m->date, NULL};
+  for (int i = 0; i < 1 && raw[i]; i++) {
+    if (html_date_normalise(raw[i], iso, sizeof iso)) {
+      docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
+      have_date = 1;
+    } else {
+      docpipe_date d;
+      if (docpipe_date_find(raw[i], strlen(raw[i]), &d) &&
+          docpipe_date_format_iso(&d, iso, sizeof iso) == 0 && docpipe_date_iso_valid(iso)) {
+        docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
+        have_date = 1;
+      }
+    }
+  }
+  if (m->authors && docpipe_value_count(m->authors)) {
+    docpipe_value_set(meta, DOCPIPE_META_AUTHORS, m->authors);
+    m->authors = NULL;
+  }
+  if (m->source) docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, m->source);
+  if (m->url) docpipe_value_set_string(meta, DOCPIPE_META_URL, m->url);
+  if (m->description) docpipe_value_set_string(meta, DOCPIPE_META_DESCRIPTION, m->description);
+  if (m->tags && docpipe_value_count(m->tags)) {
+    docpipe_value_set(meta, DOCPIPE_META_TAGS, m->tags);
+    m->tags = NULL;
+  }
+  S_language(meta, m->language);
+
+  /* body: a heading repeating the title, date lines at the top, a byline
+   * at the end */
+  char *ftitle = S_fold(title);
+  int seen = 0;
+  for (docpipe_node *n = docpipe_node_first_child(root); n && seen < 6;) {
+    docpipe_node *next = docpipe_node_next(n);
+    if (S_is_short_block(n)) {
+      char *txt = NULL;
+      if (S_block_text(n, &txt)) {
+        size_t len = strlen(txt);
+        char *ft = len < 600 ? html_fold(txt, len) : NULL;
+        int drop = 0;
+        if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
+        else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
+          drop = 1;
+          have_date = 1;
+        } else if (len < 120 && seen < 3 && !strncasecmp(txt, "by ", 3) && S_byline(meta, txt)) {
+          drop = 1;
+        }
+        free(ft);
+        if (drop) docpipe_node_free(n);
+      }
+      docpipe_free(txt);
+    }
+    seen++;
+    n = next;
+  }
+  free(ftitle);
+  seen = 0;
+  for (docpipe_node *n = docpipe_node_last_child(root); n && seen < 3;) {
+    docpipe_node *prev = docpipe_node_prev(n);
+    if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
+      char *txt = NULL;
+      if (S_block_text(n, &txt) && strlen(txt) < 150 && S_byline(meta, txt)) docpipe_node_free(n);
+      docpipe_free(txt);
+    }
+    seen++;
+    n = prev;
+  }
+
+  /* still no date: short lines near the headline, where portals print it */
+  if (!have_date && c->body) {
+    xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
+    docpipe_buf t = DOCPIPE_BUF_INIT;
+    int steps = 0;
+    for (xmlNode *n = from; n && steps < 80 && !have_date; steps++) {
+      int skip = 0;
+      if (n->type == XML_ELEMENT_NODE && html_st(n)) {
+        html_stat *s = html_st(n);
+        if (html_is(n, "script") || html_is(n, "style")) skip = 1;
+        else if (s->text_len > 0 && s->text_len < 150 && n != from) {
+          docpipe_buf_reset(&t);
+          if (html_text_raw(n, &t, 400) == 0 && t.len && S_date_from_line(meta, t.data, 1))
+            have_date = 1;
+          skip = 1;
+        }
+      }
+      xmlNode *nx = html_next(n, c->body, skip);
+      n = nx;
+    }
+    docpipe_buf_free(&t);
+  }
+  /* still no author: an element the page marks as the byline */
+  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) {
+    static const char *const words[] = {"author", "byline", "tacgia", "tac-gia", NULL};
+    docpipe_buf t = DOCPIPE_BUF_INIT;
+    for (xmlNode *n = c->body; n;) {
+      int skip = 0, done = 0;
+      if (n->type == XML_ELEMENT_NODE) {
+        const char *cl = html_attr(n, "class"), *rel = html_attr(n, "rel");
+        char low[160] = "";
+        if (cl) {
+          size_t i = 0;
+          for (; cl[i] && i + 1 < sizeof low; i++) low[i] = (char)((cl[i] >= 'A' && cl[i] <= 'Z') ? cl[i] + 32 : cl[i]);
+          low[i] = 0;
+        }
+        if ((cl && html_has_word(low, words) && !strstr(low, "avatar") && !strstr(low, "bio")) ||
+            (rel && !strcmp(rel, "author"))) {
+          docpipe_buf_reset(&t);
+          if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
+            if (!S_byline(meta, t.data)) {
+              const char *v = t.data;
+              if (!strncasecmp(v, "by ", 3)) v += 3;
+              while (*v == ' ' || *v == ':') v++;
+              if (*v && strlen(v) < 60) {
+                docpipe_value *l = docpipe_value_new_list();
+                if (l && docpipe_value_append_string(l, v) == 0)
+                  docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+                else
+                  docpipe_value_free(l);
+              }
+            }
+            done = 1;
+          }
+          skip = 1;
+        }
+      }
+      if (done) break;
+      n = html_next(n, c->body, skip);
+    }
+    docpipe_buf_free(&t);
+  }
+  return 0;
+}
