@@ -15,14 +15,22 @@
 
 #include "html_reader.h"
 
+#ifndef CLIMB_RATIO
+#define CLIMB_RATIO 0.6
+#endif
+#ifndef CLIMB_LD
+#define CLIMB_LD 0.4
+#endif
+
 static double S_ld(const html_stat *s) {
   return s->text_len ? (double)s->link_len / (double)s->text_len : 0.0;
 }
 
+static const char *const S_always_dropped[] = {"script", "style", "template", "head", "link",
+                                               "meta", "title", "path", "defs", NULL};
 static const char *const S_dropped_tags[] = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "input",
-    "select", "textarea", "option", "nav", "aside", "object", "embed", "map", "head", "link",
-    "meta", "dialog", "label", "video", "audio", "form-hidden", NULL};
+    "noscript", "iframe", "svg", "canvas", "button", "input", "select", "textarea", "option",
+    "nav", "aside", "object", "embed", "map", "dialog", "label", "video", "audio", "symbol", NULL};
 
 static const char *const S_dropped_roles[] = {"navigation", "banner", "complementary",
                                               "contentinfo", "menu", "menubar", "search",
@@ -96,13 +104,32 @@ static void S_remove(xmlNode *n) {
 
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
-  /* 1. structural: never article text */
+  /* 1. structural: never article text.  Broken markup can leave the whole
+   * page inside a <header role=banner> or a hidden <div>: a part holding
+   * most of the page's text is never dropped whole, its insides are
+   * judged instead. */
   for (xmlNode *n = root; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != root && n != c->body) {
       const char *name = (const char *)n->name;
+      if (S_in(name, S_always_dropped)) {
+        S_remove(n);
+        skip = 1;
+      }
+    } else if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
+      skip = 1;
+    }
+    n = html_next(n, root, skip);
+  }
+  html_stats_compute(c);
+  unsigned page_len = c->body ? html_st(c->body)->text_len : 0;
+  for (xmlNode *n = root; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE && n != root && n != c->body && !html_st(n)->removed) {
+      const char *name = (const char *)n->name;
       const char *role = html_attr(n, "role");
-      if (S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) {
+      if ((S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) &&
+          (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200)) {
         S_remove(n);
         skip = 1;
       }
@@ -286,6 +313,23 @@ int html_choose_content(html_ctx *c) {
     if (elems != 1) break;
     top = top->parent;
   }
+  /* pages made of many similar sections (services, listings, docs): an
+   * ancestor that adds at least as much again of text that is not links
+   * holds the content, not just its best section */
+  for (xmlNode *p = top->parent; p && html_st(p) && !html_st(p)->removed; p = p->parent) {
+    html_stat *cs = html_st(top), *ps = html_st(p);
+    double cur = (double)cs->text_len - cs->link_len;
+    double extra = (double)ps->text_len - cs->text_len;
+    double extra_links = (double)ps->link_len - cs->link_len;
+    if (extra <= 0) {
+      top = p;
+      if (p == c->body) break;
+      continue;
+    }
+    if (extra - extra_links < CLIMB_RATIO * cur || extra_links > CLIMB_LD * extra) break;
+    top = p;
+    if (p == c->body) break;
+  }
   if (top == c->body || !top->parent) return S_add_root(c, top);
 
   /* siblings that belong to the article */
@@ -343,7 +387,8 @@ static int S_should_clean(xmlNode *n, unsigned content_len) {
   html_stat *s = html_st(n);
   if (s->kept) return 0; /* a chosen root stays */
   /* a block holding much of the article is the article */
-  if (s->text_len * 3 > content_len && (double)s->link_len < 0.25 * s->text_len) return 0;
+  if (s->text_len * 2 > content_len) return 0;
+  if (s->text_len * 3 > content_len && (double)s->link_len < 0.35 * s->text_len) return 0;
   double score = s->candidate ? s->score : 0;
   if (s->weight + score < 0) return 1;
   if (s->tcommas >= 10) return 0;

@@ -107,12 +107,56 @@ static int S_in_content(const html_ctx *c, const xmlNode *n) {
   return 0;
 }
 
+/* The h1 that heads the content: the first inside it, else the last one
+ * before it in document order (portals put the headline just above the
+ * body).  A site logo in an h1 (a link home, or the site name) is not one. */
+static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t) {
+  xmlNode *first_root = c->nroots ? c->roots[0] : NULL;
+  xmlNode *before = NULL, *inside = NULL;
+  int passed = 0;
+  char *fsite = S_fold(m->source);
+  xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
+  for (xmlNode *n = start; n && !inside;) {
+    int skip = 0;
+    if (n == first_root) passed = 1;
+    if (html_is(n, "script") || html_is(n, "style")) {
+      skip = 1;
+    } else if (html_is(n, "h1")) {
+      skip = 1;
+      docpipe_buf_reset(t);
+      if (html_text_raw(n, t, 1000) == 0 && t->len >= 8 && t->len < 400) {
+        char *f = html_fold(t->data, t->len);
+        int logo = f && fsite && (strstr(fsite, f) != NULL);
+        const xmlNode *a = n->children;
+        while (a && a->type != XML_ELEMENT_NODE) a = a->next;
+        if (html_is(a, "a")) {
+          const char *href = html_attr(a, "href");
+          if (href && (strcmp(href, "/") == 0 || (strlen(href) < 40 && strstr(href, "://") &&
+                                                   strchr(strstr(href, "://") + 3, '/') == NULL)))
+            logo = 1;
+        }
+        if (!logo) {
+          if (S_in_content(c, n)) inside = n;
+          else if (!passed) before = n;
+          else if (!before) before = n; /* after the content: last resort */
+        }
+        free(f);
+      }
+    }
+    n = html_next(n, start, skip);
+  }
+  free(fsite);
+  return inside ? inside : before;
+}
+
+static char *S_unescaped(const char *s);
+
 char *html_find_title(html_ctx *c, const html_meta *m) {
   const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
   char *fc[5];
   for (int i = 0; i < 5; i++) fc[i] = S_fold(cands[i]);
-  xmlNode *best = NULL, *only_h1 = NULL;
-  int best_score = 0, h1s = 0;
+  xmlNode *best = NULL;
+  int best_score = 0;
   char *best_text = NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
@@ -124,10 +168,6 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
       else if (h1 || h2 || html_is_heading(n) || S_titleish(n)) {
         docpipe_buf_reset(&t);
         if (html_text_raw(n, &t, 1000) == 0 && t.len >= 4 && t.len < 600) {
-          if (h1 && t.len >= 10) {
-            h1s++;
-            if (!only_h1) only_h1 = n;
-          }
           char *fh = html_fold(t.data, t.len);
           int matched = 0;
           for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
@@ -147,29 +187,47 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
     }
     n = html_next(n, start, skip);
   }
-  docpipe_buf_free(&t);
   for (int i = 0; i < 5; i++) free(fc[i]);
   char *title = NULL;
-  if (best) {
+  xmlNode *pos = S_positional_h1(c, m, &t);
+  if (best && (best_score >= 4 || !pos)) {
     title = best_text;
     best_text = NULL;
     c->title_h1 = best;
+  } else if (pos) {
+    docpipe_buf_reset(&t);
+    if (html_text_raw(pos, &t, 1000) == 0 && t.len) title = strdup(t.data);
+    c->title_h1 = pos;
   } else if (m->ld_headline) {
-    title = strdup(m->ld_headline);
+    title = S_unescaped(m->ld_headline);
   } else if (m->og_title) {
-    title = S_strip_site(m->og_title, m->source);
+    char *u = S_unescaped(m->og_title);
+    title = u ? S_strip_site(u, m->source) : NULL;
+    free(u);
   } else if (m->dc_title) {
-    title = strdup(m->dc_title);
-  } else if (h1s == 1) {
-    docpipe_buf b2 = DOCPIPE_BUF_INIT;
-    if (html_text_raw(only_h1, &b2, 1000) == 0 && b2.len) title = strdup(b2.data);
-    docpipe_buf_free(&b2);
-    c->title_h1 = only_h1;
+    title = S_unescaped(m->dc_title);
   } else if (m->doc_title) {
     title = S_strip_site(m->doc_title, m->source);
   }
+  docpipe_buf_free(&t);
   free(best_text);
   return title;
+}
+
+/* Meta values are sometimes HTML-escaped twice ("&amp;", "&#8211;"). */
+static char *S_unescaped(const char *s) {
+  if (!strchr(s, '&')) return strdup(s);
+  htmlDocPtr d = htmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
+                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
+  char *out = NULL;
+  if (d) {
+    xmlChar *txt = xmlNodeGetContent((xmlNode *)d);
+    if (txt && *txt) out = strdup((const char *)txt);
+    xmlFree(txt);
+    xmlFreeDoc(d);
+  }
+  return out ? out : strdup(s);
 }
 
 /* ---- after the build ---- */
