@@ -293,7 +293,6 @@ static void S_level(docx_xw *x, int ilvl, const char *fmt, const char *text) {
 
 int docx_w_numbering(docx_w *c) {
   static const char *const bullets[3] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA"};
-  static const char *const formats[3] = {"decimal", "lowerLetter", "lowerRoman"};
   docx_xw x;
   if (docx_xw_open(&x)) return docx_w_fail(c, DOCPIPE_ENOMEM, "out of memory");
   docx_xw_start(&x, "w:numbering");
@@ -308,7 +307,7 @@ int docx_w_numbering(docx_w *c) {
       if (a == 0)
         S_level(&x, l, "bullet", bullets[l % 3]);
       else
-        S_level(&x, l, formats[l % 3], text);
+        S_level(&x, l, "decimal", text); /* as browsers number nested <ol> */
     }
     docx_xw_end(&x);
   }
@@ -342,6 +341,8 @@ int docx_w_settings(docx_w *c) {
   docx_xw_empty_int(&x, "w:defaultTabStop", "w:val", 720);
   docx_xw_empty(&x, "w:characterSpacingControl", "w:val", "doNotCompress");
   docx_xw_start(&x, "w:compat");
+  /* Justified lines ending in a manual break keep normal word spacing. */
+  docx_xw_empty(&x, "w:doNotExpandShiftReturn", NULL, NULL);
   docx_xw_start(&x, "w:compatSetting");
   docx_xw_attr(&x, "w:name", "compatibilityMode");
   docx_xw_attr(&x, "w:uri", "http://schemas.microsoft.com/office/word");

@@ -432,7 +432,27 @@ static void test_edge_cases(void) {
   docpipe_doc_free(doc);
 }
 
-/* Writes the samples for check_docx.py. */
+static json_t *S_json(const docpipe_value *v) {
+  switch (docpipe_value_kind_of(v)) {
+  case DOCPIPE_VALUE_STRING:
+    return json_string(docpipe_value_string(v));
+  case DOCPIPE_VALUE_LIST: {
+    json_t *a = json_array();
+    for (size_t i = 0; i < docpipe_value_count(v); i++)
+      json_array_append_new(a, S_json(docpipe_value_at(v, i)));
+    return a;
+  }
+  default: {
+    json_t *o = json_object();
+    for (size_t i = 0; i < docpipe_value_count(v); i++)
+      json_object_set_new(o, docpipe_value_key_at(v, i), S_json(docpipe_value_at(v, i)));
+    return o;
+  }
+  }
+}
+
+/* Writes the samples for check_docx.py, each with its metadata as JSON
+ * (NAME.meta.json) so the script can check that the docx carries it. */
 static int S_emit(const char *dir) {
   mkdir(dir, 0777);
   struct {
@@ -463,6 +483,10 @@ static int S_emit(const char *dir) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, docs[i].name);
     S_write_file(path, out.data, out.len);
+    snprintf(path, sizeof path, "%s/%s.meta.json", dir, docs[i].name);
+    json_t *meta = S_json(docpipe_doc_meta(docs[i].doc));
+    json_dump_file(meta, path, JSON_SORT_KEYS | JSON_INDENT(1));
+    json_decref(meta);
     docpipe_buf_free(&out);
     docpipe_doc_free(docs[i].doc);
   }
