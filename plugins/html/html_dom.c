@@ -73,7 +73,7 @@ static const char *const S_neg_sub[] = {
     "mostread", "popular", "readmore", "read-more", "author-box", "copyright", NULL};
 static const char *const S_neg_tok[] = {"ad",   "ads",    "nav",  "tags", "tag",   "tool",
                                         "tools", "poll",  "vote", "rss",  "meta",  "aside",
-                                        "header", "top",  "search", "hot", "extra", "links",
+                                        "header", "search", "links",
                                         "sns",  "modal",  NULL};
 
 static int S_token_match(const char *s, const char *const *words) {

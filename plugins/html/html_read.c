@@ -106,6 +106,9 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   }
   html_clean_content(&c);
 #ifdef HTML_DEBUG
+  for (xmlNode *x = c.body; x; x = html_next(x, c.body, 0))
+    if (x->type == XML_ELEMENT_NODE && html_st(x)->removed && html_st(x)->text_len > 1000)
+      fprintf(stderr, "removed %s class=%s text=%u\n", x->name, html_attr(x, "class"), html_st(x)->text_len);
   for (size_t i = 0; i < c.nroots; i++)
     fprintf(stderr, "root %s class=%s id=%s score=%.1f text=%u removed=%d\n", c.roots[i]->name,
             html_attr(c.roots[i], "class"), html_attr(c.roots[i], "id"), html_st(c.roots[i])->score,
