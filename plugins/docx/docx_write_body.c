@@ -178,6 +178,14 @@ static int S_has_scheme(const char *url, const char *scheme) {
   return strncasecmp(url, scheme, n) == 0;
 }
 
+/* The relationship of an external link; one per distinct target. */
+static const char *S_link_rel(docx_w *c, const char *url) {
+  static const char type[] = DOCX_REL_BASE "/hyperlink";
+  for (size_t i = 0; i < c->nrels; i++)
+    if (c->rels[i].external && strcmp(c->rels[i].target, url) == 0) return c->rels[i].id;
+  return docx_w_add_rel(c, "rLink", ++c->nlinks, type, url, 1);
+}
+
 static void S_link(docx_w *c, docx_xw *x, const docpipe_node *link, unsigned fmt, int depth) {
   const char *url = docpipe_node_url(link);
   const char *title = docpipe_node_title(link);
@@ -190,7 +198,7 @@ static void S_link(docx_w *c, docx_xw *x, const docpipe_node *link, unsigned fmt
   if (url[0] == '#') {
     if (url[1]) docx_xw_attr(x, "w:anchor", url + 1);
   } else {
-    const char *id = docx_w_add_rel(c, "rLink", ++c->nlinks, DOCX_REL_BASE "/hyperlink", url, 1);
+    const char *id = S_link_rel(c, url);
     if (!id) {
       x->failed = 1;
       docx_xw_end(x);
@@ -316,8 +324,7 @@ static void S_figure(docx_w *c, docx_xw *x, const docpipe_node *n, blk_ctx ctx) 
   if (!S_try_image(c, x, url, alt) && !x->failed) {
     const char *text = alt[0] ? alt : url;
     if (url[0] && !S_has_scheme(url, "data:") && url[0] != '#') {
-      const char *id =
-          docx_w_add_rel(c, "rLink", ++c->nlinks, DOCX_REL_BASE "/hyperlink", url, 1);
+      const char *id = S_link_rel(c, url);
       if (!id) {
         x->failed = 1;
       } else {

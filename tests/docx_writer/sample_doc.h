@@ -13,7 +13,7 @@
 /* A 2x2 red/blue PNG. */
 #define SAMPLE_PNG_B64 "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4zwAEIOI/kAAAG/ID/VxhF44AAAAASUVORK5CYII="
 
-static docpipe_node *sample_text(docpipe_node *parent, docpipe_node_type type, const char *s) {
+static inline docpipe_node *sample_text(docpipe_node *parent, docpipe_node_type type, const char *s) {
   docpipe_node *n = docpipe_node_add(parent, type);
   if (n && s) {
     if (type == DOCPIPE_NODE_TEXT || type == DOCPIPE_NODE_CODE || type == DOCPIPE_NODE_CODE_BLOCK)
@@ -24,7 +24,7 @@ static docpipe_node *sample_text(docpipe_node *parent, docpipe_node_type type, c
   return n;
 }
 
-static void sample_meta(docpipe_doc *doc) {
+static inline void sample_meta(docpipe_doc *doc) {
   docpipe_value *m = docpipe_doc_meta(doc);
   docpipe_value_set_string(m, "title", "Chính phủ ban hành Nghị định về chuyển đổi số quốc gia");
   docpipe_value_set_string(m, "subtitle", "Nâng cao hiệu quả dịch vụ công trực tuyến");
@@ -63,7 +63,7 @@ static void sample_meta(docpipe_doc *doc) {
 
 /* Body with every block and inline kind.  `image_url` is used for an
  * embedded figure (NULL: the data: PNG). */
-static void sample_body(docpipe_doc *doc, const char *image_url) {
+static inline void sample_body(docpipe_doc *doc, const char *image_url) {
   docpipe_node *root = docpipe_doc_root(doc);
   sample_text(root, DOCPIPE_NODE_HEADING, "Bối cảnh");
   docpipe_node *p = docpipe_node_add(root, DOCPIPE_NODE_PARAGRAPH);
