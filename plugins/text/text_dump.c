@@ -1,0 +1,501 @@
+/* Article extraction from a scraped text dump: one article (headline,
+ * date line, paragraphs one per line, photo captions, a byline) inside
+ * the page's chrome.
+ *
+ * The dump is read in passes over classified lines:
+ *   1. classify each line (blank, chrome, date, image file, related-news
+ *      marker, poll opener, text) by vocabulary and shape;
+ *   2. drop polls (opener .. "N người đã tham gia bình chọn");
+ *   3. the body starts at the first paragraph-shaped line (a sentence of
+ *      ten words or more, or a long line); the headline is the last
+ *      substantial line before it (preferring the one next to the date
+ *      line); every other line before the body is page furniture;
+ *   4. the body ends at a related-news marker; trailing chrome is dropped
+ *      and the last line is tried as a byline;
+ *   5. inside the body, short lines become photo captions (after an image
+ *      file name, or with caption vocabulary), subheadings (short, no
+ *      sentence punctuation) or paragraphs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docpipe/extract.h"
+#include "text.h"
+#include "text_vocab.h"
+
+enum { K_BLANK, K_CHROME, K_DATE, K_IMAGE, K_RELATED, K_POLL, K_TEXT };
+
+typedef struct {
+  text_line t; /* trimmed */
+  char *f;     /* folded, NULL for long lines */
+  char *w;     /* folded words: punctuation as spaces, padded */
+  int kind;
+  size_t words;
+  int dropped;
+} S_line;
+
+/* Lines longer than this are always text: chrome is short. */
+#define S_SHORT_BYTES 600
+
+static int S_is_guid(text_line l) {
+  if (l.len != 36) return 0;
+  for (size_t i = 0; i < 36; i++) {
+    char c = l.s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return 0;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* "<<  <  1  2  3 ... >  >>", "« Trước 1 2 3 Sau »", a lone page number. */
+static int S_is_pagination(const char *f) {
+  int arrows = 0, numbers = 0, other = 0;
+  const char *p = f;
+  while (*p) {
+    unsigned char c = (unsigned char)*p;
+    if (c == ' ' || c == '.' || c == '|') {
+      p++;
+    } else if (c == '<' || c == '>') {
+      arrows++;
+      p++;
+    } else if (c >= '0' && c <= '9') {
+      numbers++;
+      while (*p >= '0' && *p <= '9') p++;
+    } else if (!strncmp(p, "«", 2) || !strncmp(p, "»", 2) || !strncmp(p, "…", 3) ||
+               !strncmp(p, "‹", 3) || !strncmp(p, "›", 3)) {
+      arrows++;
+      p += (c == 0xC2) ? 2 : 3;
+    } else {
+      const char *words[] = {"trang", "đầu", "cuối", "sau", "trước", "tiếp", "next", "prev",
+                             "previous", "first", "last", "page", NULL};
+      int hit = 0;
+      for (const char **w = words; *w; w++) {
+        size_t wl = strlen(*w);
+        if (!strncmp(p, *w, wl) && (p[wl] == ' ' || p[wl] == 0)) {
+          p += wl;
+          hit = 1;
+          break;
+        }
+      }
+      if (!hit) {
+        other++;
+        p++;
+      }
+    }
+  }
+  if (other) return 0;
+  return arrows > 0 || numbers >= 1;
+}
+
+/* "N người đã tham gia bình chọn", "Kết quả bình chọn": closes a poll. */
+static int S_poll_end(const char *f) {
+  return strstr(f, "tham gia bình chọn") || strstr(f, "lượt bình chọn") ||
+         strstr(f, "người đã bình chọn") || strstr(f, "xem kết quả") || strstr(f, "biểu quyết");
+}
+
+static int S_is_image_file(const char *f) {
+  const char *ext[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", NULL};
+  size_t n = strlen(f);
+  for (const char **e = ext; *e; e++) {
+    size_t el = strlen(*e);
+    if (n > el && !strcmp(f + n - el, *e)) return 1;
+  }
+  return 0;
+}
+
+/* A copy of `t` with every run of white space as one ASCII space. */
+static char *S_squeeze(text_line t, size_t *out_len) {
+  char *o = docpipe_malloc(t.len + 1);
+  if (!o) return NULL;
+  size_t n = 0, i = 0;
+  int space = 0;
+  while (i < t.len) {
+    text_line rest = {t.s + i, t.len - i};
+    text_line tr = text_line_trim(rest);
+    if (tr.s != rest.s) { /* white space at i */
+      space = 1;
+      i = (size_t)(tr.s - t.s);
+      if (tr.len == 0) break;
+      continue;
+    }
+    if (space && n) o[n++] = ' ';
+    space = 0;
+    o[n++] = t.s[i++];
+  }
+  o[n] = 0;
+  if (out_len) *out_len = n;
+  return o;
+}
+
+static char *S_words(const char *f) {
+  size_t n = strlen(f);
+  char *w = docpipe_malloc(n + 3);
+  if (!w) return NULL;
+  size_t o = 0;
+  w[o++] = ' ';
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)f[i];
+    size_t k = 0;
+    if (c < 0x80 && strchr(".,;:!?()[]{}\"'`*-–/|<>", c)) k = 1;
+    else if (!strncmp(f + i, "“", 3) || !strncmp(f + i, "”", 3) || !strncmp(f + i, "‘", 3) ||
+             !strncmp(f + i, "’", 3) || !strncmp(f + i, "…", 3) || !strncmp(f + i, "–", 3) ||
+             !strncmp(f + i, "—", 3))
+      k = 3;
+    if (k) {
+      if (w[o - 1] != ' ') w[o++] = ' ';
+      i += k;
+      continue;
+    }
+    if (c == ' ' && w[o - 1] == ' ') {
+      i++;
+      continue;
+    }
+    w[o++] = f[i++];
+  }
+  if (w[o - 1] != ' ') w[o++] = ' ';
+  w[o] = 0;
+  return w;
+}
+
+static int S_ends_sentence(text_line t) {
+  if (!t.len) return 0;
+  const char *end = t.s + t.len;
+  char c = end[-1];
+  if (strchr(".!?:;)\"'", c)) return 1;
+  if (t.len >= 3 && (!memcmp(end - 3, "…", 3) || !memcmp(end - 3, "”", 3) || !memcmp(end - 3, "’", 3)))
+    return 1;
+  return 0;
+}
+
+/* A body paragraph rather than a headline, caption or menu entry. */
+static int S_paragraph_shaped(const S_line *l) {
+  return l->kind == K_TEXT && (l->words >= 40 || (l->words >= 10 && S_ends_sentence(l->t)));
+}
+
+static int S_classify(S_line *l) {
+  if (l->t.len == 0) return K_BLANK;
+  if (l->t.len > S_SHORT_BYTES) return K_TEXT;
+  l->f = text_fold(l->t.s, l->t.len);
+  if (!l->f) return -1;
+  l->w = S_words(l->f);
+  if (!l->w) return -1;
+  docpipe_date d;
+  if (text_vocab_related(l->f)) return K_RELATED;
+  if (text_vocab_poll(l->f)) return K_POLL;
+  if (S_is_guid(l->t) || S_is_pagination(l->f) || text_vocab_menu(l->f) ||
+      text_vocab_controls(l->f) || text_vocab_counter(l->f) || S_poll_end(l->f))
+    return K_CHROME;
+  if (l->words <= 20 && docpipe_date_line(l->t.s, l->t.len, &d)) return K_DATE;
+  if (S_is_image_file(l->f) && l->words <= 30) return K_IMAGE;
+  return K_TEXT;
+}
+
+typedef struct {
+  S_line *v;
+  size_t n;
+  docpipe_doc *doc;
+  int have_date, have_byline;
+  size_t title;   /* index or (size_t)-1 */
+} S_dump;
+
+#define S_NONE ((size_t)-1)
+
+static int S_set_meta_line(docpipe_doc *doc, const char *key, text_line t) {
+  char *s = S_squeeze(t, NULL);
+  if (!s) return DOCPIPE_ENOMEM;
+  int rc = docpipe_value_set_string(docpipe_doc_meta(doc), key, s);
+  docpipe_free(s);
+  return rc;
+}
+
+static int S_take_date(S_dump *d, S_line *l) {
+  docpipe_date dt;
+  char iso[64];
+  if (d->have_date || !docpipe_date_line(l->t.s, l->t.len, &dt)) return 0;
+  if (docpipe_date_format_iso(&dt, iso, sizeof iso) != 0) return 0;
+  d->have_date = 1;
+  docpipe_value *meta = docpipe_doc_meta(d->doc);
+  int rc = docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
+  text_line span = l->t;
+  if (dt.end > dt.start && dt.end <= l->t.len) span = (text_line){l->t.s + dt.start, dt.end - dt.start};
+  if (!rc) rc = S_set_meta_line(d->doc, DOCPIPE_META_DATE_TEXT, text_line_trim(span));
+  return rc;
+}
+
+/* Tries `l` as a byline; on success stores authors/source (merging with
+ * an earlier byline line) and returns 1. */
+static int S_take_byline(S_dump *d, S_line *l, int *rc) {
+  docpipe_value *authors = NULL;
+  char *source = NULL;
+  *rc = 0;
+  if (l->kind != K_TEXT || l->words > 12 || S_paragraph_shaped(l)) return 0;
+  if (!docpipe_byline_parse(l->t.s, l->t.len, &authors, &source)) return 0;
+  docpipe_value *meta = docpipe_doc_meta(d->doc);
+  if (authors && docpipe_value_count(authors) > 0) {
+    docpipe_value *have = docpipe_value_get(meta, DOCPIPE_META_AUTHORS);
+    if (have) {
+      /* An earlier (lower) line was read first: keep page order. */
+      for (size_t i = 0; i < docpipe_value_count(have) && !*rc; i++)
+        *rc = docpipe_value_append(authors, docpipe_value_copy(docpipe_value_at(have, i)));
+    }
+    if (!*rc) *rc = docpipe_value_set(meta, DOCPIPE_META_AUTHORS, authors);
+    authors = NULL;
+  }
+  docpipe_value_free(authors);
+  if (source && !*rc && !docpipe_value_get(meta, DOCPIPE_META_SOURCE))
+    *rc = docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, source);
+  docpipe_free(source);
+  d->have_byline = 1;
+  return 1;
+}
+
+static void S_drop_polls(S_dump *d) {
+  for (size_t i = 0; i < d->n; i++) {
+    if (d->v[i].kind != K_POLL) continue;
+    d->v[i].dropped = 1;
+    /* A poll is a question, a few short options and a closing line. */
+    size_t end = S_NONE, seen = 0;
+    for (size_t j = i + 1; j < d->n && seen < 15; j++) {
+      S_line *l = &d->v[j];
+      if (l->kind == K_BLANK) continue;
+      seen++;
+      if (l->f && S_poll_end(l->f)) {
+        end = j;
+        break;
+      }
+      if (l->words > 15 || l->kind == K_RELATED) break;
+    }
+    if (end != S_NONE) {
+      for (size_t j = i + 1; j <= end; j++) d->v[j].dropped = 1;
+      i = end;
+      continue;
+    }
+    /* No closing line: the question and the short options after it. */
+    size_t j = i + 1;
+    while (j < d->n && d->v[j].kind == K_BLANK) j++;
+    if (j < d->n && d->v[j].t.len && d->v[j].t.s[d->v[j].t.len - 1] == '?') {
+      d->v[j].dropped = 1;
+      for (j++; j < d->n; j++) {
+        if (d->v[j].kind == K_BLANK) continue;
+        if (d->v[j].words > 5) break;
+        d->v[j].dropped = 1;
+      }
+    }
+  }
+}
+
+static int S_live(const S_line *l, int kind) { return !l->dropped && l->kind == kind; }
+
+/* Words with at least one letter: "27/12/2019 - 01:44 PM" has one. */
+static size_t S_letter_words(text_line t) {
+  size_t n = 0;
+  int in = 0, letter = 0;
+  for (size_t i = 0; i <= t.len; i++) {
+    unsigned char c = i < t.len ? (unsigned char)t.s[i] : ' ';
+    if (c == ' ' || c == '\t') {
+      if (in && letter) n++;
+      in = letter = 0;
+    } else {
+      in = 1;
+      if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) letter = 1;
+    }
+  }
+  return n;
+}
+
+/* A line that may be the headline. */
+static int S_title_shaped(const S_line *l) {
+  return S_letter_words(l->t) >= 3 && S_live(l, K_TEXT) && l->words >= 3 && l->words <= 60 && !S_paragraph_shaped(l) &&
+         l->t.s[l->t.len - 1] != '?';
+}
+
+static int S_add_text_block(docpipe_node *parent, docpipe_node_type type, text_line t) {
+  size_t len;
+  char *s = S_squeeze(t, &len);
+  if (!s) return DOCPIPE_ENOMEM;
+  docpipe_node *n = docpipe_node_add(parent, type);
+  int rc = n ? docpipe_node_append_text(n, s, len) : DOCPIPE_ENOMEM;
+  if (!rc && type == DOCPIPE_NODE_HEADING) rc = docpipe_node_set_heading_level(n, 2);
+  docpipe_free(s);
+  return rc;
+}
+
+static int S_caption_shaped(const S_line *l) {
+  if (!S_live(l, K_TEXT) || l->words > 30 || !l->w) return 0;
+  if (l->t.s[l->t.len - 1] == ':') return 0;
+  return text_vocab_caption(l->w);
+}
+
+static int S_heading_shaped(const S_line *l) {
+  return S_live(l, K_TEXT) && l->words >= 2 && l->words <= 15 && !S_ends_sentence(l->t);
+}
+
+static int S_bullet(text_line t, text_line *rest) {
+  static const char *const marks[] = {"- ", "• ", "+ ", "* ", "· ", "– ", NULL};
+  for (const char *const *m = marks; *m; m++) {
+    size_t ml = strlen(*m);
+    if (t.len > ml && !memcmp(t.s, *m, ml)) {
+      *rest = text_line_trim((text_line){t.s + ml, t.len - ml});
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int S_build_body(S_dump *d, size_t from, size_t to) {
+  docpipe_node *root = docpipe_doc_root(d->doc);
+  docpipe_node *list = NULL;
+  int rc = 0;
+  const char *title_f = d->title != S_NONE ? d->v[d->title].f : NULL;
+  for (size_t i = from; i < to && !rc; i++) {
+    S_line *l = &d->v[i];
+    if (l->dropped || l->kind == K_BLANK) continue;
+    if (l->kind == K_DATE) {
+      rc = S_take_date(d, l);
+      continue;
+    }
+    if (l->kind != K_TEXT && l->kind != K_IMAGE) continue;
+    if (title_f && l->f && i != d->title && !strcmp(l->f, title_f)) continue; /* repeated headline */
+    text_line item;
+    if (l->kind == K_TEXT && S_bullet(l->t, &item)) {
+      if (!list && !(list = docpipe_node_add(root, DOCPIPE_NODE_LIST))) return DOCPIPE_ENOMEM;
+      docpipe_node *it = docpipe_node_add(list, DOCPIPE_NODE_ITEM);
+      if (!it) return DOCPIPE_ENOMEM;
+      rc = S_add_text_block(it, DOCPIPE_NODE_PARAGRAPH, item);
+      continue;
+    }
+    list = NULL;
+    /* Next live line, for captions that follow an image file name. */
+    size_t j = i + 1;
+    while (j < to && (d->v[j].dropped || d->v[j].kind == K_BLANK)) j++;
+    if (l->kind == K_IMAGE) {
+      docpipe_node *fig = docpipe_node_add(root, DOCPIPE_NODE_FIGURE);
+      if (!fig) return DOCPIPE_ENOMEM;
+      size_t len;
+      char *alt = S_squeeze(l->t, &len);
+      if (!alt) return DOCPIPE_ENOMEM;
+      char *dot = strrchr(alt, '.');
+      if (dot) *dot = 0;
+      rc = docpipe_node_set_alt(fig, alt);
+      docpipe_free(alt);
+      if (!rc && j < to && S_live(&d->v[j], K_TEXT) && d->v[j].words <= 30 &&
+          !S_paragraph_shaped(&d->v[j])) {
+        char *cap = S_squeeze(d->v[j].t, &len);
+        if (!cap) return DOCPIPE_ENOMEM;
+        rc = docpipe_node_append_text(fig, cap, len);
+        docpipe_free(cap);
+        i = j;
+      }
+      continue;
+    }
+    int last = j >= to;
+    if (!last && S_caption_shaped(l)) {
+      docpipe_node *fig = docpipe_node_add(root, DOCPIPE_NODE_FIGURE);
+      size_t len;
+      char *cap = S_squeeze(l->t, &len);
+      rc = (fig && cap) ? docpipe_node_append_text(fig, cap, len) : DOCPIPE_ENOMEM;
+      docpipe_free(cap);
+    } else if (!last && i > from && S_heading_shaped(l)) {
+      rc = S_add_text_block(root, DOCPIPE_NODE_HEADING, l->t);
+    } else {
+      rc = S_add_text_block(root, DOCPIPE_NODE_PARAGRAPH, l->t);
+    }
+  }
+  return rc;
+}
+
+int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args *args,
+                   docpipe_error *err) {
+  (void)args;
+  S_dump d = {.n = lines->n, .doc = doc, .title = S_NONE};
+  int rc = 0;
+  d.v = calloc(d.n ? d.n : 1, sizeof *d.v);
+  if (!d.v) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+  for (size_t i = 0; i < d.n && !rc; i++) {
+    S_line *l = &d.v[i];
+    l->t = text_line_trim(lines->v[i]);
+    l->words = text_line_words(l->t);
+    l->kind = S_classify(l);
+    if (l->kind < 0) rc = DOCPIPE_ENOMEM;
+  }
+  if (rc) goto done;
+  S_drop_polls(&d);
+
+  /* 3. Where the body starts, and the headline before it. */
+  size_t start = S_NONE;
+  for (size_t i = 0; i < d.n && start == S_NONE; i++)
+    if (!d.v[i].dropped && S_paragraph_shaped(&d.v[i])) start = i;
+  if (start == S_NONE) { /* no paragraph: a short text; the first text line starts it */
+    for (size_t i = 0; i < d.n && start == S_NONE; i++)
+      if (S_live(&d.v[i], K_TEXT) || S_live(&d.v[i], K_IMAGE)) start = i;
+  }
+  if (start == S_NONE) start = d.n;
+  size_t date_line = S_NONE;
+  for (size_t i = 0; i < start; i++)
+    if (S_live(&d.v[i], K_DATE)) date_line = i;
+  /* The headline: the last candidate between the date line and the body,
+   * else the nearest one above the date line; without a date line, the
+   * last one before the body. */
+  if (date_line != S_NONE)
+    for (size_t i = start; i-- > date_line + 1 && d.title == S_NONE;)
+      if (S_title_shaped(&d.v[i])) d.title = i;
+  for (size_t i = date_line != S_NONE ? date_line : start; i-- > 0 && d.title == S_NONE;)
+    if (S_title_shaped(&d.v[i])) d.title = i;
+  /* Headline right before the body with nothing before it: a short text
+   * whose first line is the body itself stays body. */
+  if (d.title == S_NONE && start < d.n && S_title_shaped(&d.v[start])) {
+    size_t next = start + 1;
+    while (next < d.n && (d.v[next].dropped || d.v[next].kind != K_TEXT)) next++;
+    if (next < d.n) {
+      d.title = start;
+      start = next;
+    }
+  }
+  if (d.title != S_NONE) {
+    rc = S_set_meta_line(doc, DOCPIPE_META_TITLE, d.v[d.title].t);
+    if (rc) goto done;
+  }
+  if (date_line != S_NONE && (rc = S_take_date(&d, &d.v[date_line]))) goto done;
+  /* A byline between the headline and the body ("PV", a name). */
+  for (size_t i = (d.title == S_NONE ? 0 : d.title + 1); i < start && !rc; i++)
+    if (S_live(&d.v[i], K_TEXT) && i != d.title) S_take_byline(&d, &d.v[i], &rc);
+  if (rc) goto done;
+
+  /* 4. Where the body ends. */
+  size_t end = d.n;
+  for (size_t i = start; i < d.n; i++)
+    if (!d.v[i].dropped && d.v[i].kind == K_RELATED) {
+      end = i;
+      break;
+    }
+  /* The byline: the last text lines before the end (two at most, e.g.
+   * "Tin, ảnh: X" over "Nguồn: Y"). */
+  for (int tries = 0; tries < 2 && !rc; tries++) {
+    size_t last = end;
+    while (last > start && (d.v[last - 1].dropped || d.v[last - 1].kind != K_TEXT)) {
+      if (d.v[last - 1].kind == K_DATE && !d.v[last - 1].dropped &&
+          (rc = S_take_date(&d, &d.v[last - 1])))
+        break;
+      last--;
+    }
+    if (rc || last <= start + 1) break;
+    S_line *l = &d.v[last - 1];
+    if (!S_take_byline(&d, l, &rc)) break;
+    l->dropped = 1;
+    end = last - 1;
+  }
+  if (rc) goto done;
+  rc = S_build_body(&d, start, end);
+
+done:
+  for (size_t i = 0; i < d.n; i++) {
+    docpipe_free(d.v[i].f);
+    docpipe_free(d.v[i].w);
+  }
+  free(d.v);
+  if (rc && err && !err->code) docpipe_error_set(err, rc, "%s", docpipe_strerror(rc));
+  return rc;
+}
