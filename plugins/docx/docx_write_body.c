@@ -560,9 +560,14 @@ static int S_byline(const docpipe_value *meta, docpipe_buf *b) {
   int rc = 0;
   const char *date = docpipe_meta_string(meta, DOCPIPE_META_DATE_TEXT);
   const char *iso = docpipe_meta_string(meta, DOCPIPE_META_DATE);
+  const char *lang = docpipe_meta_string(meta, DOCPIPE_META_LANGUAGE);
   if (!date && iso && docpipe_date_iso_valid(iso)) {
-    /* YYYY-MM-DD[THH:MM...] shown as DD/MM/YYYY [HH:MM]. */
-    rc |= docpipe_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    /* YYYY-MM-DD[THH:MM...] shown as DD/MM/YYYY [HH:MM] in Vietnamese,
+     * else as the unambiguous YYYY-MM-DD [HH:MM]. */
+    if (lang && strncmp(lang, "vi", 2) == 0)
+      rc |= docpipe_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+      rc |= docpipe_buf_printf(b, "%.10s", iso);
     if (strlen(iso) >= 16) rc |= docpipe_buf_printf(b, " %.5s", iso + 11);
   } else if (date || iso) {
     rc |= docpipe_buf_puts(b, date ? date : iso);

@@ -67,6 +67,37 @@ def produce(tmp):
             print("FAIL: %s -> docx: exit %d %s" % (src, r.returncode, r.stderr.strip()))
             sys.exit(1)
         out.append((dst, cli_meta(src)))
+    out += foreign_inputs(tmp, plugin_dir)
+    return out
+
+
+def foreign_inputs(tmp, plugin_dir):
+    """Real pages through the html reader, and the scraped text dumps through
+    the text reader, when those plugins and ../shared are there.  Their
+    metadata is whatever the readers found, so these are only checked for
+    validity (schema, python-docx, LibreOffice)."""
+    import gzip
+    shared = os.environ.get("DOCPIPE_SHARED_DIR", "")
+    out = []
+    jobs = []
+    if os.path.exists(os.path.join(plugin_dir, "html.so")):
+        pages = sorted(glob.glob(os.path.join(shared, "extraction-dev", "html", "*.html.gz")))
+        for page in pages[:6]:
+            dst = os.path.join(tmp, "page_" + os.path.basename(page)[:-3])
+            with gzip.open(page) as f, open(dst, "wb") as g:
+                g.write(f.read())
+            jobs.append(("html", dst))
+    for seed in sorted(glob.glob(os.path.join(shared, "seeds", "*.txt"))):
+        jobs.append(("text", seed))
+    for fmt, src in jobs:
+        dst = os.path.join(tmp, fmt + "_" + os.path.basename(src).split(".")[0] + ".docx")
+        r = subprocess.run([env("DOCPIPE"), "-f", fmt, src, "-o", dst], capture_output=True,
+                           text=True)
+        if r.returncode != 0:
+            print("note: %s reader could not convert %s (exit %d); not checked" %
+                  (fmt, os.path.basename(src), r.returncode))
+            continue
+        out.append((dst, None))
     return out
 
 
