@@ -87,7 +87,8 @@ static void S_run_str(docx_xw *x, unsigned fmt, const char *s) { S_run(x, fmt, s
 
 /* ---- images -------------------------------------------------------- */
 
-static void S_drawing(docx_w *c, docx_xw *x, const char *rel, long cx, long cy, const char *alt) {
+static void S_drawing(docx_w *c, docx_xw *x, const char *rel, long cx, long cy, const char *alt,
+                      const char *url) {
   unsigned id = ++c->drawing_id;
   char name[32];
   snprintf(name, sizeof name, "Picture %u", id);
@@ -112,6 +113,8 @@ static void S_drawing(docx_w *c, docx_xw *x, const char *rel, long cx, long cy, 
   docx_xw_attr_int(x, "id", id);
   docx_xw_attr(x, "name", name);
   if (alt && *alt) docx_xw_attr(x, "descr", alt);
+  /* The source, for the reader; a data: URI is the media part itself. */
+  if (strncmp(url, "data:", 5) != 0) docx_xw_attr(x, "title", url);
   docx_xw_end(x);
   docx_xw_start(x, "wp:cNvGraphicFramePr");
   docx_xw_empty(x, "a:graphicFrameLocks", "noChangeAspect", "1");
@@ -167,7 +170,7 @@ static int S_try_image(docx_w *c, docx_xw *x, const char *url, const char *alt) 
     if (rc < 0) x->failed = 1;
     return 0;
   }
-  S_drawing(c, x, rel, cx, cy, alt);
+  S_drawing(c, x, rel, cx, cy, alt, url);
   return 1;
 }
 
