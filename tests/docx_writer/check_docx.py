@@ -8,6 +8,9 @@
                               equals the document's metadata exactly
     check_docx.py soffice     LibreOffice converts every file to PDF (skipped
                               when soffice is not installed)
+    check_docx.py golden      the XML parts of sample_all.docx equal the checked-in
+                              tests/docx_writer/golden/*.xml (after xmllint --format);
+                              DOCPIPE_UPDATE_GOLDEN=1 rewrites them
 
 The files: the writer unit test's samples (test_docx_writer --emit, each with its
 metadata as NAME.meta.json), plus every tests/docx_writer/inputs/*.json converted
@@ -209,7 +212,68 @@ def check_soffice(docs, tmp):
     return 1 if bad else 0
 
 
+GOLDEN_PARTS = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+                "docProps/custom.xml", "word/document.xml", "word/_rels/document.xml.rels",
+                "word/styles.xml", "word/numbering.xml", "word/settings.xml",
+                "word/footer1.xml"]
+
+
+def formatted(data):
+    r = subprocess.run(["xmllint", "--format", "--nonet", "-"], input=data, capture_output=True,
+                       check=True)
+    return r.stdout
+
+
+def check_golden(tmp):
+    if not shutil.which("xmllint"):
+        print("SKIP: xmllint is not installed")
+        return SKIP
+    env("DOCPIPE_BUILD_DIR")
+    subprocess.run([os.path.join(os.environ["DOCPIPE_BUILD_DIR"], "tests", "test_docx_writer"),
+                    "--emit", tmp], check=True)
+    golden = os.path.join(env("DOCPIPE_SOURCE_DIR"), "tests", "docx_writer", "golden")
+    update = os.environ.get("DOCPIPE_UPDATE_GOLDEN") == "1"
+    bad = 0
+    with zipfile.ZipFile(os.path.join(tmp, "sample_all.docx")) as z:
+        names = z.namelist()
+        want_names = GOLDEN_PARTS + ["word/media/image1.png", "word/media/image2.png"]
+        if names != want_names:
+            print("FAIL: entries %r\n      want %r" % (names, want_names))
+            bad += 1
+        for info in z.infolist():
+            if info.date_time != (1980, 1, 1, 0, 0, 0):
+                print("FAIL: %s has time %r" % (info.filename, info.date_time))
+                bad += 1
+        for part in GOLDEN_PARTS:
+            got = formatted(z.read(part))
+            path = os.path.join(golden, part.replace("/", "_").replace("[", "").replace("]", ""))
+            if update:
+                os.makedirs(golden, exist_ok=True)
+                with open(path, "wb") as f:
+                    f.write(got)
+                continue
+            with open(path, "rb") as f:
+                want = f.read()
+            if got != want:
+                bad += 1
+                print("FAIL: %s differs from %s" % (part, os.path.relpath(path)))
+                import difflib
+                for line in list(difflib.unified_diff(want.decode().splitlines(),
+                                                      got.decode().splitlines(),
+                                                      lineterm=""))[:30]:
+                    print("   " + line)
+            else:
+                print("ok   %s" % part)
+    return 1 if bad else 0
+
+
 def main():
+    if len(sys.argv) == 2 and sys.argv[1] == "golden":
+        tmp = tempfile.mkdtemp(prefix="docx_writer_")
+        try:
+            return check_golden(tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     if len(sys.argv) != 2 or sys.argv[1] not in ("schema", "python-docx", "soffice"):
         print(__doc__)
         return 2
