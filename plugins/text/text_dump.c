@@ -93,7 +93,7 @@ static int S_is_pagination(const char *f) {
 /* "N người đã tham gia bình chọn", "Kết quả bình chọn": closes a poll. */
 static int S_poll_end(const char *f) {
   return strstr(f, "tham gia bình chọn") || strstr(f, "lượt bình chọn") ||
-         strstr(f, "người đã bình chọn") || strstr(f, "xem kết quả") || strstr(f, "biểu quyết");
+         strstr(f, "người đã bình chọn") || !strcmp(f, "xem kết quả") || !strcmp(f, "biểu quyết");
 }
 
 static int S_is_image_file(const char *f) {
