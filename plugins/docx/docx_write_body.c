@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
+#include <libxml/uri.h>
 
 #include "docx_w_ctx.h"
 
@@ -181,12 +183,54 @@ static int S_has_scheme(const char *url, const char *scheme) {
   return strncasecmp(url, scheme, n) == 0;
 }
 
-/* The relationship of an external link; one per distinct target. */
+/* Characters no URI or IRI may hold as they are; Word refuses a package
+ * whose relationship target is not a URI, so they are percent-encoded
+ * (as a browser would send them), and so is a '%' that starts no escape.
+ * Other text, Vietnamese letters included, stays readable. */
+static int S_uri_unsafe(const unsigned char *p) {
+  if (*p == '%') return !(isxdigit(p[1]) && isxdigit(p[2]));
+  return *p <= 0x20 || *p == 0x7F || strchr("<>\"{}|\\^`", *p) != NULL;
+}
+
+/* 1 when `s` parses as a URI once non-ASCII bytes are escaped, as the
+ * xs:anyURI check of the package schema does it. */
+static int S_uri_ok(const char *s) {
+  xmlChar *ascii = xmlURIEscapeStr(BAD_CAST s, BAD_CAST ":/?#[]@!$&'()*+,;=%-._~");
+  if (!ascii) return 0;
+  xmlURIPtr uri = xmlParseURI((const char *)ascii);
+  xmlFree(ascii);
+  if (!uri) return 0;
+  xmlFreeURI(uri);
+  return 1;
+}
+
+/* The relationship of an external link, one per distinct target; NULL
+ * when the target cannot be made a URI (the link stays text) or memory
+ * runs out (c->failed is set). */
 static const char *S_link_rel(docx_w *c, const char *url) {
   static const char type[] = DOCX_REL_BASE "/hyperlink";
-  for (size_t i = 0; i < c->nrels; i++)
-    if (c->rels[i].external && strcmp(c->rels[i].target, url) == 0) return c->rels[i].id;
-  return docx_w_add_rel(c, "rLink", ++c->nlinks, type, url, 1);
+  docpipe_buf esc = DOCPIPE_BUF_INIT;
+  for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+    if (!S_uri_unsafe(p)) continue;
+    /* Only built when needed: most links are clean. */
+    int rc = 0;
+    for (const unsigned char *q = (const unsigned char *)url; *q; q++)
+      rc |= S_uri_unsafe(q) ? docpipe_buf_printf(&esc, "%%%02X", *q)
+                            : docpipe_buf_append(&esc, q, 1);
+    if (rc) {
+      docpipe_buf_free(&esc);
+      docx_w_fail(c, DOCPIPE_ENOMEM, "out of memory");
+      return NULL;
+    }
+    url = esc.data;
+    break;
+  }
+  const char *id = NULL;
+  for (size_t i = 0; i < c->nrels && !id; i++)
+    if (c->rels[i].external && strcmp(c->rels[i].target, url) == 0) id = c->rels[i].id;
+  if (!id && S_uri_ok(url)) id = docx_w_add_rel(c, "rLink", ++c->nlinks, type, url, 1);
+  docpipe_buf_free(&esc);
+  return id;
 }
 
 static void S_link(docx_w *c, docx_xw *x, const docpipe_node *link, unsigned fmt, int depth) {
@@ -197,18 +241,19 @@ static void S_link(docx_w *c, docx_xw *x, const docpipe_node *link, unsigned fmt
     S_inlines(c, x, link, fmt, depth + 1);
     return;
   }
-  docx_xw_start(x, "w:hyperlink");
-  if (url[0] == '#') {
-    if (url[1]) docx_xw_attr(x, "w:anchor", url + 1);
-  } else {
-    const char *id = S_link_rel(c, url);
-    if (!id) {
-      x->failed = 1;
-      docx_xw_end(x);
+  const char *id = NULL;
+  if (url[0] != '#') {
+    id = S_link_rel(c, url);
+    if (!id) { /* no URI: the text alone */
+      if (!c->failed) S_inlines(c, x, link, fmt, depth + 1);
       return;
     }
-    docx_xw_attr(x, "r:id", id);
   }
+  docx_xw_start(x, "w:hyperlink");
+  if (id)
+    docx_xw_attr(x, "r:id", id);
+  else if (url[1])
+    docx_xw_attr(x, "w:anchor", url + 1);
   if (title[0]) docx_xw_attr(x, "w:tooltip", title);
   docx_xw_attr(x, "w:history", "1");
   S_inlines(c, x, link, fmt | F_LINK, depth + 1);
@@ -329,7 +374,7 @@ static void S_figure(docx_w *c, docx_xw *x, const docpipe_node *n, blk_ctx ctx) 
     if (url[0] && !S_has_scheme(url, "data:") && url[0] != '#') {
       const char *id = S_link_rel(c, url);
       if (!id) {
-        x->failed = 1;
+        if (!c->failed) S_run_str(x, 0, text);
       } else {
         docx_xw_start(x, "w:hyperlink");
         docx_xw_attr(x, "r:id", id);

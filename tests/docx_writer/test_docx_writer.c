@@ -317,6 +317,42 @@ static void test_body(void) {
   docpipe_doc_free(doc);
 }
 
+/* Targets that are no URI are percent-encoded; IRIs stay readable; what
+ * cannot be made a URI stays text. */
+static void test_link_targets(void) {
+  docpipe_doc *doc = docpipe_doc_new();
+  docpipe_node *para = docpipe_node_add(docpipe_doc_root(doc), DOCPIPE_NODE_PARAGRAPH);
+  docpipe_node *l1 = sample_text(para, DOCPIPE_NODE_LINK, "a");
+  docpipe_node_set_url(l1, "http://x.vn/a b?q=<1>");
+  docpipe_node *l2 = sample_text(para, DOCPIPE_NODE_LINK, "b");
+  docpipe_node_set_url(l2, "https://vi.wikipedia.org/wiki/Việt_Nam");
+  docpipe_node *l3 = sample_text(para, DOCPIPE_NODE_LINK, "c");
+  docpipe_node_set_url(l3, "https://vi.wikipedia.org/wiki/Việt_Nam");
+  docpipe_node *l4 = sample_text(para, DOCPIPE_NODE_LINK, "d");
+  docpipe_node_set_url(l4, "%%%");
+  docpipe_node *l5 = sample_text(para, DOCPIPE_NODE_LINK, "e");
+  docpipe_node_set_url(l5, "http://[::1");
+  docpipe_buf out = DOCPIPE_BUF_INIT;
+  INT_EQ(S_write(doc, NULL, &out, NULL), 0, "odd links write");
+  xmlDocPtr rels = S_xml(&out, "word/_rels/document.xml.rels");
+  XP_EQ(rels, "string(//pr:Relationship[@Id='rLink1']/@Target)", "http://x.vn/a%20b?q=%3C1%3E",
+        "unsafe characters escaped");
+  XP_EQ(rels, "string(//pr:Relationship[@Id='rLink2']/@Target)",
+        "https://vi.wikipedia.org/wiki/Việt_Nam", "IRI kept");
+  XP_EQ(rels, "string(//pr:Relationship[@Id='rLink3']/@Target)", "%25%25%25",
+        "stray percent signs escaped");
+  XP_EQ(rels, "count(//pr:Relationship[contains(@Type,'/hyperlink')])", "3",
+        "one relationship per distinct target; none for what is no URI");
+  xmlDocPtr d = S_xml(&out, "word/document.xml");
+  XP_EQ(d, "count(//w:hyperlink)", "4", "four links");
+  XP_EQ(d, "string(//w:p)", "abcde", "all link text kept");
+  xmlFreeDoc(d);
+  xmlFreeDoc(rels);
+
+  docpipe_buf_free(&out);
+  docpipe_doc_free(doc);
+}
+
 static void S_write_file(const char *path, const void *data, size_t len) {
   FILE *f = fopen(path, "wb");
   if (f) {
@@ -472,6 +508,15 @@ static int S_emit(const char *dir) {
   docpipe_value_set(m, "authors", docpipe_value_new_list());
   docpipe_value_set_string(m, "weird key \x7f", "x\r\ny");
   sample_body(docs[2].doc, "https://example.com/x.png");
+  static const char *const odd_urls[] = {"http://x.vn/a b?q=<1>&r=\"2\"", "https://vi.wikipedia.org/wiki/Việt_Nam",
+                                         "javascript:alert(1)", "mailto:ban.bt@example.vn", "%%%",
+                                         "http://[::1", "tương đối/trang.html", "#", "\\\\host\\share"};
+  docpipe_node *para = docpipe_node_add(docpipe_doc_root(docs[2].doc), DOCPIPE_NODE_PARAGRAPH);
+  for (size_t i = 0; i < sizeof odd_urls / sizeof *odd_urls; i++) {
+    docpipe_node *l = sample_text(para, DOCPIPE_NODE_LINK, odd_urls[i]);
+    docpipe_node_set_url(l, odd_urls[i]);
+    docpipe_node_set_title(l, "tiêu đề\x01\n\"x\"");
+  }
   int rc = 0;
   for (int i = 0; i < 3; i++) {
     docpipe_buf out = DOCPIPE_BUF_INIT;
@@ -516,6 +561,7 @@ int main(int argc, char **argv) {
   RUN(test_core_and_custom);
   RUN(test_lossy_core_goes_custom);
   RUN(test_body);
+  RUN(test_link_targets);
   RUN(test_local_images);
   RUN(test_edge_cases);
   docpipe_registry_free(reg);
