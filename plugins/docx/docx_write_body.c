@@ -226,8 +226,9 @@ static const char *S_link_rel(docx_w *c, const char *url) {
     break;
   }
   const char *id = NULL;
-  for (size_t i = 0; i < c->nrels && !id; i++)
-    if (c->rels[i].external && strcmp(c->rels[i].target, url) == 0) id = c->rels[i].id;
+  /* A window, not the whole list: a page of 100,000 links stays linear. */
+  for (size_t i = c->nrels; i > 0 && i + 256 > c->nrels && !id; i--)
+    if (c->rels[i - 1].external && strcmp(c->rels[i - 1].target, url) == 0) id = c->rels[i - 1].id;
   if (!id && S_uri_ok(url)) id = docx_w_add_rel(c, "rLink", ++c->nlinks, type, url, 1);
   docpipe_buf_free(&esc);
   return id;
