@@ -97,6 +97,14 @@ static int S_is_label(const char *folded) {
   return 0;
 }
 
+/* An inline element inside a paragraph's running text is no widget label. */
+static int S_in_running_text(const xmlNode *n) {
+  if (html_st(n)->block) return 0;
+  const xmlNode *b = n->parent;
+  for (int k = 0; k < 16 && b && html_st(b) && !html_st(b)->block; k++) b = b->parent;
+  return b && html_st(b) && html_st(b)->own_len > 80;
+}
+
 static void S_remove(xmlNode *n) {
   html_stat *s = html_st(n);
   if (s) s->removed = 1;
@@ -171,7 +179,7 @@ void html_mark_boilerplate(html_ctx *c) {
         S_remove(n);
         skip = 1;
       } else if (s->text_len >= 2 && s->text_len <= 60 && n->parent && html_st(n->parent) &&
-                 html_st(n->parent)->text_len > s->text_len) {
+                 html_st(n->parent)->text_len > s->text_len && !S_in_running_text(n)) {
         docpipe_buf_reset(&t);
         if (html_text(n, &t, 400) == 0 && t.len) {
           char *f = html_fold(t.data, t.len);
@@ -400,7 +408,10 @@ static int S_should_clean(xmlNode *n, unsigned content_len) {
   if (img > 1 && p / img < 0.5 && !in_figure && len < 200) return 1;
   if (!is_list && li > p) return 1;
   if (input > floor(p / 3.0)) return 1;
-  if (!is_list && len < 25 && (img == 0 || img > 2) && !in_figure) return 1;
+  /* short stubs go when they are links or empty; a short plain line (a
+   * byline, a date) stays for html_visible.c to read */
+  if (!is_list && len < 25 && (img == 0 || img > 2) && !in_figure && (ld > 0 || len == 0))
+    return 1;
   if (!is_list && s->weight < 25 && ld > 0.2 && !S_is_data_tableish(n)) return 1;
   if (s->weight >= 25 && ld > 0.5) return 1;
   if (is_list && ld > 0.6) return 1;

@@ -25,7 +25,9 @@ static const char *const S_blocks[] = {
     "picture", NULL};
 
 int html_is_block(const xmlNode *n) {
-  return n && n->type == XML_ELEMENT_NODE && n->name && S_in((const char *)n->name, S_blocks);
+  if (!n || n->type != XML_ELEMENT_NODE || !n->name) return 0;
+  if (n->_private) return html_st(n)->block;
+  return S_in((const char *)n->name, S_blocks);
 }
 
 int html_is_heading(const xmlNode *n) {
@@ -125,6 +127,7 @@ int html_stats_alloc(html_ctx *c) {
     }
     html_stat *s = &c->stats[i++];
     x->_private = s;
+    s->block = (unsigned char)S_in((const char *)x->name, S_blocks);
     s->weight = S_hint(html_attr(x, "class")) + S_hint(html_attr(x, "id"));
     const char *ip = html_attr(x, "itemprop");
     if (ip && strstr(ip, "articleBody")) s->weight += 50;

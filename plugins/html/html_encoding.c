@@ -156,7 +156,8 @@ static char *S_iconv(const char *from, const unsigned char *data, size_t size, s
   return out;
 }
 
-char *html_decode(const unsigned char *data, size_t size, size_t *out_len) {
+const char *html_decode(const unsigned char *data, size_t size, size_t *out_len, int *copied) {
+  *copied = 1;
   char label[64] = "";
   int declared = html_sniff_charset(data, size, label, sizeof label);
   if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
@@ -195,11 +196,20 @@ char *html_decode(const unsigned char *data, size_t size, size_t *out_len) {
       docpipe_free(u);
       return clean;
     }
+    /* a label iconv does not know: decide as if none was given */
+    if (!docpipe_utf8_valid((const char *)data, size)) {
+      u = S_iconv(S_guess_legacy(data, size), data, size, &n);
+      if (u) {
+        char *clean = docpipe_utf8_clean(u, n, out_len);
+        docpipe_free(u);
+        return clean;
+      }
+    }
   }
   if (docpipe_utf8_valid((const char *)data, size)) {
-    int code = 0;
-    char *nfc = docpipe_utf8_nfc((const char *)data, size, out_len, &code);
-    if (nfc) return nfc;
+    *copied = 0;
+    *out_len = size;
+    return (const char *)data;
   }
   return docpipe_utf8_clean((const char *)data, size, out_len);
 }

@@ -272,6 +272,14 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   const char *lang = html_attr(root, "lang");
   if (!lang) lang = html_attr(root, "xml:lang");
   docpipe_buf t = DOCPIPE_BUF_INIT;
+  /* JSON-LD first: it is the best source, wherever it sits in the page */
+  for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+    if (!html_is(n, "script")) continue;
+    const char *type = html_attr(n, "type");
+    if (type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
+        n->children->content)
+      S_jsonld(m, (const char *)n->children->content);
+  }
   for (xmlNode *n = root; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
@@ -296,13 +304,6 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
         const char *rel = html_attr(n, "rel");
         if (rel && strcasecmp(rel, "canonical") == 0) S_set(&m->url, html_attr(n, "href"));
       } else if (!strcmp(name, "script")) {
-        const char *type = html_attr(n, "type");
-        if (type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
-            n->children->content) {
-          html_meta saved = {0};
-          (void)saved;
-          S_jsonld(m, (const char *)n->children->content);
-        }
         skip = 1;
       } else if (!strcmp(name, "style")) {
         skip = 1;

@@ -2,6 +2,12 @@
  * network) -> drop boilerplate -> choose the main content -> metadata ->
  * build the document.  See html_reader.h for the stages. */
 #include <stdio.h>
+#include <time.h>
+#ifdef HTML_DEBUG
+#define T(label) fprintf(stderr, "%-10s %.3f\n", label, (double)clock() / CLOCKS_PER_SEC)
+#else
+#define T(label) ((void)0)
+#endif
 #include <string.h>
 #include <strings.h>
 
@@ -70,15 +76,18 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   if (S_binary(data, size))
     return docpipe_error_set(err, DOCPIPE_EPARSE, "html: binary data, not an HTML page");
 
+  T("start");
   size_t len = 0;
-  char *utf8 = html_decode(data, size, &len);
+  int copied = 0;
+  const char *utf8 = html_decode(data, size, &len, &copied);
   if (!utf8) return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
   /* HTML_PARSE_IGNORE_ENC: the bytes are UTF-8 now whatever <meta> says */
   htmlDocPtr hdoc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
                                        HTML_PARSE_NOIMPLIED * 0);
-  docpipe_free(utf8);
+  T("parsed");
+  if (copied) docpipe_free((char *)utf8);
   if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
 
   html_ctx c;
@@ -99,12 +108,16 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     rc = docpipe_error_set(err, rc, "html: out of memory");
     goto done;
   }
+  T("alloc");
   html_mark_boilerplate(&c);
+  T("boiler");
   if ((rc = html_choose_content(&c)) != 0) {
     rc = docpipe_error_set(err, rc, "html: out of memory");
     goto done;
   }
+  T("choose");
   html_clean_content(&c);
+  T("clean");
 #ifdef HTML_DEBUG
   for (xmlNode *x = c.body; x; x = html_next(x, c.body, 0))
     if (x->type == XML_ELEMENT_NODE && html_st(x)->removed && html_st(x)->text_len > 1000)
@@ -115,14 +128,18 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
             html_st(c.roots[i])->text_len, html_st(c.roots[i])->removed);
 #endif
   html_meta_collect(&c, &m);
+  T("meta");
   title = html_find_title(&c, &m);
+  T("title");
   doc = docpipe_doc_new();
   if (!doc) {
     rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");
     goto done;
   }
   if ((rc = html_build(&c, docpipe_doc_root(doc), err)) != 0) goto done;
+  T("build");
   html_visible_meta(&c, &m, title, doc);
+  T("visible");
   if (!docpipe_node_first_child(docpipe_doc_root(doc)) && !title) {
     rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no article text found in the page");
     goto done;

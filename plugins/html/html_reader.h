@@ -30,6 +30,7 @@ typedef struct html_stat {
   unsigned char removed;   /* boilerplate: never output */
   unsigned char candidate; /* has a content score */
   unsigned char kept;      /* part of the chosen content */
+  unsigned char block;     /* a block-level element (cached html_is_block) */
 } html_stat;
 
 typedef struct html_ctx {
@@ -43,9 +44,12 @@ typedef struct html_ctx {
   size_t max_depth;
 } html_ctx;
 
-/* html_encoding.c: returns the page as UTF-8 in NFC (free with docpipe_free);
- * invalid bytes become U+FFFD.  NULL only when memory runs out. */
-char *html_decode(const unsigned char *data, size_t size, size_t *out_len);
+/* html_encoding.c: the page as UTF-8; invalid bytes become U+FFFD and
+ * legacy charsets come out in NFC.  Returns `data` itself (no copy, *copied
+ * = 0) when the page is valid UTF-8 already, else a new buffer to free with
+ * docpipe_free.  NULL only when memory runs out.  (The model's setters
+ * normalise every string to NFC, so valid UTF-8 needs no pass here.) */
+const char *html_decode(const unsigned char *data, size_t size, size_t *out_len, int *copied);
 /* The charset named in the first bytes (BOM, <meta charset>, http-equiv), lower
  * case, into out[size]; 1 when one was found. */
 int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t out_size);

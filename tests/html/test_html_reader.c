@@ -1,0 +1,268 @@
+/* The html reader through the library: metadata and body of a portal-style
+ * page, legacy encodings, and bad input (empty, binary, huge, deep, broken,
+ * invalid UTF-8, no article), each a document or a clean error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "docpipe/docpipe.h"
+#include "docpipe/plugin.h"
+#include "harness.h"
+
+static docpipe_registry *S_reg;
+static const docpipe_plugin *S_html;
+
+static char *S_path(const char *name) {
+  static char buf[4096];
+  const char *src = getenv("DOCPIPE_SOURCE_DIR");
+  snprintf(buf, sizeof buf, "%s/tests/html/data/%s", src ? src : ".", name);
+  return buf;
+}
+
+static int S_read_mem(const char *data, size_t size, docpipe_doc **doc, docpipe_error *err) {
+  /* readers get DOCPIPE_PROBE_PADDING zero bytes after the data */
+  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
+  if (!copy) return DOCPIPE_ENOMEM;
+  memcpy(copy, data, size);
+  int rc = docpipe_plugin_read(S_html, copy, size, NULL, doc, err);
+  free(copy);
+  return rc;
+}
+
+static docpipe_doc *S_read_file(const char *name) {
+  unsigned char *data = NULL;
+  size_t size = 0;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  docpipe_doc *doc = NULL;
+  if (docpipe_file_read(S_path(name), 0, &data, &size, &err) == 0)
+    docpipe_plugin_read(S_html, data, size, NULL, &doc, &err);
+  if (!doc) fprintf(stderr, "     %s: %s\n", name, err.message);
+  docpipe_free(data);
+  return doc;
+}
+
+static char *S_body(docpipe_doc *doc) { return docpipe_node_text_content(docpipe_doc_root(doc)); }
+
+static int S_count_type(docpipe_node *root, docpipe_node_type t) {
+  int n = 0;
+  docpipe_iter *it = docpipe_iter_new(root);
+  docpipe_event ev;
+  while ((ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE)
+    if (ev == DOCPIPE_EVENT_ENTER && docpipe_node_type_of(docpipe_iter_node(it)) == t) n++;
+  docpipe_iter_free(it);
+  return n;
+}
+
+static void test_portal_page(void) {
+  docpipe_doc *doc = S_read_file("portal_vi.html");
+  OK(doc != NULL, "portal page reads");
+  if (!doc) return;
+  const docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "title"),
+         "Huyện Ea Kar tổ chức hội nghị sơ kết công tác 6 tháng đầu năm", "title from the headline");
+  STR_EQ(docpipe_meta_string(m, "date"), "2020-07-16T08:30:00+07:00", "JSON-LD datePublished");
+  STR_EQ(docpipe_meta_list_item(m, "authors", 0), "Trần Thị Mai", "author object");
+  STR_EQ(docpipe_meta_list_item(m, "authors", 1), "Lê Văn Hùng", "author string");
+  STR_EQ(docpipe_meta_string(m, "source"), "UBND huyện Ea Kar", "JSON-LD publisher first");
+  STR_EQ(docpipe_meta_string(m, "language"), "vi", "html lang");
+  STR_EQ(docpipe_meta_string(m, "url"), "https://eakar.example.gov.vn/tin-tuc/so-ket-6-thang.html",
+         "canonical url");
+  STR_EQ(docpipe_meta_list_item(m, "tags", 1), "kinh tế xã hội", "keywords as tags");
+  OK(docpipe_meta_string(m, "description") != NULL, "description");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "Sáng 16/7, Ủy ban nhân dân huyện Ea Kar"), "div/br text kept");
+  OK(body && strstr(body, "Hội nghị cũng đã thảo luận"), "text after the table kept");
+  OK(body && strstr(body, "Nâng cao chất lượng cải cách hành chính"), "list kept");
+  static const char *const gone[] = {"Skip Ribbon", "Trang chủ", "Bình chọn", "Thống kê truy cập",
+                                     "Đang truy cập", "Cỡ chữ", "Bản in", "Tin liên quan",
+                                     "UBND huyện họp phiên thường kỳ", "Các tin khác",
+                                     "Ra quân tổng vệ sinh", "Chia sẻ", "Bản quyền", "Tin rác",
+                                     "Liên kết website", NULL};
+  for (int i = 0; gone[i]; i++) {
+    int absent = body && !strstr(body, gone[i]);
+    OK(absent, gone[i]);
+  }
+  OK(body && !strstr(body, "tổ chức hội nghị sơ kết công tác 6 tháng đầu năm"),
+     "the headline is metadata, not body");
+  docpipe_free(body);
+  docpipe_node *root = docpipe_doc_root(doc);
+  INT_EQ(S_count_type(root, DOCPIPE_NODE_TABLE), 1, "data table kept as a table");
+  INT_EQ(S_count_type(root, DOCPIPE_NODE_TABLE_ROW), 3, "its rows");
+  INT_EQ(S_count_type(root, DOCPIPE_NODE_FIGURE), 1, "image box is a figure");
+  OK(S_count_type(root, DOCPIPE_NODE_STRONG) >= 1, "strong kept");
+  INT_EQ(S_count_type(root, DOCPIPE_NODE_LIST), 1, "one list (related lists gone)");
+  docpipe_doc_free(doc);
+}
+
+static void test_cp1258(void) {
+  docpipe_doc *doc = S_read_file("page_cp1258.html");
+  OK(doc != NULL, "windows-1258 page reads");
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Thông báo lịch tiếp công dân tháng 8",
+         "windows-1258 title in NFC");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "Ủy ban nhân dân xã thông báo lịch tiếp công dân định kỳ"),
+     "windows-1258 body: combining tones composed (NFC)");
+  OK(body && strstr(body, "Trụ sở") && strstr(body, "Nguyễn Huệ"), "more composed letters");
+  OK(body && !strstr(body, "\xCC\x81") && !strstr(body, "\xCC\x80"), "no stray combining marks");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
+static void test_cp1252(void) {
+  docpipe_doc *doc = S_read_file("page_cp1252.html");
+  OK(doc != NULL, "windows-1252 page reads");
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Café culture – a short note",
+         "windows-1252 title");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "crème brûlée") && strstr(body, "“quoted”") && strstr(body, "€"),
+     "windows-1252 body, including the 0x80-0x9F range");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
+static void test_undeclared_legacy(void) {
+  /* no charset declared, not UTF-8: detected as windows-1258 */
+  unsigned char *data = NULL;
+  size_t size = 0;
+  OK(docpipe_file_read(S_path("page_cp1258.html"), 0, &data, &size, NULL) == 0, "read");
+  if (!data) return;
+  char *p = strstr((char *)data, "charset=windows-1258");
+  if (p) memcpy(p, "charset=xxxxxxxx-xxxx", 20 + 1 - 1);
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  /* an unknown label falls back to detection */
+  int rc = S_read_mem((char *)data, size, &doc, &err);
+  INT_EQ(rc, 0, "unknown charset label still reads");
+  if (doc) {
+    char *body = S_body(doc);
+    OK(body && strstr(body, "Nguyễn Huệ"), "detected as windows-1258");
+    docpipe_free(body);
+  }
+  docpipe_doc_free(doc);
+  docpipe_free(data);
+}
+
+static void S_expect_error(const char *data, size_t size, const char *what) {
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  int rc = S_read_mem(data, size, &doc, &err);
+  OK(rc < 0 && doc == NULL && err.message[0] && !strchr(err.message, '\n'), what);
+}
+
+static void test_empty_and_binary(void) {
+  S_expect_error("", 0, "empty input: error");
+  S_expect_error(" \n\t ", 4, "blank input: error");
+  char junk[4096];
+  unsigned x = 12345;
+  for (size_t i = 0; i < sizeof junk; i++) {
+    x = x * 1103515245u + 12345u;
+    junk[i] = (char)(x >> 16);
+  }
+  S_expect_error(junk, sizeof junk, "binary junk: error");
+}
+
+static void S_expect_doc(const char *data, size_t size, const char *what, const char *want) {
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  int rc = S_read_mem(data, size, &doc, &err);
+  OK(rc == 0 && doc, what);
+  if (rc) fprintf(stderr, "     %s\n", err.message);
+  if (doc && want) {
+    char *body = S_body(doc);
+    OK(body && strstr(body, want), what);
+    OK(body && docpipe_utf8_valid(body, strlen(body)), "valid UTF-8 out");
+    docpipe_free(body);
+  }
+  docpipe_doc_free(doc);
+}
+
+static void test_broken_and_invalid(void) {
+  const char *broken = "<html><body><div><p>An unclosed paragraph with <b>bold <i>and italic"
+                       "<p>Second paragraph of the article text goes here, long enough to count."
+                       "</div></span></td><table><tr><td>cell</div></body>";
+  S_expect_doc(broken, strlen(broken), "broken tags: a document", "Second paragraph");
+  const char *bad = "<html><head><meta charset=utf-8></head><body><article><p>Valid start "
+                    "\xC3\x28 bad \xFF\xFE byte and a truncated \xE1\x80 sequence, then enough "
+                    "ordinary words to make this the article of the page.</p></article></body></html>";
+  S_expect_doc(bad, strlen(bad), "invalid UTF-8: a document", "ordinary words");
+  const char *noart = "<html><head><title>Only a title</title></head><body><nav><a href=/>Home</a>"
+                      "</nav></body></html>";
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  int rc = S_read_mem(noart, strlen(noart), &doc, &err);
+  OK((rc == 0 && doc) || (rc < 0 && !doc && err.message[0]), "no article: a document or an error");
+  docpipe_doc_free(doc);
+}
+
+static void test_deep_nesting(void) {
+  size_t depth = 100000;
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, "<html><body>");
+  for (size_t i = 0; i < depth; i++) docpipe_buf_puts(&b, (i % 3) ? "<div>" : "<blockquote>");
+  docpipe_buf_puts(&b, "deep text at the bottom of a very deep tree, with words");
+  for (size_t i = 0; i < depth; i++) docpipe_buf_puts(&b, "</div>");
+  docpipe_buf_puts(&b, "<ul>");
+  for (size_t i = 0; i < depth; i++) docpipe_buf_puts(&b, "<li><ul>");
+  docpipe_buf_puts(&b, "</body></html>");
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  int rc = S_read_mem(b.data, b.len, &doc, &err);
+  OK((rc == 0 && doc) || (rc < 0 && !doc), "100,000-deep nesting: no crash");
+  if (doc) {
+    int maxd = 0;
+    docpipe_iter *it = docpipe_iter_new(docpipe_doc_root(doc));
+    while (docpipe_iter_next(it) != DOCPIPE_EVENT_DONE)
+      if (docpipe_iter_depth(it) > maxd) maxd = docpipe_iter_depth(it);
+    docpipe_iter_free(it);
+    OK(maxd <= 260, "model depth bounded");
+  }
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
+static void test_huge_page(void) {
+  /* 50 MB, generated here, not committed */
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, "<html><head><title>Huge</title></head><body><div class=menu><a href=/>x</a></div><article>");
+  while (b.len < 50u * 1024 * 1024)
+    docpipe_buf_puts(&b, "<p>Một đoạn văn bản dài của bài viết, với dấu phẩy, chữ <b>đậm</b> và "
+                         "<a href=\"/x\">liên kết</a>, lặp lại nhiều lần để trang lớn lên. Các "
+                         "câu tiếp theo kể về hội nghị, về kế hoạch của năm tới và về những việc "
+                         "mà người dân trong xã cần biết, để bài viết có độ dài như thật.</p>\n");
+  docpipe_buf_puts(&b, "</article></body></html>");
+  clock_t t0 = clock();
+  S_expect_doc(b.data, b.len, "50 MB page: a document", "liên kết");
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  printf("50 MB page read in %.1f s\n", secs);
+  docpipe_buf_free(&b);
+}
+
+static void test_probe(void) {
+  const char *p1 = "<!DOCTYPE html><html><body>x</body></html>";
+  OK(S_html->probe((const unsigned char *)p1, strlen(p1), NULL) >= 90, "doctype probes high");
+  const char *p2 = "{\"a\": 1}";
+  INT_EQ(S_html->probe((const unsigned char *)p2, strlen(p2), NULL), 0, "JSON probes 0");
+}
+
+int main(void) {
+  S_reg = docpipe_registry_new();
+  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
+  const char *dirs[] = {dir, NULL};
+  docpipe_registry_load_defaults(S_reg, dir ? dirs : NULL, NULL, NULL);
+  S_html = docpipe_registry_find(S_reg, "html");
+  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  RUN(test_probe);
+  RUN(test_portal_page);
+  RUN(test_cp1258);
+  RUN(test_cp1252);
+  RUN(test_undeclared_legacy);
+  RUN(test_empty_and_binary);
+  RUN(test_broken_and_invalid);
+  RUN(test_deep_nesting);
+  RUN(test_huge_page);
+  docpipe_registry_free(S_reg);
+  return harness_summary();
+}
