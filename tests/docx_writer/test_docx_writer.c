@@ -405,6 +405,35 @@ static void test_local_images(void) {
     docpipe_buf_free(&out);
     docpipe_doc_free(doc);
   }
+  /* A JPEG (frame header after an APP0 segment), wider than the text:
+   * scaled to the text width, aspect kept. */
+  static const unsigned char jpeg[] = {
+      0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+      0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x03, 0x20, 0x03, 0x01, 0x22, 0x00, 0x02,
+      0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9};
+  char jpath[700];
+  snprintf(jpath, sizeof jpath, "%s/photo.jpg", sub);
+  S_write_file(jpath, jpeg, sizeof jpeg);
+  docpipe_doc *jdoc = docpipe_doc_new();
+  docpipe_node *jfig = docpipe_node_add(docpipe_doc_root(jdoc), DOCPIPE_NODE_FIGURE);
+  docpipe_node_set_url(jfig, "img/photo.jpg");
+  docpipe_buf jout = DOCPIPE_BUF_INIT;
+  INT_EQ(S_write(jdoc, S_resdir, &jout, NULL), 0, "jpeg figure");
+  char *jm = S_entry(&jout, "word/media/image1.jpeg", NULL);
+  OK(jm != NULL, "jpeg embedded");
+  free(jm);
+  xmlDocPtr jd = S_xml(&jout, "word/document.xml");
+  /* 800x480 px; text width 9070 twips = 5759450 EMU; 480/800 of it. */
+  XP_EQ(jd, "string(//wp:extent/@cx)", "5759450", "scaled to the text width");
+  XP_EQ(jd, "string(//wp:extent/@cy)", "3455670", "aspect kept");
+  XP_EQ(jd, "string(//wp:docPr/@title)", "img/photo.jpg", "source url kept");
+  xmlFreeDoc(jd);
+  xmlDocPtr jct = S_xml(&jout, "[Content_Types].xml");
+  XP_EQ(jct, "string(//ct:Default[@Extension='jpeg']/@ContentType)", "image/jpeg", "jpeg type");
+  xmlFreeDoc(jct);
+  docpipe_buf_free(&jout);
+  docpipe_doc_free(jdoc);
+
   /* Without a resource dir nothing local is read. */
   docpipe_doc *doc = docpipe_doc_new();
   docpipe_node *fig = docpipe_node_add(docpipe_doc_root(doc), DOCPIPE_NODE_FIGURE);
