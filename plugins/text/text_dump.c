@@ -160,14 +160,24 @@ static char *S_words(const char *f) {
   return w;
 }
 
+/* Ends with sentence punctuation, looking through closing quotes and
+ * brackets: "... nghị.", "... “dân vận khéo”...", "... (ảnh).)". */
 static int S_ends_sentence(text_line t) {
-  if (!t.len) return 0;
-  const char *end = t.s + t.len;
-  char c = end[-1];
-  if (strchr(".!?:;)\"'", c)) return 1;
-  if (t.len >= 3 && (!memcmp(end - 3, "…", 3) || !memcmp(end - 3, "”", 3) || !memcmp(end - 3, "’", 3)))
-    return 1;
-  return 0;
+  size_t n = t.len;
+  for (;;) {
+    if (n && strchr(")]\"'", t.s[n - 1])) {
+      n--;
+    } else if (n >= 3 && (!memcmp(t.s + n - 3, "”", 3) || !memcmp(t.s + n - 3, "’", 3))) {
+      n -= 3;
+    } else if (n >= 2 && !memcmp(t.s + n - 2, "»", 2)) {
+      n -= 2;
+    } else {
+      break;
+    }
+  }
+  if (!n) return 0;
+  if (strchr(".!?:;", t.s[n - 1])) return 1;
+  return n >= 3 && !memcmp(t.s + n - 3, "…", 3);
 }
 
 /* A body paragraph rather than a headline, caption or menu entry. */
@@ -326,6 +336,9 @@ static int S_add_text_block(docpipe_node *parent, docpipe_node_type type, text_l
 static int S_caption_shaped(const S_line *l) {
   if (!S_live(l, K_TEXT) || l->words > 30 || !l->w) return 0;
   if (l->t.s[l->t.len - 1] == ':') return 0;
+  /* A caption is a phrase, or one short sentence; a longer sentence with
+   * the same words ("Dịp này, ... đã tặng 100 mũ bảo hiểm ...") is body. */
+  if (S_ends_sentence(l->t) && l->words > 15) return 0;
   return text_vocab_caption(l->w);
 }
 
@@ -361,7 +374,10 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
     if (title_f && l->f && i != d->title && !strcmp(l->f, title_f)) continue; /* repeated headline */
     text_line item;
     if (l->kind == K_TEXT && S_bullet(l->t, &item)) {
-      if (!list && !(list = docpipe_node_add(root, DOCPIPE_NODE_LIST))) return DOCPIPE_ENOMEM;
+      if (!list) {
+        if (!(list = docpipe_node_add(root, DOCPIPE_NODE_LIST))) return DOCPIPE_ENOMEM;
+        docpipe_node_set_list_tight(list, 1);
+      }
       docpipe_node *it = docpipe_node_add(list, DOCPIPE_NODE_ITEM);
       if (!it) return DOCPIPE_ENOMEM;
       rc = S_add_text_block(it, DOCPIPE_NODE_PARAGRAPH, item);
