@@ -58,20 +58,68 @@ def produce(tmp):
         with open(docx + ".meta.json", encoding="utf-8") as f:
             out.append((docx, json.load(f)))
     plugin_dir = os.environ.get("DOCPIPE_PLUGIN_DIR", "")
-    inputs = sorted(glob.glob(os.path.join(env("DOCPIPE_SOURCE_DIR"), "tests", "docx_writer",
-                                           "inputs", "*.json")))
-    if inputs and not os.path.exists(os.path.join(plugin_dir, "json.so")):
-        print("note: json plugin not built; CLI inputs not converted")
-        inputs = []
+    inputs = sorted(p for p in glob.glob(os.path.join(env("DOCPIPE_SOURCE_DIR"), "tests",
+                                                      "docx_writer", "inputs", "*"))
+                    if not p.endswith(".meta.json"))
     for src in inputs:
-        dst = os.path.join(tmp, "cli_" + os.path.basename(src)[:-5] + ".docx")
+        base = os.path.basename(src)
+        reader = {"json": "json", "txt": "text", "html": "html", "md": "markdown"}.get(
+            base.rsplit(".", 1)[-1])
+        if not os.path.exists(os.path.join(plugin_dir, "%s.so" % reader)):
+            print("note: %s plugin not built; %s not converted" % (reader, base))
+            continue
+        dst = os.path.join(tmp, "cli_" + base.replace(".", "_") + ".docx")
         r = subprocess.run([env("DOCPIPE"), src, "-o", dst], capture_output=True, text=True)
         if r.returncode != 0:
-            print("FAIL: %s -> docx: exit %d %s" % (src, r.returncode, r.stderr.strip()))
+            print("FAIL: %s -> docx: exit %d %s" % (base, r.returncode, r.stderr.strip()))
             sys.exit(1)
-        out.append((dst, cli_meta(src)))
+        out.append((dst, expected_meta(src, plugin_dir)))
     out += foreign_inputs(tmp, plugin_dir)
     return out
+
+
+def foreign_inputs(tmp, plugin_dir):
+    """Real pages through the html reader, and the scraped text dumps through
+    the text reader, when those plugins and ../shared are there.  Their
+    metadata is whatever the readers found, so these are only checked for
+    validity (schema, python-docx, LibreOffice)."""
+    import gzip
+    shared = os.environ.get("DOCPIPE_SHARED_DIR", "")
+    out = []
+    jobs = []
+    if os.path.exists(os.path.join(plugin_dir, "html.so")):
+        pages = sorted(glob.glob(os.path.join(shared, "extraction-dev", "html", "*.html.gz")))
+        for page in pages[:6]:
+            dst = os.path.join(tmp, "page_" + os.path.basename(page)[:-3])
+            with gzip.open(page) as f, open(dst, "wb") as g:
+                g.write(f.read())
+            jobs.append(("html", dst))
+    for seed in sorted(glob.glob(os.path.join(shared, "seeds", "*.txt"))):
+        jobs.append(("text", seed))
+    for fmt, src in jobs:
+        dst = os.path.join(tmp, fmt + "_" + os.path.basename(src).split(".")[0] + ".docx")
+        r = subprocess.run([env("DOCPIPE"), "-f", fmt, src, "-o", dst], capture_output=True,
+                           text=True)
+        if r.returncode != 0:
+            print("note: %s reader could not convert %s (exit %d); not checked" %
+                  (fmt, os.path.basename(src), r.returncode))
+            continue
+        out.append((dst, None))
+    return out
+
+
+def expected_meta(src, plugin_dir):
+    """What the docx must carry: the checked-in SRC.meta.json, else what the
+    json writer says the reader made of SRC, else None (not compared)."""
+    if os.path.exists(src + ".meta.json"):
+        with open(src + ".meta.json", encoding="utf-8") as f:
+            return json.load(f)
+    if not os.path.exists(os.path.join(plugin_dir, "json.so")):
+        return None
+    r = subprocess.run([env("DOCPIPE"), src, "-t", "json"], capture_output=True, check=True)
+    doc = json.loads(r.stdout)
+    meta = doc.get("meta", doc.get("metadata"))
+    return meta if isinstance(meta, dict) else None
 
 
 def foreign_inputs(tmp, plugin_dir):
