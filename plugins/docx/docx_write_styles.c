@@ -259,7 +259,7 @@ int docx_w_styles(docx_w *c) {
   S_para_style(&x, "ListParagraph", "List Paragraph", NULL,
                PPR(.contextual = 1, .after = 60, .ind_left = 720, .jc = "left"), NULL);
   S_para_style(&x, "SourceCode", "Source Code", "SourceCode",
-               PPR(.shade = "F2F2F2", .before = 0, .after = 120, .line = 240, .jc = "left"),
+               PPR(.shade = "F2F2F2", .before = 120, .after = 120, .line = 240, .jc = "left"),
                RPR(.font = MONO, .size = 19));
   S_para_style(&x, "Figure", "Figure", "Caption",
                PPR(.keep_next = 1, .before = 120, .after = 60, .jc = "center"), NULL);
