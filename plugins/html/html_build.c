@@ -650,10 +650,21 @@ int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err) {
   for (size_t i = 0; i < c->nroots && !b.rc; i++) {
     xmlNode *r = c->roots[i];
     if (html_is(r, "p") || html_is_heading(r) || html_is(r, "table") || S_is_list(r) ||
-        html_is(r, "figure") || html_is(r, "blockquote") || html_is(r, "pre"))
+        html_is(r, "figure") || html_is(r, "blockquote") || html_is(r, "pre")) {
       S_block_node(&b, r, root);
-    else
-      S_block_children(&b, r, root);
+    } else {
+      /* as S_block_children, but each converted child is freed at once, so
+       * the DOM and the document do not both peak on a huge page */
+      for (xmlNode *k = r->children, *next; k && !b.rc; k = next) {
+        next = k->next;
+        S_block_node(&b, k, root);
+        if (k != c->title_h1) {
+          xmlUnlinkNode(k);
+          xmlFreeNode(k);
+        }
+      }
+      S_close(&b);
+    }
     S_close(&b);
   }
   docpipe_buf_free(&b.tmp);

@@ -1,13 +1,6 @@
 /* The html reader: probe, then decode -> parse (libxml2, recovering, no
  * network) -> drop boilerplate -> choose the main content -> metadata ->
  * build the document.  See html_reader.h for the stages. */
-#include <stdio.h>
-#include <time.h>
-#ifdef HTML_DEBUG
-#define T(label) fprintf(stderr, "%-10s %.3f\n", label, (double)clock() / CLOCKS_PER_SEC)
-#else
-#define T(label) ((void)0)
-#endif
 #include <string.h>
 #include <strings.h>
 
@@ -76,7 +69,6 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   if (S_binary(data, size))
     return docpipe_error_set(err, DOCPIPE_EPARSE, "html: binary data, not an HTML page");
 
-  T("start");
   size_t len = 0;
   int copied = 0;
   const char *utf8 = html_decode(data, size, &len, &copied);
@@ -85,8 +77,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   htmlDocPtr hdoc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
-                                       HTML_PARSE_NOIMPLIED * 0);
-  T("parsed");
+                                       HTML_PARSE_COMPACT);
   if (copied) docpipe_free((char *)utf8);
   if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
 
@@ -99,6 +90,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   memset(&m, 0, sizeof m);
   docpipe_doc *doc = NULL;
   char *title = NULL;
+  docpipe_value *pre = NULL;
   int rc = 0;
   if (!c.body) {
     rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no document element");
@@ -108,44 +100,34 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     rc = docpipe_error_set(err, rc, "html: out of memory");
     goto done;
   }
-  T("alloc");
   html_mark_boilerplate(&c);
-  T("boiler");
   if ((rc = html_choose_content(&c)) != 0) {
     rc = docpipe_error_set(err, rc, "html: out of memory");
     goto done;
   }
-  T("choose");
   html_clean_content(&c);
-  T("clean");
-#ifdef HTML_DEBUG
-  for (xmlNode *x = c.body; x; x = html_next(x, c.body, 0))
-    if (x->type == XML_ELEMENT_NODE && html_st(x)->removed && html_st(x)->text_len > 1000)
-      fprintf(stderr, "removed %s class=%s text=%u\n", x->name, html_attr(x, "class"), html_st(x)->text_len);
-  for (size_t i = 0; i < c.nroots; i++)
-    fprintf(stderr, "root %s class=%s id=%s score=%.1f text=%u removed=%d\n", c.roots[i]->name,
-            html_attr(c.roots[i], "class"), html_attr(c.roots[i], "id"), html_st(c.roots[i])->score,
-            html_st(c.roots[i])->text_len, html_st(c.roots[i])->removed);
-#endif
   html_meta_collect(&c, &m);
-  T("meta");
   title = html_find_title(&c, &m);
-  T("title");
   doc = docpipe_doc_new();
   if (!doc) {
     rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");
     goto done;
   }
+  pre = docpipe_value_new_map();
+  if (!pre) {
+    rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");
+    goto done;
+  }
+  html_visible_prescan(&c, pre);
   if ((rc = html_build(&c, docpipe_doc_root(doc), err)) != 0) goto done;
-  T("build");
-  html_visible_meta(&c, &m, title, doc);
-  T("visible");
+  html_visible_meta(&c, &m, title, pre, doc);
   if (!docpipe_node_first_child(docpipe_doc_root(doc)) && !title) {
     rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no article text found in the page");
     goto done;
   }
 done:
   free(title);
+  docpipe_value_free(pre);
   html_meta_free(&m);
   free(c.roots);
   free(c.stats);

@@ -97,6 +97,8 @@ int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err);
  * title or NULL), then, after the build, date and byline lines from what
  * the page shows, and all metadata into the document. */
 char *html_find_title(html_ctx *c, const html_meta *m);
-int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_doc *doc);
+void html_visible_prescan(html_ctx *c, docpipe_value *pre);
+int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
+                      docpipe_doc *doc);
 
 #endif

@@ -232,6 +232,78 @@ static char *S_unescaped(const char *s) {
 
 /* ---- after the build ---- */
 
+static int S_date_from_line(docpipe_value *meta, const char *line, int set);
+static int S_byline(docpipe_value *meta, const char *line);
+
+/* Before the build (which frees the DOM as it goes): a date line near the
+ * headline and an element the page marks as the byline, into `pre`. */
+void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
+  docpipe_value *meta = pre;
+  int have_date = 0;
+  if (!have_date && c->body) {
+    xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
+    docpipe_buf t = DOCPIPE_BUF_INIT;
+    int steps = 0;
+    for (xmlNode *n = from; n && steps < 80 && !have_date; steps++) {
+      int skip = 0;
+      if (n->type == XML_ELEMENT_NODE && html_st(n)) {
+        html_stat *s = html_st(n);
+        if (html_is(n, "script") || html_is(n, "style")) skip = 1;
+        else if (s->text_len > 0 && s->text_len < 150 && n != from) {
+          docpipe_buf_reset(&t);
+          if (html_text_raw(n, &t, 400) == 0 && t.len && S_date_from_line(meta, t.data, 1))
+            have_date = 1;
+          skip = 1;
+        }
+      }
+      xmlNode *nx = html_next(n, c->body, skip);
+      n = nx;
+    }
+    docpipe_buf_free(&t);
+  }
+  /* still no author: an element the page marks as the byline */
+  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) {
+    static const char *const words[] = {"author", "byline", "tacgia", "tac-gia", NULL};
+    docpipe_buf t = DOCPIPE_BUF_INIT;
+    for (xmlNode *n = c->body; n;) {
+      int skip = 0, done = 0;
+      if (n->type == XML_ELEMENT_NODE) {
+        const char *cl = html_attr(n, "class"), *rel = html_attr(n, "rel");
+        char low[160] = "";
+        if (cl) {
+          size_t i = 0;
+          for (; cl[i] && i + 1 < sizeof low; i++) low[i] = (char)((cl[i] >= 'A' && cl[i] <= 'Z') ? cl[i] + 32 : cl[i]);
+          low[i] = 0;
+        }
+        if ((cl && html_has_word(low, words) && !strstr(low, "avatar") && !strstr(low, "bio")) ||
+            (rel && !strcmp(rel, "author"))) {
+          docpipe_buf_reset(&t);
+          if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
+            if (!S_byline(meta, t.data)) {
+              const char *v = t.data;
+              if (!strncasecmp(v, "by ", 3)) v += 3;
+              while (*v == ' ' || *v == ':') v++;
+              if (*v && strlen(v) < 60) {
+                docpipe_value *l = docpipe_value_new_list();
+                if (l && docpipe_value_append_string(l, v) == 0)
+                  docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+                else
+                  docpipe_value_free(l);
+              }
+            }
+            done = 1;
+          }
+          skip = 1;
+        }
+      }
+      if (done) break;
+      n = html_next(n, c->body, skip);
+    }
+    docpipe_buf_free(&t);
+  }
+}
+
+
 static int S_block_text(docpipe_node *n, char **out) {
   *out = docpipe_node_text_content(n);
   return *out != NULL;
@@ -288,7 +360,9 @@ static int S_byline(docpipe_value *meta, const char *line) {
   return 1;
 }
 
-int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_doc *doc) {
+int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
+                      docpipe_doc *doc) {
+  (void)c;
   docpipe_value *meta = docpipe_doc_meta(doc);
   docpipe_node *root = docpipe_doc_root(doc);
   if (title && *title) docpipe_value_set_string(meta, DOCPIPE_META_TITLE, title);
@@ -361,67 +435,19 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_doc 
     n = prev;
   }
 
-  /* still no date: short lines near the headline, where portals print it */
-  if (!have_date && c->body) {
-    xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
-    docpipe_buf t = DOCPIPE_BUF_INIT;
-    int steps = 0;
-    for (xmlNode *n = from; n && steps < 80 && !have_date; steps++) {
-      int skip = 0;
-      if (n->type == XML_ELEMENT_NODE && html_st(n)) {
-        html_stat *s = html_st(n);
-        if (html_is(n, "script") || html_is(n, "style")) skip = 1;
-        else if (s->text_len > 0 && s->text_len < 150 && n != from) {
-          docpipe_buf_reset(&t);
-          if (html_text_raw(n, &t, 400) == 0 && t.len && S_date_from_line(meta, t.data, 1))
-            have_date = 1;
-          skip = 1;
-        }
-      }
-      xmlNode *nx = html_next(n, c->body, skip);
-      n = nx;
-    }
-    docpipe_buf_free(&t);
+  /* still no date or author: what the page showed around the headline */
+  if (!have_date && pre) {
+    const char *d = docpipe_meta_string(pre, DOCPIPE_META_DATE);
+    const char *dt = docpipe_meta_string(pre, DOCPIPE_META_DATE_TEXT);
+    if (d) docpipe_value_set_string(meta, DOCPIPE_META_DATE, d);
+    if (d && dt) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, dt);
   }
-  /* still no author: an element the page marks as the byline */
-  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) {
-    static const char *const words[] = {"author", "byline", "tacgia", "tac-gia", NULL};
-    docpipe_buf t = DOCPIPE_BUF_INIT;
-    for (xmlNode *n = c->body; n;) {
-      int skip = 0, done = 0;
-      if (n->type == XML_ELEMENT_NODE) {
-        const char *cl = html_attr(n, "class"), *rel = html_attr(n, "rel");
-        char low[160] = "";
-        if (cl) {
-          size_t i = 0;
-          for (; cl[i] && i + 1 < sizeof low; i++) low[i] = (char)((cl[i] >= 'A' && cl[i] <= 'Z') ? cl[i] + 32 : cl[i]);
-          low[i] = 0;
-        }
-        if ((cl && html_has_word(low, words) && !strstr(low, "avatar") && !strstr(low, "bio")) ||
-            (rel && !strcmp(rel, "author"))) {
-          docpipe_buf_reset(&t);
-          if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
-            if (!S_byline(meta, t.data)) {
-              const char *v = t.data;
-              if (!strncasecmp(v, "by ", 3)) v += 3;
-              while (*v == ' ' || *v == ':') v++;
-              if (*v && strlen(v) < 60) {
-                docpipe_value *l = docpipe_value_new_list();
-                if (l && docpipe_value_append_string(l, v) == 0)
-                  docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
-                else
-                  docpipe_value_free(l);
-              }
-            }
-            done = 1;
-          }
-          skip = 1;
-        }
-      }
-      if (done) break;
-      n = html_next(n, c->body, skip);
-    }
-    docpipe_buf_free(&t);
+  if (pre && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
+    docpipe_value *a = docpipe_value_take(pre, DOCPIPE_META_AUTHORS);
+    if (a) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, a);
+    const char *src = docpipe_meta_string(pre, DOCPIPE_META_SOURCE);
+    if (src && !docpipe_value_get(meta, DOCPIPE_META_SOURCE))
+      docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, src);
   }
   return 0;
 }
