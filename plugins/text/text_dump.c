@@ -90,6 +90,27 @@ static int S_is_pagination(const char *f) {
   return arrows > 0 || numbers >= 1;
 }
 
+/* A related-news item: a short headline ending with its date in
+ * brackets, "Triển lãm ảnh “Tổ quốc nhìn từ biển”  (05/08/2020)", or a
+ * view counter line "31/01/2020 - 6.889 lượt xem". */
+static int S_is_news_item(const S_line *l) {
+  if (l->words > 30) return 0;
+  if (l->f && strstr(l->f, "lượt xem") && l->words <= 10) return 1;
+  const char *s = l->t.s;
+  size_t n = l->t.len;
+  if (n < 10 || s[n - 1] != ')') return 0;
+  size_t open = n - 1;
+  while (open > 0 && s[open] != '(') open--;
+  if (s[open] != '(' || open == 0) return 0;
+  int digits = 0, slashes = 0;
+  for (size_t i = open + 1; i < n - 1; i++) {
+    if (s[i] >= '0' && s[i] <= '9') digits++;
+    else if (s[i] == '/' || s[i] == '-' || s[i] == '.') slashes++;
+    else return 0;
+  }
+  return digits >= 4 && slashes == 2;
+}
+
 /* "N người đã tham gia bình chọn", "Kết quả bình chọn": closes a poll. */
 static int S_poll_end(const char *f) {
   return strstr(f, "tham gia bình chọn") || strstr(f, "lượt bình chọn") ||
@@ -196,7 +217,8 @@ static int S_classify(S_line *l) {
   if (text_vocab_related(l->f)) return K_RELATED;
   if (text_vocab_poll(l->f)) return K_POLL;
   if (S_is_guid(l->t) || S_is_pagination(l->f) || text_vocab_menu(l->f) ||
-      text_vocab_controls(l->f) || text_vocab_counter(l->f) || S_poll_end(l->f))
+      text_vocab_controls(l->f) || text_vocab_counter(l->f) || S_poll_end(l->f) ||
+      S_is_news_item(l))
     return K_CHROME;
   if (l->words <= 20 && docpipe_date_line(l->t.s, l->t.len, &d)) return K_DATE;
   if (S_is_image_file(l->f) && l->words <= 30) return K_IMAGE;

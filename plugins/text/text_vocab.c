@@ -45,7 +45,12 @@ static const char *const S_related[] = {
     "tin mới", "tin mới nhất", "các tin mới", "tin mới đăng", "related news", "related articles",
     "related stories", "more news", "more stories", "read more", "see also", "other news", NULL};
 
-int text_vocab_related(const char *f) { return S_in(f, S_core(f), S_related); }
+int text_vocab_related(const char *f) {
+  if (S_in(f, S_core(f), S_related)) return 1;
+  /* "Các tin khác: <first item>" on one line. */
+  const char *colon = strchr(f, ':');
+  return colon && colon - f < 40 && S_in(f, (size_t)(colon - f), S_related);
+}
 
 static const char *const S_poll[] = {"bình chọn", "thăm dò ý kiến", "thăm dò", "khảo sát ý kiến",
                                      "khảo sát", "lấy ý kiến", "poll", NULL};

@@ -403,6 +403,36 @@ static void test_dump_source_byline(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_related_without_marker(void) {
+  const char *s = "Khánh thành cầu dân sinh tại xã vùng cao của huyện\n\n"
+                  "Sáng 10/10/2023, xã tổ chức lễ khánh thành cầu dân sinh nối hai thôn, "
+                  "phục vụ hơn 300 hộ dân đi lại.\n\n"
+                  "Công trình do các nhà hảo tâm tài trợ với tổng kinh phí 1,2 tỷ đồng.\n\n"
+                  "Các tin khác: Xã ra quân làm đường giao thông\n"
+                  "Tổ chức hội thi văn nghệ quần chúng (01/10/2023)\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  char *body = docpipe_node_text_content(docpipe_doc_root(doc));
+  OK(!strstr(body, "Các tin khác") && !strstr(body, "văn nghệ"), "marker with an item on its line");
+  OK(strstr(body, "Công trình do các nhà hảo tâm") != NULL, "body kept");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  const char *t = "Khánh thành cầu dân sinh tại xã vùng cao của huyện\n\n"
+                  "Sáng 10/10/2023, xã tổ chức lễ khánh thành cầu dân sinh nối hai thôn, "
+                  "phục vụ hơn 300 hộ dân đi lại.\n\n"
+                  "Công trình do các nhà hảo tâm tài trợ với tổng kinh phí 1,2 tỷ đồng.\n"
+                  "Tổ chức hội thi văn nghệ quần chúng  (01/10/2023)\n"
+                  "Xã ra quân làm đường giao thông  (28/09/2023)\n"
+                  "02/10/2023 - 1.024 lượt xem\n";
+  doc = S_read(t, strlen(t), NULL);
+  if (!doc) return;
+  body = docpipe_node_text_content(docpipe_doc_root(doc));
+  OK(!strstr(body, "văn nghệ") && !strstr(body, "ra quân") && !strstr(body, "lượt xem"),
+     "dated related items and view counters dropped without a marker");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -568,6 +598,7 @@ int main(void) {
   RUN(test_meta_strings);
   RUN(test_dump);
   RUN(test_dump_source_byline);
+  RUN(test_dump_related_without_marker);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_seeds_reader);
