@@ -4,6 +4,7 @@
  * media).  With `--emit DIR` it only writes its sample documents into DIR,
  * for the schema/python-docx/LibreOffice checks in check_docx.py. */
 #include <jansson.h>
+#include <pthread.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -516,6 +517,41 @@ static json_t *S_json(const docpipe_value *v) {
   }
 }
 
+/* Four threads write their own copies of the sample at once; every
+ * output equals the single-threaded one (no shared mutable state). */
+static docpipe_buf S_reference;
+
+static void *S_thread(void *arg) {
+  (void)arg;
+  long bad = 0;
+  docpipe_doc *doc = S_sample(NULL);
+  for (int i = 0; i < 25; i++) {
+    docpipe_buf out = DOCPIPE_BUF_INIT;
+    if (S_write(doc, NULL, &out, NULL) != 0 || out.len != S_reference.len ||
+        memcmp(out.data, S_reference.data, out.len) != 0)
+      bad++;
+    docpipe_buf_free(&out);
+  }
+  docpipe_doc_free(doc);
+  return (void *)bad;
+}
+
+static void test_threads(void) {
+  docpipe_doc *doc = S_sample(NULL);
+  INT_EQ(S_write(doc, NULL, &S_reference, NULL), 0, "reference");
+  docpipe_doc_free(doc);
+  pthread_t t[4];
+  for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, S_thread, NULL);
+  long bad = 0;
+  for (int i = 0; i < 4; i++) {
+    void *r;
+    pthread_join(t[i], &r);
+    bad += (long)r;
+  }
+  INT_EQ(bad, 0, "parallel writes equal the reference");
+  docpipe_buf_free(&S_reference);
+}
+
 /* Writes the samples for check_docx.py, each with its metadata as JSON
  * (NAME.meta.json) so the script can check that the docx carries it. */
 static int S_emit(const char *dir) {
@@ -593,6 +629,7 @@ int main(int argc, char **argv) {
   RUN(test_link_targets);
   RUN(test_local_images);
   RUN(test_edge_cases);
+  RUN(test_threads);
   docpipe_registry_free(reg);
   xmlCleanupParser();
   return harness_summary();
