@@ -498,6 +498,10 @@ static int S_new_num(docx_w *c, int start, int ilvl) {
 }
 
 static void S_list(docx_w *c, docx_xw *x, const docpipe_node *list, blk_ctx ctx, int ilvl) {
+  if (ctx.depth > MAX_NESTING) {
+    docx_w_fail(c, DOCPIPE_ELIMIT, "list nesting deeper than %d", MAX_NESTING);
+    return;
+  }
   int num_id = DOCX_W_BULLET_NUM;
   if (docpipe_node_list_type(list) == DOCPIPE_LIST_ORDERED)
     num_id = S_new_num(c, docpipe_node_list_start(list), ilvl);

@@ -476,6 +476,15 @@ static void test_edge_cases(void) {
   docpipe_buf_free(&out);
   docpipe_doc_free(doc);
 
+  /* Lists nested directly in lists, very deep: refused too. */
+  doc = docpipe_doc_new();
+  parent = docpipe_node_add(docpipe_doc_root(doc), DOCPIPE_NODE_LIST);
+  for (int i = 0; i < 3000 && parent; i++)
+    parent = docpipe_node_add(docpipe_node_add(parent, DOCPIPE_NODE_ITEM), DOCPIPE_NODE_LIST);
+  INT_EQ(S_write(doc, NULL, &out, NULL), DOCPIPE_ELIMIT, "deep lists refused");
+  docpipe_buf_free(&out);
+  docpipe_doc_free(doc);
+
   /* Empty table, empty list item, table rows without cells, long list nesting. */
   doc = docpipe_doc_new();
   docpipe_node *root = docpipe_doc_root(doc);
