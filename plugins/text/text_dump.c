@@ -32,6 +32,7 @@ typedef struct {
   int kind;
   size_t words;
   int dropped;
+  char *owned; /* t.s when lines were joined (hard-wrapped input) */
 } S_line;
 
 /* Lines longer than this are always text: chrome is short. */
@@ -319,6 +320,57 @@ static void S_drop_polls(S_dump *d) {
   }
 }
 
+static int S_cmp_size(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Dumps made by tools such as `lynx -dump` or html2text wrap paragraphs
+ * at a fixed width.  When most text lines end near one width, a line that
+ * reaches it was cut by the wrapper and the next line continues it. */
+static int S_unwrap(S_dump *d) {
+  size_t *lens = malloc((d->n ? d->n : 1) * sizeof *lens), k = 0;
+  if (!lens) return DOCPIPE_ENOMEM;
+  for (size_t i = 0; i < d->n; i++)
+    if (d->v[i].kind == K_TEXT && d->v[i].words >= 4) lens[k++] = text_line_chars(d->v[i].t);
+  size_t width = 0, near = 0;
+  if (k >= 8) {
+    qsort(lens, k, sizeof *lens, S_cmp_size);
+    width = lens[k * 9 / 10];
+    for (size_t i = 0; i < k; i++)
+      if (lens[i] + 15 >= width) near++;
+  }
+  free(lens);
+  if (width < 50 || width > 100 || near * 2 < k) return 0;
+  for (size_t i = 0; i < d->n; i++) {
+    S_line *l = &d->v[i];
+    if (l->kind != K_TEXT) continue;
+    size_t j = i;
+    while (j + 1 < d->n && d->v[j + 1].kind == K_TEXT && text_line_chars(d->v[j].t) + 20 >= width)
+      j++;
+    if (j == i) continue;
+    size_t total = 0;
+    for (size_t m = i; m <= j; m++) total += d->v[m].t.len + 1;
+    char *joined = malloc(total), *o = joined;
+    if (!joined) return DOCPIPE_ENOMEM;
+    for (size_t m = i; m <= j; m++) {
+      if (m > i) *o++ = ' ';
+      memcpy(o, d->v[m].t.s, d->v[m].t.len);
+      o += d->v[m].t.len;
+      if (m > i) d->v[m].kind = K_BLANK;
+    }
+    l->owned = joined;
+    l->t = (text_line){joined, (size_t)(o - joined)};
+    l->words = text_line_words(l->t);
+    docpipe_free(l->f);
+    docpipe_free(l->w);
+    l->f = l->w = NULL;
+    if (S_classify(l) < 0) return DOCPIPE_ENOMEM;
+    i = j;
+  }
+  return 0;
+}
+
 static int S_live(const S_line *l, int kind) { return !l->dropped && l->kind == kind; }
 
 /* Words with at least one letter: "27/12/2019 - 01:44 PM" has one. */
@@ -459,7 +511,7 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
     l->kind = S_classify(l);
     if (l->kind < 0) rc = DOCPIPE_ENOMEM;
   }
-  if (rc) goto done;
+  if (rc || (rc = S_unwrap(&d))) goto done;
   S_drop_polls(&d);
 
   /* 3. Where the body starts, and the headline before it. */
@@ -532,6 +584,7 @@ done:
   for (size_t i = 0; i < d.n; i++) {
     docpipe_free(d.v[i].f);
     docpipe_free(d.v[i].w);
+    free(d.v[i].owned);
   }
   free(d.v);
   if (rc && err && !err->code) docpipe_error_set(err, rc, "%s", docpipe_strerror(rc));

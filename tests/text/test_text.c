@@ -433,6 +433,36 @@ static void test_dump_related_without_marker(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_hard_wrapped(void) {
+  /* As `lynx -dump` writes a page: paragraphs wrapped near 70 columns. */
+  const char *s =
+      "   Trang chủ | Giới thiệu | Liên hệ\n\n"
+      "Nông dân huyện thu hoạch lúa vụ đông xuân đạt năng suất cao\n\n"
+      "   Những ngày này, nông dân các xã trong huyện đang khẩn trương thu\n"
+      "   hoạch lúa vụ đông xuân. Theo ước tính, năng suất bình quân đạt 68\n"
+      "   tạ mỗi héc-ta, tăng 3 tạ so với cùng kỳ năm trước.\n\n"
+      "   Để đạt kết quả này, ngành nông nghiệp đã chỉ đạo gieo sạ tập trung,\n"
+      "   né rầy và sử dụng các giống lúa chất lượng cao, chống chịu sâu bệnh\n"
+      "   tốt trên toàn bộ diện tích canh tác của huyện.\n\n"
+      "   Giá lúa tươi tại ruộng hiện dao động từ 6.500 đến 7.000 đồng mỗi\n"
+      "   ki-lô-gam, nông dân có lãi khá sau khi trừ các khoản chi phí.\n\n"
+      "   Huyện khuyến cáo bà con làm đất, vệ sinh đồng ruộng ngay sau khi\n"
+      "   thu hoạch để chuẩn bị cho vụ hè thu sắp tới đúng lịch thời vụ.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
+         "Nông dân huyện thu hoạch lúa vụ đông xuân đạt năng suất cao", "title of a wrapped dump");
+  int paras = 0;
+  for (docpipe_node *n = docpipe_node_first_child(docpipe_doc_root(doc)); n; n = docpipe_node_next(n))
+    paras += docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH;
+  INT_EQ(paras, 4, "wrapped lines joined into four paragraphs");
+  char *first = docpipe_node_text_content(docpipe_node_first_child(docpipe_doc_root(doc)));
+  OK(first && strstr(first, "khẩn trương thu hoạch lúa") && strstr(first, "cùng kỳ năm trước."),
+     "a paragraph reads across its wrapped lines");
+  docpipe_free(first);
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -599,6 +629,7 @@ int main(void) {
   RUN(test_dump);
   RUN(test_dump_source_byline);
   RUN(test_dump_related_without_marker);
+  RUN(test_dump_hard_wrapped);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_seeds_reader);
