@@ -1,0 +1,469 @@
+/* The json plugin: docpipe's lossless serialisation of the document model
+ * (specified in docs/json-format.md), read and written with jansson. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "docpipe/plugin.h"
+
+#define JSON_MAJOR 1
+#define JSON_MINOR 0
+#define VERSION_KEY "docpipe-json-version"
+/* Writing recurses once per nesting level; readers cap depth far lower. */
+#define WRITE_MAX_DEPTH 4000
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                            */
+/* ------------------------------------------------------------------ */
+
+static json_t *S_value_to_json(const docpipe_value *v, int depth) {
+  if (depth > WRITE_MAX_DEPTH) return NULL;
+  switch (docpipe_value_kind_of(v)) {
+  case DOCPIPE_VALUE_STRING:
+    return json_string(docpipe_value_string(v));
+  case DOCPIPE_VALUE_LIST: {
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < docpipe_value_count(v); i++) {
+      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
+      if (!item || json_array_append_new(a, item)) {
+        json_decref(a);
+        return NULL;
+      }
+    }
+    return a;
+  }
+  case DOCPIPE_VALUE_MAP: {
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < docpipe_value_count(v); i++) {
+      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
+      if (!item || json_object_set_new(o, docpipe_value_key_at(v, i), item)) {
+        json_decref(o);
+        return NULL;
+      }
+    }
+    return o;
+  }
+  default:
+    return NULL;
+  }
+}
+
+static const char *const S_align_names[] = {"none", "left", "center", "right"};
+
+/* Attributes are always written, defaults included, in one fixed order,
+ * so that read -> write reproduces docpipe's output byte for byte. */
+static int S_set(json_t *o, const char *key, json_t *v) { return v ? json_object_set_new(o, key, v) : -1; }
+
+static json_t *S_node_to_json(const docpipe_node *n, int depth) {
+  if (depth > WRITE_MAX_DEPTH) return NULL;
+  json_t *o = json_object();
+  if (!o) return NULL;
+  docpipe_node_type t = docpipe_node_type_of(n);
+  int rc = S_set(o, "t", json_string(docpipe_node_type_name(t)));
+  switch (t) {
+  case DOCPIPE_NODE_HEADING:
+    rc |= S_set(o, "level", json_integer(docpipe_node_heading_level(n)));
+    break;
+  case DOCPIPE_NODE_LIST:
+    rc |= S_set(o, "list_type", json_string(docpipe_node_list_type(n) == DOCPIPE_LIST_ORDERED
+                                                 ? "ordered" : "bullet"));
+    rc |= S_set(o, "start", json_integer(docpipe_node_list_start(n)));
+    rc |= S_set(o, "tight", json_boolean(docpipe_node_list_tight(n)));
+    break;
+  case DOCPIPE_NODE_CODE_BLOCK:
+    rc |= S_set(o, "info", json_string(docpipe_node_info(n)));
+    rc |= S_set(o, "text", json_string(docpipe_node_literal(n)));
+    break;
+  case DOCPIPE_NODE_TEXT:
+  case DOCPIPE_NODE_CODE:
+    rc |= S_set(o, "text", json_string(docpipe_node_literal(n)));
+    break;
+  case DOCPIPE_NODE_FIGURE:
+    rc |= S_set(o, "url", json_string(docpipe_node_url(n)));
+    rc |= S_set(o, "alt", json_string(docpipe_node_alt(n)));
+    break;
+  case DOCPIPE_NODE_LINK:
+  case DOCPIPE_NODE_IMAGE:
+    rc |= S_set(o, "url", json_string(docpipe_node_url(n)));
+    rc |= S_set(o, "title", json_string(docpipe_node_title(n)));
+    break;
+  case DOCPIPE_NODE_TABLE_ROW:
+    rc |= S_set(o, "header", json_boolean(docpipe_node_row_header(n)));
+    break;
+  case DOCPIPE_NODE_TABLE_CELL:
+    rc |= S_set(o, "align", json_string(S_align_names[docpipe_node_cell_align(n)]));
+    break;
+  default:
+    break;
+  }
+  if (!docpipe_node_is_leaf(n)) {
+    json_t *c = json_array();
+    rc |= S_set(o, "c", c);
+    for (docpipe_node *k = docpipe_node_first_child(n); c && rc == 0 && k; k = docpipe_node_next(k))
+      rc |= json_array_append_new(c, S_node_to_json(k, depth + 1));
+  }
+  if (rc) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+static int S_write(const docpipe_doc *doc, const docpipe_args *args, docpipe_buf *out,
+                   docpipe_error *err) {
+  (void)args;
+  json_t *root = json_object();
+  json_t *version = json_pack("[ii]", JSON_MAJOR, JSON_MINOR);
+  json_t *meta = S_value_to_json(docpipe_doc_meta(doc), 0);
+  json_t *blocks = S_node_to_json(docpipe_doc_root(doc), 0);
+  json_t *list = blocks ? json_incref(json_object_get(blocks, "c")) : NULL;
+  json_decref(blocks);
+  int rc = !root || S_set(root, VERSION_KEY, version) || S_set(root, "meta", meta) ||
+           S_set(root, "blocks", list);
+  char *text = rc ? NULL : json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+  json_decref(root);
+  if (!text)
+    return docpipe_error_set(err, DOCPIPE_ELIMIT,
+                             "cannot serialise the document (out of memory or nested deeper "
+                             "than %d levels)", WRITE_MAX_DEPTH);
+  rc = docpipe_buf_puts(out, text);
+  if (rc == 0) rc = docpipe_buf_puts(out, "\n");
+  free(text);
+  return rc ? docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory") : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Where the reader is in the input, for messages: "blocks[3].c[1]". */
+typedef struct {
+  char path[256];
+  size_t max_depth;
+  docpipe_error *err;
+} S_reader;
+
+static int S_fail(S_reader *r, int code, const char *what) {
+  return docpipe_error_set(r->err, code, "%s: %s", r->path[0] ? r->path : "document", what);
+}
+
+/* Appends ".key" or "[i]" to the path; returns the old length to restore. */
+static size_t S_push_key(S_reader *r, const char *key) {
+  size_t len = strlen(r->path);
+  snprintf(r->path + len, sizeof r->path - len, "%s%s", len ? "." : "", key);
+  return len;
+}
+static size_t S_push_index(S_reader *r, size_t i) {
+  size_t len = strlen(r->path);
+  snprintf(r->path + len, sizeof r->path - len, "[%zu]", i);
+  return len;
+}
+
+/* Metadata: strings, arrays and objects map one to one; numbers keep
+ * their JSON text, booleans become "true"/"false", null is dropped. */
+static docpipe_value *S_json_to_value(S_reader *r, json_t *j, int *rc) {
+  switch (json_typeof(j)) {
+  case JSON_STRING: {
+    docpipe_value *v = docpipe_value_new_string_n(json_string_value(j), json_string_length(j));
+    if (!v) *rc = S_fail(r, DOCPIPE_EPARSE, "string with a NUL byte");
+    return v;
+  }
+  case JSON_INTEGER:
+  case JSON_REAL: {
+    char *text = json_dumps(j, JSON_ENCODE_ANY);
+    docpipe_value *v = text ? docpipe_value_new_string(text) : NULL;
+    free(text);
+    if (!v) *rc = S_fail(r, DOCPIPE_ENOMEM, "out of memory");
+    return v;
+  }
+  case JSON_TRUE:
+    return docpipe_value_new_string("true");
+  case JSON_FALSE:
+    return docpipe_value_new_string("false");
+  case JSON_ARRAY: {
+    docpipe_value *list = docpipe_value_new_list();
+    size_t i;
+    json_t *item;
+    json_array_foreach(j, i, item) {
+      if (json_is_null(item)) continue;
+      size_t mark = S_push_index(r, i);
+      docpipe_value *v = S_json_to_value(r, item, rc);
+      r->path[mark] = '\0';
+      if (!v) {
+        docpipe_value_free(list);
+        return NULL;
+      }
+      docpipe_value_append(list, v);
+    }
+    return list;
+  }
+  case JSON_OBJECT: {
+    docpipe_value *map = docpipe_value_new_map();
+    const char *key;
+    json_t *item;
+    json_object_foreach(j, key, item) {
+      if (json_is_null(item)) continue;
+      size_t mark = S_push_key(r, key);
+      docpipe_value *v = S_json_to_value(r, item, rc);
+      if (v && docpipe_value_set(map, key, v)) {
+        *rc = S_fail(r, DOCPIPE_EPARSE, "invalid key");
+        v = NULL;
+      }
+      r->path[mark] = '\0';
+      if (!v) {
+        docpipe_value_free(map);
+        return NULL;
+      }
+    }
+    return map;
+  }
+  default:
+    *rc = S_fail(r, DOCPIPE_EPARSE, "unexpected null");
+    return NULL;
+  }
+}
+
+static int S_get_string(S_reader *r, json_t *o, const char *key, const char **out) {
+  json_t *v = json_object_get(o, key);
+  *out = "";
+  if (!v) return 0;
+  if (!json_is_string(v)) {
+    size_t mark = S_push_key(r, key);
+    int rc = S_fail(r, DOCPIPE_EPARSE, "expected a string");
+    r->path[mark] = '\0';
+    return rc;
+  }
+  if (strlen(json_string_value(v)) != json_string_length(v)) {
+    size_t mark = S_push_key(r, key);
+    int rc = S_fail(r, DOCPIPE_EPARSE, "string with a NUL byte");
+    r->path[mark] = '\0';
+    return rc;
+  }
+  *out = json_string_value(v);
+  return 0;
+}
+
+static int S_get_int(S_reader *r, json_t *o, const char *key, int fallback, int *out) {
+  json_t *v = json_object_get(o, key);
+  *out = fallback;
+  if (!v) return 0;
+  if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 1000000000) {
+    size_t mark = S_push_key(r, key);
+    int rc = S_fail(r, DOCPIPE_EPARSE, "expected a non-negative integer");
+    r->path[mark] = '\0';
+    return rc;
+  }
+  *out = (int)json_integer_value(v);
+  return 0;
+}
+
+static int S_get_bool(S_reader *r, json_t *o, const char *key, int *out) {
+  json_t *v = json_object_get(o, key);
+  *out = 0;
+  if (!v) return 0;
+  if (!json_is_boolean(v)) {
+    size_t mark = S_push_key(r, key);
+    int rc = S_fail(r, DOCPIPE_EPARSE, "expected true or false");
+    r->path[mark] = '\0';
+    return rc;
+  }
+  *out = json_is_true(v);
+  return 0;
+}
+
+static int S_children(S_reader *r, docpipe_node *parent, json_t *array, size_t depth);
+
+/* Sets the attributes of `n` from object `o`. */
+static int S_attributes(S_reader *r, docpipe_node *n, json_t *o) {
+  const char *s;
+  int i, rc = 0;
+  switch (docpipe_node_type_of(n)) {
+  case DOCPIPE_NODE_HEADING:
+    if ((rc = S_get_int(r, o, "level", 1, &i))) return rc;
+    if (docpipe_node_set_heading_level(n, i)) return S_fail(r, DOCPIPE_EPARSE, "heading level not 1-6");
+    return 0;
+  case DOCPIPE_NODE_LIST:
+    if ((rc = S_get_string(r, o, "list_type", &s))) return rc;
+    if (*s && strcmp(s, "bullet") && strcmp(s, "ordered"))
+      return S_fail(r, DOCPIPE_EPARSE, "list_type must be \"bullet\" or \"ordered\"");
+    docpipe_node_set_list_type(n, strcmp(s, "ordered") == 0 ? DOCPIPE_LIST_ORDERED : DOCPIPE_LIST_BULLET);
+    if ((rc = S_get_int(r, o, "start", 1, &i))) return rc;
+    docpipe_node_set_list_start(n, i);
+    if ((rc = S_get_bool(r, o, "tight", &i))) return rc;
+    return docpipe_node_set_list_tight(n, i);
+  case DOCPIPE_NODE_CODE_BLOCK:
+    if ((rc = S_get_string(r, o, "info", &s)) || (rc = docpipe_node_set_info(n, s))) return rc;
+    /* fall through */
+  case DOCPIPE_NODE_TEXT:
+  case DOCPIPE_NODE_CODE:
+    if ((rc = S_get_string(r, o, "text", &s))) return rc;
+    return docpipe_node_set_literal(n, s);
+  case DOCPIPE_NODE_FIGURE:
+    if ((rc = S_get_string(r, o, "url", &s)) || (rc = docpipe_node_set_url(n, s))) return rc;
+    if ((rc = S_get_string(r, o, "alt", &s))) return rc;
+    return docpipe_node_set_alt(n, s);
+  case DOCPIPE_NODE_LINK:
+  case DOCPIPE_NODE_IMAGE:
+    if ((rc = S_get_string(r, o, "url", &s)) || (rc = docpipe_node_set_url(n, s))) return rc;
+    if ((rc = S_get_string(r, o, "title", &s))) return rc;
+    return docpipe_node_set_title(n, s);
+  case DOCPIPE_NODE_TABLE_ROW:
+    if ((rc = S_get_bool(r, o, "header", &i))) return rc;
+    return docpipe_node_set_row_header(n, i);
+  case DOCPIPE_NODE_TABLE_CELL:
+    if ((rc = S_get_string(r, o, "align", &s))) return rc;
+    for (i = 0; i < 4; i++)
+      if (strcmp(s, S_align_names[i]) == 0 || (!*s && i == 0))
+        return docpipe_node_set_cell_align(n, (docpipe_align)i);
+    return S_fail(r, DOCPIPE_EPARSE, "align must be none, left, center or right");
+  default:
+    return 0;
+  }
+}
+
+static int S_node(S_reader *r, docpipe_node *parent, json_t *o, size_t depth) {
+  if (!json_is_object(o)) return S_fail(r, DOCPIPE_EPARSE, "expected a node object");
+  json_t *t = json_object_get(o, "t");
+  if (!json_is_string(t)) return S_fail(r, DOCPIPE_EPARSE, "node without a \"t\" string");
+  docpipe_node_type type = docpipe_node_type_from_name(json_string_value(t));
+  if (type == DOCPIPE_NODE_NONE || type == DOCPIPE_NODE_DOCUMENT) {
+    char what[160];
+    snprintf(what, sizeof what, "unknown node type \"%.80s\"", json_string_value(t));
+    return S_fail(r, DOCPIPE_EPARSE, what);
+  }
+  if (!docpipe_node_can_contain(docpipe_node_type_of(parent), type)) {
+    char what[160];
+    snprintf(what, sizeof what, "a %s cannot hold a %s",
+             docpipe_node_type_name(docpipe_node_type_of(parent)), docpipe_node_type_name(type));
+    return S_fail(r, DOCPIPE_EPARSE, what);
+  }
+  docpipe_node *n = docpipe_node_new(type);
+  if (!n) return S_fail(r, DOCPIPE_ENOMEM, "out of memory");
+  docpipe_node_append_child(parent, n); /* allowed: checked above */
+  int rc = S_attributes(r, n, o);
+  if (rc == DOCPIPE_EINVAL) rc = S_fail(r, DOCPIPE_EPARSE, "invalid UTF-8 or NUL in a string");
+  if (rc) return rc;
+  json_t *c = json_object_get(o, "c");
+  if (!c) return 0;
+  if (docpipe_node_is_leaf(n)) return S_fail(r, DOCPIPE_EPARSE, "a leaf node has children");
+  size_t mark = S_push_key(r, "c");
+  rc = S_children(r, n, c, depth + 1);
+  if (rc == 0) r->path[mark] = '\0';
+  return rc;
+}
+
+static int S_children(S_reader *r, docpipe_node *parent, json_t *array, size_t depth) {
+  if (!json_is_array(array)) return S_fail(r, DOCPIPE_EPARSE, "expected an array of nodes");
+  if (r->max_depth && depth > r->max_depth) {
+    char what[96];
+    snprintf(what, sizeof what, "nested deeper than %zu levels", r->max_depth);
+    return S_fail(r, DOCPIPE_ELIMIT, what);
+  }
+  size_t i;
+  json_t *item;
+  json_array_foreach(array, i, item) {
+    size_t mark = S_push_index(r, i);
+    int rc = S_node(r, parent, item, depth);
+    if (rc) return rc;
+    r->path[mark] = '\0';
+  }
+  return 0;
+}
+
+static int S_check_version(S_reader *r, json_t *root) {
+  json_t *v = json_object_get(root, VERSION_KEY);
+  if (!v) return S_fail(r, DOCPIPE_EPARSE, "not a docpipe JSON document (no \"" VERSION_KEY "\")");
+  json_int_t major = -1, minor = 0;
+  if (json_is_array(v) && json_array_size(v) >= 1 && json_is_integer(json_array_get(v, 0))) {
+    major = json_integer_value(json_array_get(v, 0));
+    if (json_is_integer(json_array_get(v, 1))) minor = json_integer_value(json_array_get(v, 1));
+  }
+  if (major < 0) return S_fail(r, DOCPIPE_EPARSE, VERSION_KEY " must be [MAJOR, MINOR]");
+  if (major != JSON_MAJOR) {
+    char what[128];
+    snprintf(what, sizeof what, "docpipe JSON version %lld.%lld, this reader reads %d.x",
+             (long long)major, (long long)minor, JSON_MAJOR);
+    return S_fail(r, DOCPIPE_EPARSE, what);
+  }
+  return 0;
+}
+
+static int S_read(const unsigned char *data, size_t size, const docpipe_args *args,
+                  docpipe_doc **out, docpipe_error *err) {
+  json_error_t jerr;
+  /* jansson rejects invalid UTF-8 and caps nesting (2048 levels) itself. */
+  json_t *root = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &jerr);
+  if (!root)
+    return docpipe_error_set(err, DOCPIPE_EPARSE, "invalid JSON at line %d, column %d: %s",
+                             jerr.line, jerr.column, jerr.text);
+  S_reader r = {.path = "", .max_depth = args->limits.max_depth, .err = err};
+  docpipe_doc *doc = NULL;
+  int rc = 0;
+  if (!json_is_object(root)) {
+    rc = S_fail(&r, DOCPIPE_EPARSE, "not a docpipe JSON document (not an object)");
+    goto done;
+  }
+  if ((rc = S_check_version(&r, root))) goto done;
+  doc = docpipe_doc_new();
+  if (!doc) {
+    rc = S_fail(&r, DOCPIPE_ENOMEM, "out of memory");
+    goto done;
+  }
+  json_t *meta = json_object_get(root, "meta");
+  if (meta && !json_is_null(meta)) {
+    if (!json_is_object(meta)) {
+      rc = S_fail(&r, DOCPIPE_EPARSE, "\"meta\" must be an object");
+      goto done;
+    }
+    S_push_key(&r, "meta");
+    docpipe_value *m = S_json_to_value(&r, meta, &rc);
+    if (!m) goto done;
+    r.path[0] = '\0';
+    docpipe_value *dm = docpipe_doc_meta(doc);
+    for (size_t i = 0; i < docpipe_value_count(m); i++)
+      docpipe_value_set(dm, docpipe_value_key_at(m, i), docpipe_value_copy(docpipe_value_at(m, i)));
+    docpipe_value_free(m);
+  }
+  json_t *blocks = json_object_get(root, "blocks");
+  if (blocks) {
+    S_push_key(&r, "blocks");
+    rc = S_children(&r, docpipe_doc_root(doc), blocks, 1);
+  }
+done:
+  json_decref(root);
+  if (rc) {
+    docpipe_doc_free(doc);
+    return rc;
+  }
+  *out = doc;
+  return 0;
+}
+
+/* A docpipe JSON document is an object naming its version near the top;
+ * any other JSON object scores low (it may still be read with -f json). */
+static int S_probe(const unsigned char *data, size_t size, const char *name_hint) {
+  (void)name_hint;
+  size_t i = 0;
+  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) i = 3;
+  while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
+  if (i >= size || data[i] != '{') return 0;
+  size_t window = size - i < 512 ? size - i : 512;
+  for (size_t k = i; k + sizeof VERSION_KEY - 1 <= i + window; k++)
+    if (memcmp(data + k, VERSION_KEY, sizeof VERSION_KEY - 1) == 0) return DOCPIPE_PROBE_SCORE_MAX;
+  return 20;
+}
+
+static const docpipe_plugin S_plugin = {
+    .abi_version = DOCPIPE_ABI_VERSION,
+    .name = "json",
+    .version = "1.0.0",
+    .description = "docpipe JSON: the lossless serialisation of the document model",
+    .extensions = "json",
+    .mime_types = "application/json",
+    .flags = 0,
+    .probe = S_probe,
+    .read = S_read,
+    .write = S_write,
+};
+
+DOCPIPE_PLUGIN_ENTRY const docpipe_plugin *docpipe_plugin_entry(void) { return &S_plugin; }

@@ -1,0 +1,193 @@
+/* The json plugin through the library: round trips byte for byte, every
+ * node and metadata kind, and each class of invalid input. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docpipe/plugin.h"
+#include "harness.h"
+
+static const docpipe_plugin *json;
+
+static int S_read(const char *text, size_t len, docpipe_doc **doc, docpipe_error *err) {
+  return docpipe_plugin_read(json, (const unsigned char *)text, len, NULL, doc, err);
+}
+
+static char *S_write(const docpipe_doc *doc) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  if (docpipe_plugin_write(json, doc, NULL, &b, &err)) {
+    fprintf(stderr, "write: %s\n", err.message);
+    docpipe_buf_free(&b);
+    return NULL;
+  }
+  return docpipe_buf_detach(&b, NULL);
+}
+
+/* A document with every node kind and every metadata kind, built by hand. */
+static docpipe_doc *S_build(void) {
+  docpipe_doc *d = docpipe_doc_new();
+  docpipe_value *m = docpipe_doc_meta(d);
+  docpipe_value_set_string(m, "title", "Kết luận số 114-KL/TW");
+  docpipe_value *authors = docpipe_value_new_list();
+  docpipe_value_append_string(authors, "Nguyễn Văn A");
+  docpipe_value_set(m, "authors", authors);
+  docpipe_value *decisions = docpipe_value_new_list(), *rec = docpipe_value_new_map();
+  docpipe_value_set_string(rec, "code", "114-KL/TW");
+  docpipe_value_append(decisions, rec);
+  docpipe_value_set(m, "decisions", decisions);
+  docpipe_node *root = docpipe_doc_root(d);
+  docpipe_node *h = docpipe_node_add(root, DOCPIPE_NODE_HEADING);
+  docpipe_node_set_heading_level(h, 3);
+  docpipe_node_append_text(h, "Tiêu đề", strlen("Tiêu đề"));
+  docpipe_node *p = docpipe_node_add(root, DOCPIPE_NODE_PARAGRAPH);
+  docpipe_node_append_text(p, "a \"quoted\" \\ text", 18);
+  docpipe_node_add(p, DOCPIPE_NODE_SOFT_BREAK);
+  docpipe_node_add(p, DOCPIPE_NODE_LINE_BREAK);
+  docpipe_node_set_literal(docpipe_node_add(p, DOCPIPE_NODE_CODE), "x<y");
+  docpipe_node_append_text(docpipe_node_add(p, DOCPIPE_NODE_EMPH), "e", 1);
+  docpipe_node_append_text(docpipe_node_add(p, DOCPIPE_NODE_STRONG), "s", 1);
+  docpipe_node *link = docpipe_node_add(p, DOCPIPE_NODE_LINK);
+  docpipe_node_set_url(link, "https://example.org/?a=1&b=2");
+  docpipe_node_set_title(link, "t");
+  docpipe_node_append_text(link, "l", 1);
+  docpipe_node *img = docpipe_node_add(p, DOCPIPE_NODE_IMAGE);
+  docpipe_node_set_url(img, "i.png");
+  docpipe_node_append_text(img, "alt", 3);
+  docpipe_node *q = docpipe_node_add(root, DOCPIPE_NODE_BLOCK_QUOTE);
+  docpipe_node_append_text(docpipe_node_add(q, DOCPIPE_NODE_PARAGRAPH), "q", 1);
+  docpipe_node *list = docpipe_node_add(root, DOCPIPE_NODE_LIST);
+  docpipe_node_set_list_type(list, DOCPIPE_LIST_ORDERED);
+  docpipe_node_set_list_start(list, 4);
+  docpipe_node_set_list_tight(list, 1);
+  docpipe_node *item = docpipe_node_add(list, DOCPIPE_NODE_ITEM);
+  docpipe_node_append_text(docpipe_node_add(item, DOCPIPE_NODE_PARAGRAPH), "i", 1);
+  docpipe_node *cb = docpipe_node_add(root, DOCPIPE_NODE_CODE_BLOCK);
+  docpipe_node_set_info(cb, "c");
+  docpipe_node_set_literal(cb, "int x;\n");
+  docpipe_node_add(root, DOCPIPE_NODE_THEMATIC_BREAK);
+  docpipe_node *fig = docpipe_node_add(root, DOCPIPE_NODE_FIGURE);
+  docpipe_node_set_url(fig, "f.jpg");
+  docpipe_node_set_alt(fig, "ảnh");
+  docpipe_node_append_text(fig, "caption", 7);
+  docpipe_node *table = docpipe_node_add(root, DOCPIPE_NODE_TABLE);
+  docpipe_node *row = docpipe_node_add(table, DOCPIPE_NODE_TABLE_ROW);
+  docpipe_node_set_row_header(row, 1);
+  docpipe_node *cell = docpipe_node_add(row, DOCPIPE_NODE_TABLE_CELL);
+  docpipe_node_set_cell_align(cell, DOCPIPE_ALIGN_CENTER);
+  docpipe_node_append_text(cell, "c", 1);
+  return d;
+}
+
+static void test_round_trip(void) {
+  docpipe_doc *d = S_build();
+  char *first = S_write(d);
+  OK(first != NULL, "written");
+  docpipe_doc *back = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  INT_EQ(S_read(first, strlen(first), &back, &err), 0, "read back");
+  if (err.message[0]) fprintf(stderr, "     %s\n", err.message);
+  char *second = back ? S_write(back) : NULL;
+  STR_EQ(second, first, "write(read(write(doc))) == write(doc)");
+  OK(back && docpipe_value_equal(docpipe_doc_meta(d), docpipe_doc_meta(back)), "metadata equal");
+  char *t1 = docpipe_node_text_content(docpipe_doc_root(d));
+  char *t2 = back ? docpipe_node_text_content(docpipe_doc_root(back)) : NULL;
+  STR_EQ(t2, t1, "text equal");
+  OK(strstr(first, "\"level\": 3") && strstr(first, "\"start\": 4") && strstr(first, "\"align\": \"center\""),
+     "attributes written");
+  docpipe_free(t1);
+  docpipe_free(t2);
+  docpipe_free(first);
+  docpipe_free(second);
+  docpipe_doc_free(back);
+  docpipe_doc_free(d);
+}
+
+static void S_expect_error(const char *json_text, const char *fragment, const char *what) {
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  int rc = S_read(json_text, strlen(json_text), &doc, &err);
+  OK(rc < 0 && doc == NULL, what);
+  if (!strstr(err.message, fragment)) {
+    fprintf(stderr, "FAIL %s: message \"%s\" lacks \"%s\"\n", what, err.message, fragment);
+    OK(0, what);
+  }
+  OK(strchr(err.message, '\n') == NULL, "one line");
+}
+
+#define V "{\"docpipe-json-version\": [1, 0], "
+
+static void test_invalid(void) {
+  S_expect_error(V "\"blocks\": [", "invalid JSON", "truncated");
+  S_expect_error("[1, 2]", "not an object", "not an object");
+  S_expect_error("{\"blocks\": []}", "docpipe-json-version", "no version");
+  S_expect_error("{\"docpipe-json-version\": [2, 0]}", "version 2.0", "another major version");
+  S_expect_error(V "\"blocks\": 5}", "blocks", "blocks not an array");
+  S_expect_error(V "\"blocks\": [{\"c\": []}]}", "blocks[0]", "node without t");
+  S_expect_error(V "\"blocks\": [{\"t\": \"bogus\"}]}", "unknown node type", "unknown type");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\", \"c\": [{\"t\": \"paragraph\", \"c\": []}]}]}",
+                 "blocks[0].c[0]: a paragraph cannot hold a paragraph", "forbidden containment");
+  S_expect_error(V "\"blocks\": [{\"t\": \"heading\", \"level\": 9, \"c\": []}]}", "level", "level 9");
+  S_expect_error(V "\"blocks\": [{\"t\": \"heading\", \"level\": \"2\", \"c\": []}]}", "integer",
+                 "level as a string");
+  S_expect_error(V "\"blocks\": [{\"t\": \"thematic_break\", \"c\": []}]}", "leaf", "children of a leaf");
+  S_expect_error(V "\"meta\": {\"title\": \"a\\u0000b\"}}", "NUL", "NUL in metadata");
+  S_expect_error(V "\"meta\": {\"title\": \"\xC3\x28\"}}", "invalid JSON", "invalid UTF-8");
+  S_expect_error(V "\"meta\": {\"a\": \"1\", \"a\": \"2\"}}", "invalid JSON", "duplicate key");
+  S_expect_error(V "\"meta\": [1]}", "meta", "meta not an object");
+  /* 100,000 levels: jansson refuses past 2048 without recursing deeper. */
+  size_t n = 100000;
+  char *deep = malloc(n * 2 + 64);
+  strcpy(deep, V "\"blocks\": ");
+  size_t at = strlen(deep);
+  memset(deep + at, '[', n);
+  memset(deep + at + n, ']', n);
+  strcpy(deep + at + 2 * n, "}");
+  S_expect_error(deep, "invalid JSON", "100,000 nested arrays");
+  free(deep);
+  /* Deep but valid node nesting beyond the depth limit: ELIMIT, not a crash. */
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, V "\"blocks\": [");
+  for (int i = 0; i < 600; i++) docpipe_buf_puts(&b, "{\"t\": \"block_quote\", \"c\": [");
+  for (int i = 0; i < 600; i++) docpipe_buf_puts(&b, "]}");
+  docpipe_buf_puts(&b, "]}");
+  S_expect_error(b.data, "nested deeper", "600 nested quotes over the depth limit");
+  docpipe_buf_free(&b);
+}
+
+static void test_lenient_values(void) {
+  const char *text = V "\"meta\": {\"n\": 5, \"r\": 1.5, \"b\": false, \"z\": null, \"l\": [\"a\", null, 2]}}";
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  INT_EQ(S_read(text, strlen(text), &doc, &err), 0, "numbers, booleans and nulls accepted");
+  docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "n"), "5", "integer as text");
+  STR_EQ(docpipe_meta_string(m, "r"), "1.5", "real as text");
+  STR_EQ(docpipe_meta_string(m, "b"), "false", "boolean as text");
+  OK(docpipe_value_get(m, "z") == NULL, "null dropped");
+  INT_EQ(docpipe_meta_list_count(m, "l"), 2, "null list item dropped");
+  docpipe_doc_free(doc);
+}
+
+static void test_probe(void) {
+  const unsigned char own[] = "  {\"docpipe-json-version\": [1, 0]}";
+  const unsigned char other[] = "{\"a\": 1}";
+  const unsigned char html[] = "<html>";
+  INT_EQ(json->probe(own, sizeof own - 1, NULL), 100, "own format");
+  INT_EQ(json->probe(other, sizeof other - 1, NULL), 20, "other JSON is unlikely");
+  INT_EQ(json->probe(html, sizeof html - 1, NULL), 0, "not JSON");
+}
+
+int main(void) {
+  docpipe_registry *reg = docpipe_registry_new();
+  const char *dirs[] = {getenv("DOCPIPE_PLUGIN_DIR"), NULL};
+  docpipe_registry_load_defaults(reg, dirs[0] ? dirs : NULL, NULL, NULL);
+  json = docpipe_registry_find(reg, "json");
+  if (!json) SKIP_ALL("json plugin not built");
+  RUN(test_round_trip);
+  RUN(test_invalid);
+  RUN(test_lenient_values);
+  RUN(test_probe);
+  docpipe_registry_free(reg);
+  return harness_summary();
+}
