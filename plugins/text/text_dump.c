@@ -204,7 +204,12 @@ static int S_ends_sentence(text_line t) {
 
 /* A body paragraph rather than a headline, caption or menu entry. */
 static int S_paragraph_shaped(const S_line *l) {
-  return l->kind == K_TEXT && (l->words >= 40 || (l->words >= 10 && S_ends_sentence(l->t)));
+  if (l->kind != K_TEXT) return 0;
+  if (l->words >= 40) return 1;
+  if (l->words < 10 || !S_ends_sentence(l->t)) return 0;
+  /* Headlines may ask or exclaim: "Vì sao giá lúa tăng mạnh trong tháng 3?" */
+  char c = l->t.s[l->t.len - 1];
+  return (c != '?' && c != '!') || l->words >= 20;
 }
 
 static int S_classify(S_line *l) {
@@ -392,8 +397,8 @@ static size_t S_letter_words(text_line t) {
 
 /* A line that may be the headline. */
 static int S_title_shaped(const S_line *l) {
-  return S_letter_words(l->t) >= 3 && S_live(l, K_TEXT) && l->words >= 3 && l->words <= 60 && !S_paragraph_shaped(l) &&
-         l->t.s[l->t.len - 1] != '?';
+  return S_letter_words(l->t) >= 3 && S_live(l, K_TEXT) && l->words >= 3 && l->words <= 60 &&
+         !S_paragraph_shaped(l);
 }
 
 static int S_add_text_block(docpipe_node *parent, docpipe_node_type type, text_line t) {

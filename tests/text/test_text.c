@@ -463,6 +463,20 @@ static void test_dump_hard_wrapped(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_question_headline(void) {
+  const char *s = "Tin tức\n\nVì sao giá lúa tại các tỉnh đồng bằng tăng mạnh trong tháng này?\n"
+                  "Ngày đăng: 02/04/2024\n\n"
+                  "Giá lúa tươi tại nhiều địa phương đã tăng từ 300 đến 500 đồng mỗi ki-lô-gam "
+                  "chỉ trong một tuần.\n\n"
+                  "Theo các thương lái, nhu cầu xuất khẩu gạo tăng là nguyên nhân chính.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
+         "Vì sao giá lúa tại các tỉnh đồng bằng tăng mạnh trong tháng này?", "question headline");
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-04-02", "its date");
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -630,6 +644,7 @@ int main(void) {
   RUN(test_dump_source_byline);
   RUN(test_dump_related_without_marker);
   RUN(test_dump_hard_wrapped);
+  RUN(test_dump_question_headline);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_seeds_reader);
