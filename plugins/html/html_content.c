@@ -321,6 +321,31 @@ int html_choose_content(html_ctx *c) {
     if (elems != 1) break;
     top = top->parent;
   }
+  /* a card in a grid (listings, search results, product tiles): the grid
+   * is the content, and its links are part of it */
+  for (int up = 0; up < 3 && html_st(top)->text_len < 1500; up++) {
+    xmlNode *p = top->parent;
+    if (!p || p == c->body || !html_st(p) || html_st(p)->removed) break;
+    const char *cls = html_attr(top, "class");
+    int same = 0;
+    for (xmlNode *k = p->children; k; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !xmlStrEqual(k->name, top->name))
+        continue;
+      const char *kc = html_attr(k, "class");
+      if ((!cls && !kc) || (cls && kc && strcmp(cls, kc) == 0)) same++;
+    }
+    if (same >= 3 && html_st(p)->text_len >= 2 * html_st(top)->text_len) {
+      top = p;
+      c->grid = 1;
+      break;
+    }
+    /* a wrapper adding little: the card may be one level up */
+    if (up == 0 && same < 3 && html_st(p)->text_len < 2 * html_st(top)->text_len) {
+      top = p;
+      continue;
+    }
+    break;
+  }
   /* pages made of many similar sections (services, listings, docs): an
    * ancestor that adds at least as much again of text that is not links
    * holds the content, not just its best section */
@@ -386,7 +411,7 @@ static int S_is_data_tableish(const xmlNode *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
-static int S_should_clean(xmlNode *n, unsigned content_len) {
+static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
       strcmp(t, "table") && strcmp(t, "form") && strcmp(t, "dl") && strcmp(t, "center") &&
@@ -412,9 +437,9 @@ static int S_should_clean(xmlNode *n, unsigned content_len) {
    * byline, a date) stays for html_visible.c to read */
   if (!is_list && len < 25 && (img == 0 || img > 2) && !in_figure && (ld > 0 || len == 0))
     return 1;
-  if (!is_list && s->weight < 25 && ld > 0.2 && !S_is_data_tableish(n)) return 1;
-  if (s->weight >= 25 && ld > 0.5) return 1;
-  if (is_list && ld > 0.6) return 1;
+  if (!grid && !is_list && s->weight < 25 && ld > 0.2 && !S_is_data_tableish(n)) return 1;
+  if (!grid && s->weight >= 25 && ld > 0.5) return 1;
+  if (!grid && is_list && ld > 0.6) return 1;
   unsigned emb = S_embeds(n);
   if ((emb == 1 && len < 75) || emb > 1) return 1;
   return 0;
@@ -447,6 +472,6 @@ void html_clean_content(html_ctx *c) {
   }
   /* deepest first, as Readability walks in reverse document order */
   for (size_t i = n; i-- > 0;)
-    if (S_should_clean(all[i], content_len)) html_st(all[i])->removed = 1;
+    if (S_should_clean(all[i], content_len, c->grid)) html_st(all[i])->removed = 1;
   free(all);
 }

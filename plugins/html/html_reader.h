@@ -42,6 +42,7 @@ typedef struct html_ctx {
   size_t nroots;
   xmlNode *title_h1;  /* the headline element, when one was found */
   size_t max_depth;
+  int grid;           /* the content is a grid of cards: keep its links */
 } html_ctx;
 
 /* html_encoding.c: the page as UTF-8; invalid bytes become U+FFFD and
