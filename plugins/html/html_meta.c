@@ -152,7 +152,10 @@ static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
   if (json_is_string(a)) {
     S_list_add(list, json_string_value(a));
   } else if (json_is_object(a)) {
-    S_list_add(list, S_str(a, "name"));
+    /* an organisation as "author" is the publisher, not a byline */
+    static const char *const org[] = {"Organization", "NewsMediaOrganization", "Corporation",
+                                      "GovernmentOrganization", NULL};
+    if (!S_type_is(a, org)) S_list_add(list, S_str(a, "name"));
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
@@ -173,6 +176,7 @@ static void S_jsonld(html_meta *m, const char *text) {
     S_set(&m->modified, S_str(a, "dateModified"));
     if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "author"), 0);
     if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "creator"), 0);
+    if (m->authors) m->authors_from_ld = 1;
     json_t *pub = json_object_get(a, "publisher");
     if (json_is_object(pub)) S_set(&m->source, S_str(pub, "name"));
     else if (json_is_string(pub)) S_set(&m->source, json_string_value(pub));
@@ -244,6 +248,8 @@ static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const ch
            !strcmp(key, "dcterms.creator") || !strcmp(key, "sailthru.author") ||
            !strcmp(key, "parsely-author") || !strcmp(key, "citation_author") ||
            !strcmp(key, "byl")) {
+    /* JSON-LD named the authors already: other spellings would repeat them */
+    if (m->authors_from_ld) return;
     if (!strncasecmp(v, "by ", 3)) v += 3;
     S_list_add(&m->authors, v);
   } else if (!strcmp(key, "keywords") || !strcmp(key, "news_keywords"))

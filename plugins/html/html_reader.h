@@ -85,6 +85,7 @@ typedef struct html_meta {
   char *description, *url, *source, *language;
   docpipe_value *authors;      /* list */
   docpipe_value *tags;         /* list */
+  int authors_from_ld;
 } html_meta;
 int html_meta_collect(html_ctx *c, html_meta *m);
 void html_meta_free(html_meta *m);

@@ -280,9 +280,19 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
             if (!S_byline(meta, t.data)) {
-              const char *v = t.data;
-              if (!strncasecmp(v, "by ", 3)) v += 3;
+              char *v = t.data;
+              static const char *const lead[] = {"by ", "author:", "author ", "written by ",
+                                                 "posted by ", "tác giả:", NULL};
+              for (int i = 0; lead[i]; i++)
+                if (!strncasecmp(v, lead[i], strlen(lead[i]))) v += strlen(lead[i]);
               while (*v == ' ' || *v == ':') v++;
+              /* a date or a role glued after the name */
+              static const char *const tail[] = {" Published", " Updated", " Posted", " | ",
+                                                 " • ", " - ", " on ", NULL};
+              for (int i = 0; tail[i]; i++) {
+                char *cut = strstr(v, tail[i]);
+                if (cut && cut > v) *cut = 0;
+              }
               if (*v && strlen(v) < 60) {
                 docpipe_value *l = docpipe_value_new_list();
                 if (l && docpipe_value_append_string(l, v) == 0)
