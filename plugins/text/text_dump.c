@@ -35,6 +35,10 @@ typedef struct {
   char *owned; /* t.s when lines were joined (hard-wrapped input) */
 } S_line;
 
+/* More lines than any article page has; beyond it the input is refused
+ * rather than classified line by line. */
+#define S_MAX_LINES 500000
+
 /* Lines longer than this are always text: chrome is short. */
 #define S_SHORT_BYTES 600
 
@@ -53,7 +57,7 @@ static int S_is_guid(text_line l) {
 
 /* "<<  <  1  2  3 ... >  >>", "« Trước 1 2 3 Sau »", a lone page number. */
 static int S_is_pagination(const char *f) {
-  int arrows = 0, numbers = 0, other = 0;
+  int arrows = 0, numbers = 0;
   const char *p = f;
   while (*p) {
     unsigned char c = (unsigned char)*p;
@@ -81,13 +85,9 @@ static int S_is_pagination(const char *f) {
           break;
         }
       }
-      if (!hit) {
-        other++;
-        p++;
-      }
+      if (!hit) return 0; /* any other word: not pagination */
     }
   }
-  if (other) return 0;
   return arrows > 0 || numbers >= 1;
 }
 
@@ -162,9 +162,9 @@ static char *S_words(const char *f) {
     unsigned char c = (unsigned char)f[i];
     size_t k = 0;
     if (c < 0x80 && strchr(".,;:!?()[]{}\"'`*-–/|<>", c)) k = 1;
-    else if (!strncmp(f + i, "“", 3) || !strncmp(f + i, "”", 3) || !strncmp(f + i, "‘", 3) ||
+    else if (c == 0xE2 && (!strncmp(f + i, "“", 3) || !strncmp(f + i, "”", 3) || !strncmp(f + i, "‘", 3) ||
              !strncmp(f + i, "’", 3) || !strncmp(f + i, "…", 3) || !strncmp(f + i, "–", 3) ||
-             !strncmp(f + i, "—", 3))
+             !strncmp(f + i, "—", 3)))
       k = 3;
     if (k) {
       if (w[o - 1] != ' ') w[o++] = ' ';
@@ -505,13 +505,24 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
 int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args *args,
                    docpipe_error *err) {
   (void)args;
-  S_dump d = {.n = lines->n, .doc = doc, .title = S_NONE};
+  S_dump d = {.doc = doc, .title = S_NONE};
   int rc = 0;
-  d.v = calloc(d.n ? d.n : 1, sizeof *d.v);
+  /* A run of blank lines counts as one: only its presence matters, and
+   * a hostile input of millions of empty lines then costs nothing. */
+  size_t kept = 0;
+  for (size_t i = 0; i < lines->n; i++)
+    if (!text_line_is_blank(lines->v[i]) || (i > 0 && !text_line_is_blank(lines->v[i - 1])) || i == 0)
+      kept++;
+  if (kept > S_MAX_LINES)
+    return docpipe_error_set(err, DOCPIPE_ELIMIT, "more than %d lines: not an article dump",
+                             S_MAX_LINES);
+  d.v = calloc(kept ? kept : 1, sizeof *d.v);
   if (!d.v) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
-  for (size_t i = 0; i < d.n && !rc; i++) {
-    S_line *l = &d.v[i];
-    l->t = text_line_trim(lines->v[i]);
+  for (size_t i = 0; i < lines->n && !rc; i++) {
+    text_line t = text_line_trim(lines->v[i]);
+    if (t.len == 0 && d.n > 0 && d.v[d.n - 1].kind == K_BLANK) continue;
+    S_line *l = &d.v[d.n++];
+    l->t = t;
     l->words = text_line_words(l->t);
     l->kind = S_classify(l);
     if (l->kind < 0) rc = DOCPIPE_ENOMEM;

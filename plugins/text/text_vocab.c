@@ -4,8 +4,9 @@
 #include "text_vocab.h"
 
 static int S_in(const char *s, size_t len, const char *const *list) {
+  if (len == 0) return 0;
   for (; *list; list++)
-    if (strlen(*list) == len && memcmp(*list, s, len) == 0) return 1;
+    if (**list == *s && strlen(*list) == len && memcmp(*list, s, len) == 0) return 1;
   return 0;
 }
 
