@@ -493,6 +493,17 @@ static void test_bad_input(void) {
   docpipe_doc_free(doc);
   free(huge);
 
+  char *nl = malloc(big);
+  memset(nl, '\n', big);
+  doc = S_read(nl, big, &rc);
+  INT_EQ(rc, 0, "20 MB of empty lines reads");
+  OK(doc && !docpipe_node_first_child(docpipe_doc_root(doc)), "empty lines, empty body");
+  docpipe_doc_free(doc);
+  for (size_t i = 0; i + 1 < 1200002; i += 2) nl[i] = 'a';
+  doc = S_read(nl, 1200002, &rc);
+  INT_EQ(rc, DOCPIPE_ELIMIT, "600,000 one-letter lines refused as no article");
+  free(nl);
+
   unsigned char junk[4096];
   unsigned x = 12345;
   for (size_t i = 0; i < sizeof junk; i++) junk[i] = (unsigned char)((x = x * 1103515245u + 12345u) >> 16);
