@@ -502,6 +502,21 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
   return rc;
 }
 
+/* Letters only Vietnamese uses among Latin scripts: ă đ ơ ư and the
+ * U+1EA0..U+1EF9 block (ạ ả ấ ầ ... ỹ). */
+static size_t S_vietnamese_letters(const char *s, size_t len) {
+  size_t n = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; i + 1 < len; i++) {
+    if ((u[i] == 0xC4 && (u[i + 1] == 0x82 || u[i + 1] == 0x83 || u[i + 1] == 0x90 || u[i + 1] == 0x91)) ||
+        (u[i] == 0xC6 && (u[i + 1] == 0xA0 || u[i + 1] == 0xA1 || u[i + 1] == 0xAF || u[i + 1] == 0xB0)))
+      n++;
+    else if (u[i] == 0xE1 && i + 2 < len && (u[i + 1] == 0xBA || u[i + 1] == 0xBB))
+      n++;
+  }
+  return n;
+}
+
 int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args *args,
                    docpipe_error *err) {
   (void)args;
@@ -595,6 +610,14 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
   }
   if (rc) goto done;
   rc = S_build_body(&d, start, end);
+  if (!rc) {
+    /* The language, when the article's letters say it clearly. */
+    size_t vi = 0;
+    for (size_t i = 0; i < d.n && vi < 20; i++)
+      if (!d.v[i].dropped && d.v[i].kind == K_TEXT && (i == d.title || (i >= start && i < end)))
+        vi += S_vietnamese_letters(d.v[i].t.s, d.v[i].t.len);
+    if (vi >= 20) rc = docpipe_value_set_string(docpipe_doc_meta(doc), DOCPIPE_META_LANGUAGE, "vi");
+  }
 
 done:
   for (size_t i = 0; i < d.n; i++) {

@@ -348,6 +348,7 @@ static void test_dump(void) {
   STR_EQ(docpipe_meta_string(m, "date"), "2021-12-28", "date from the date line");
   STR_EQ(docpipe_meta_string(m, "date_text"), "28/12/2021", "date as written");
   STR_EQ(docpipe_meta_list_item(m, "authors", 0), "Lê Minh Tâm", "right-aligned byline");
+  STR_EQ(docpipe_meta_string(m, "language"), "vi", "Vietnamese letters give the language");
   char *body = docpipe_node_text_content(docpipe_doc_root(doc));
   const char *chrome[] = {"Sự kiện nổi bật", "Cỡ chữ", "Bản in", "Bình chọn", "giao diện mới", "Đẹp",
                           "Bình thường", "tham gia bình chọn", "Các tin khác", "làm đường (",
@@ -450,6 +451,7 @@ static void test_dump_hard_wrapped(void) {
       "   thu hoạch để chuẩn bị cho vụ hè thu sắp tới đúng lịch thời vụ.\n";
   docpipe_doc *doc = S_read(s, strlen(s), NULL);
   if (!doc) return;
+  OK(docpipe_meta_string(docpipe_doc_meta(doc), "language") != NULL, "language set");
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
          "Nông dân huyện thu hoạch lúa vụ đông xuân đạt năng suất cao", "title of a wrapped dump");
   int paras = 0;
@@ -474,6 +476,26 @@ static void test_dump_question_headline(void) {
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
          "Vì sao giá lúa tại các tỉnh đồng bằng tăng mạnh trong tháng này?", "question headline");
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-04-02", "its date");
+  docpipe_doc_free(doc);
+}
+
+static void test_dump_english(void) {
+  const char *s = "Skip to main content\nHome | News | Sport\n\n"
+                  "Council approves new budget for city schools\n\n"
+                  "The city council approved a new budget on Monday, raising school funding by "
+                  "ten percent over last year.\n\n"
+                  "The vote passed seven to two after a long debate about teacher salaries.\n\n"
+                  "Related articles\nSchool board elects new chair\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
+         "Council approves new budget for city schools", "English headline");
+  OK(docpipe_meta_string(docpipe_doc_meta(doc), "language") == NULL, "no language guessed");
+  char *body = docpipe_node_text_content(docpipe_doc_root(doc));
+  OK(!strstr(body, "Skip") && !strstr(body, "Home |") && !strstr(body, "school board") &&
+         !strstr(body, "School board"),
+     "English chrome and related block dropped");
+  docpipe_free(body);
   docpipe_doc_free(doc);
 }
 
@@ -656,6 +678,7 @@ int main(void) {
   RUN(test_dump_related_without_marker);
   RUN(test_dump_hard_wrapped);
   RUN(test_dump_question_headline);
+  RUN(test_dump_english);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_seeds_reader);
