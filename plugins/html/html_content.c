@@ -26,10 +26,11 @@ static double S_ld(const html_stat *s) {
   return s->text_len ? (double)s->link_len / (double)s->text_len : 0.0;
 }
 
-static const char *const S_always_dropped[] = {"script", "style", "template", "head", "link",
-                                               "meta", "title", "path", "defs", NULL};
+static const char *const S_always_dropped[] = {"script", "style", "template", "link", "meta",
+                                               "title", "path", "defs", NULL};
+/* <head> too, unless broken markup left the page inside it */
 static const char *const S_dropped_tags[] = {
-    "noscript", "iframe", "svg", "canvas", "button", "input", "select", "textarea", "option",
+    "head", "noscript", "iframe", "svg", "canvas", "button", "input", "select", "textarea", "option",
     "nav", "aside", "object", "embed", "map", "dialog", "label", "video", "audio", "symbol", NULL};
 
 static const char *const S_dropped_roles[] = {"navigation", "banner", "complementary",
@@ -175,7 +176,7 @@ void html_mark_boilerplate(html_ctx *c) {
                  s->text_len * 2 < body_len) {
         S_remove(n);
         skip = 1;
-      } else if (html_is(n, "footer") || html_is(n, "nav")) {
+      } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {
         S_remove(n);
         skip = 1;
       } else if (s->text_len >= 2 && s->text_len <= 60 && n->parent && html_st(n->parent) &&

@@ -44,13 +44,10 @@ static int S_binary(const unsigned char *data, size_t size) {
   return bad * 100 > n;
 }
 
-static xmlNode *S_body(htmlDocPtr doc) {
-  xmlNode *root = xmlDocGetRootElement(doc);
-  if (!root) return NULL;
-  for (xmlNode *k = root->children; k; k = k->next)
-    if (html_is(k, "body")) return k;
-  return root;
-}
+/* The container of everything visible.  Not <body>: a stray </body> (in
+ * an inline script, a template) makes libxml2 put the rest of the page
+ * next to <body>, under <html>.  <head> is dropped as boilerplate. */
+static xmlNode *S_body(htmlDocPtr doc) { return xmlDocGetRootElement(doc); }
 
 int html_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
