@@ -23,7 +23,7 @@
 #include "text.h"
 #include "text_vocab.h"
 
-enum { K_BLANK, K_CHROME, K_DATE, K_IMAGE, K_RELATED, K_POLL, K_TEXT };
+enum { K_BLANK, K_CHROME, K_DATE, K_IMAGE, K_RELATED, K_POLL, K_FOOTER, K_TAGS, K_TEXT };
 
 typedef struct {
   text_line t; /* trimmed */
@@ -110,6 +110,36 @@ static int S_is_news_item(const S_line *l) {
     else return 0;
   }
   return digits >= 4 && slashes == 2;
+}
+
+/* Menu bars and breadcrumbs: "Trang chủ > Tin tức > Sự kiện",
+ * "Trang chủ | Giới thiệu | Liên hệ" — three or more short segments. */
+static int S_is_menu_bar(const char *f) {
+  static const char *const seps[] = {" > ", " » ", " | ", " › ", " / ", " >> ", NULL};
+  for (const char *const *sep = seps; *sep; sep++) {
+    size_t sl = strlen(*sep), segs = 1, words = 0, max_words = 0;
+    const char *p = f, *hit;
+    while ((hit = strstr(p, *sep)) != NULL) {
+      segs++;
+      p = hit + sl;
+    }
+    if (segs < 3) continue;
+    /* every segment short */
+    p = f;
+    for (const char *q = f;; q++) {
+      if (*q == 0 || !strncmp(q, *sep, sl)) {
+        if (words > max_words) max_words = words;
+        words = 0;
+        if (*q == 0) break;
+        q += sl - 1;
+        p = q + 1;
+        continue;
+      }
+      if (*q != ' ' && (q == p || q[-1] == ' ')) words++;
+    }
+    if (max_words <= 5) return 1;
+  }
+  return 0;
 }
 
 /* "N người đã tham gia bình chọn", "Kết quả bình chọn": closes a poll. */
@@ -222,9 +252,11 @@ static int S_classify(S_line *l) {
   docpipe_date d;
   if (text_vocab_related(l->f)) return K_RELATED;
   if (text_vocab_poll(l->f)) return K_POLL;
+  if (text_vocab_footer(l->f)) return K_FOOTER;
+  if (text_vocab_tags(l->f)) return K_TAGS;
   if (S_is_guid(l->t) || S_is_pagination(l->f) || text_vocab_menu(l->f) ||
       text_vocab_controls(l->f) || text_vocab_counter(l->f) || S_poll_end(l->f) ||
-      S_is_news_item(l))
+      S_is_news_item(l) || S_is_menu_bar(l->f))
     return K_CHROME;
   if (l->words <= 20 && docpipe_date_line(l->t.s, l->t.len, &d)) return K_DATE;
   if (S_is_image_file(l->f) && l->words <= 30) return K_IMAGE;
@@ -288,6 +320,33 @@ static int S_take_byline(S_dump *d, S_line *l, int *rc) {
   docpipe_free(source);
   d->have_byline = 1;
   return 1;
+}
+
+static int S_take_tags(S_dump *d, S_line *l) {
+  l->dropped = 1;
+  docpipe_value *meta = docpipe_doc_meta(d->doc);
+  if (docpipe_value_get(meta, DOCPIPE_META_TAGS)) return 0;
+  /* The label's length in the folded line is its length in the line:
+   * case folding keeps these ASCII/Vietnamese labels' byte lengths. */
+  size_t skip = text_vocab_tags(l->f);
+  if (skip > l->t.len) return 0;
+  docpipe_value *tags = docpipe_value_new_list();
+  if (!tags) return DOCPIPE_ENOMEM;
+  const char *s = l->t.s + skip, *end = l->t.s + l->t.len;
+  int rc = 0;
+  while (s < end && !rc) {
+    const char *q = s;
+    while (q < end && *q != ',' && *q != ';') q++;
+    text_line one = text_line_trim((text_line){s, (size_t)(q - s)});
+    if (one.len) {
+      docpipe_value *v = docpipe_value_new_string_n(one.s, one.len);
+      rc = v ? docpipe_value_append(tags, v) : DOCPIPE_ENOMEM;
+    }
+    s = q + 1;
+  }
+  if (!rc && docpipe_value_count(tags)) return docpipe_value_set(meta, DOCPIPE_META_TAGS, tags);
+  docpipe_value_free(tags);
+  return rc;
 }
 
 static void S_drop_polls(S_dump *d) {
@@ -592,6 +651,20 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
       end = i;
       break;
     }
+  /* A footer ("Bản quyền ...", "Giấy phép ...") after the last paragraph
+   * ends the article too. */
+  size_t last_para = start;
+  for (size_t i = start; i < end; i++)
+    if (!d.v[i].dropped && S_paragraph_shaped(&d.v[i])) last_para = i;
+  for (size_t i = last_para + 1; i < end; i++)
+    if (!d.v[i].dropped && d.v[i].kind == K_FOOTER) {
+      end = i;
+      break;
+    }
+  /* Tag lines ("Từ khóa: a, b") anywhere in the article become `tags`. */
+  for (size_t i = start; i < end && !rc; i++)
+    if (!d.v[i].dropped && d.v[i].kind == K_TAGS) rc = S_take_tags(&d, &d.v[i]);
+  if (rc) goto done;
   /* The byline: the last text lines before the end (two at most, e.g.
    * "Tin, ảnh: X" over "Nguồn: Y"). */
   for (int tries = 0; tries < 2 && !rc; tries++) {
@@ -609,6 +682,9 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
     end = last - 1;
   }
   if (rc) goto done;
+  /* A footer-looking line above the last paragraph is article text. */
+  for (size_t i = start; i < end; i++)
+    if (d.v[i].kind == K_FOOTER) d.v[i].kind = K_TEXT;
   rc = S_build_body(&d, start, end);
   if (!rc) {
     /* The language, when the article's letters say it clearly. */

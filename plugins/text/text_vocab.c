@@ -10,9 +10,15 @@ static int S_in(const char *s, size_t len, const char *const *list) {
   return 0;
 }
 
-/* Length without trailing ':' and spaces. */
+/* Length without trailing ':', spaces and a count in brackets
+ * ("Bình luận (0)"). */
 static size_t S_core(const char *s) {
   size_t n = strlen(s);
+  if (n >= 3 && s[n - 1] == ')') {
+    size_t k = n - 1;
+    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') k--;
+    if (k > 0 && k < n - 1 && s[k - 1] == '(') n = k - 1;
+  }
   while (n && (s[n - 1] == ':' || s[n - 1] == ' ' || s[n - 1] == '.')) n--;
   return n;
 }
@@ -32,7 +38,9 @@ static const char *const S_menu[] = {
     "chuyển đến nội dung chính", "toggle navigation", "share", "print", "home", "facebook",
     "twitter", "zalo", "email", "rss", "sitemap", "số lượng và lượt người truy cập",
     "thống kê truy cập", "thống kê", "bộ đếm truy cập", "lượt truy cập", "số lượt truy cập",
-    "xem kết quả", "gửi bình chọn", "biểu quyết", NULL};
+    "xem kết quả", "gửi bình chọn", "biểu quyết", "ý kiến của bạn", "ý kiến", "gửi ý kiến của bạn",
+    "chia sẻ bài viết", "chia sẻ bài", "lưu bài viết", "theo dõi", "theo dõi chúng tôi", "đăng ký nhận tin",
+    NULL};
 
 int text_vocab_menu(const char *f) { return S_in(f, S_core(f), S_menu); }
 
@@ -61,7 +69,9 @@ int text_vocab_poll(const char *f) { return S_in(f, S_core(f), S_poll); }
 /* Phrases a control line is made of; removed before the remaining tokens
  * are checked.  Longest first. */
 static const char *const S_control_phrases[] = {
-    "xem với cỡ chữ", "cỡ chữ", "kích thước chữ", "cỡ", "bản in", "in bài viết", "in bài", "in trang",
+    "xem với cỡ chữ", "cỡ chữ", "kích thước chữ", "cỡ", "chia sẻ bài viết", "về đầu trang",
+    "lên đầu trang", "đầu trang", "quay lại", "trở về", "lưu lại", "bản in", "in bài viết", "in bài",
+    "in trang",
     "gửi email", "gửi bài viết", "gửi bài", "chia sẻ", "lưu bài viết", "lưu bài", "lưu", "email",
     "facebook", "zalo", "twitter", "tweet", "print", "font size", "text size", "share", "in", NULL};
 
@@ -102,7 +112,8 @@ static const char *const S_counter_labels[] = {
     "đang truy cập", "đang online", "online", "trực tuyến", "đang trực tuyến", "hôm nay", "hôm qua",
     "tuần này", "tuần trước", "tháng này", "tháng trước", "tháng hiện tại", "năm nay", "tổng",
     "tổng số", "tổng cộng", "tổng lượt truy cập", "tổng lượt", "lượt truy cập", "truy cập",
-    "lượt xem", "khách", "thành viên", "số lượt truy cập", "visitors", "today", "total", NULL};
+    "lượt xem", "số lượt xem", "lượt đọc", "khách", "thành viên", "số lượt truy cập", "visitors",
+    "today", "total", NULL};
 
 int text_vocab_counter(const char *f) {
   size_t n = strlen(f), i = 0;
@@ -128,5 +139,30 @@ static const char *const S_caption_words[] = {
 int text_vocab_caption(const char *w) {
   for (const char *const *p = S_caption_words; *p; p++)
     if (strstr(w, *p)) return 1;
+  return 0;
+}
+
+/* Page footers: publisher, licence and contact lines. */
+static const char *const S_footer_starts[] = {
+    "bản quyền", "©", "copyright", "địa chỉ:", "điện thoại:", "đt:", "fax:", "email:", "e-mail:",
+    "giấy phép", "chịu trách nhiệm", "ghi rõ nguồn", "cơ quan chủ quản", "trưởng ban biên tập",
+    "tổng biên tập:", "phó tổng biên tập", "cổng thông tin điện tử", "trang thông tin điện tử",
+    "all rights reserved", NULL};
+
+int text_vocab_footer(const char *f) {
+  for (const char *const *p = S_footer_starts; *p; p++)
+    if (!strncmp(f, *p, strlen(*p))) {
+      /* "Cổng thông tin điện tử ..." is a footer only as a short line. */
+      if (!strncmp(*p, "cổng", 4) || !strncmp(*p, "trang", 5)) return strlen(f) < 120;
+      return 1;
+    }
+  return strstr(f, "all rights reserved") != NULL || strstr(f, "bản quyền thuộc") != NULL;
+}
+
+/* Length of a tag-list label ("từ khóa:", "tags:"), 0 when none. */
+size_t text_vocab_tags(const char *f) {
+  static const char *const labels[] = {"từ khóa:", "từ khoá:", "tags:", "tag:", "keywords:", NULL};
+  for (const char *const *p = labels; *p; p++)
+    if (!strncmp(f, *p, strlen(*p))) return strlen(*p);
   return 0;
 }

@@ -20,4 +20,10 @@ int text_vocab_counter(const char *folded);
  * line with punctuation turned into spaces, padded with one space. */
 int text_vocab_caption(const char *words);
 
+/* Footer lines: "Bản quyền thuộc ...", "© 2021 ...", "Giấy phép số ...":
+ * the article has ended. */
+int text_vocab_footer(const char *folded);
+/* Length of a leading "Từ khóa:" / "Tags:" label in the folded line, or 0. */
+size_t text_vocab_tags(const char *folded);
+
 #endif
