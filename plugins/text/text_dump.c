@@ -454,10 +454,20 @@ static size_t S_letter_words(text_line t) {
   return n;
 }
 
-/* A line that may be the headline. */
+static int S_is_byline(const S_line *l) {
+  docpipe_value *authors = NULL;
+  char *source = NULL;
+  if (!docpipe_byline_parse(l->t.s, l->t.len, &authors, &source)) return 0;
+  docpipe_value_free(authors);
+  docpipe_free(source);
+  return 1;
+}
+
+/* A line that may be the headline: not a byline ("Nguyễn Thị Hoa" under
+ * the date line is the author). */
 static int S_title_shaped(const S_line *l) {
   return S_letter_words(l->t) >= 3 && S_live(l, K_TEXT) && l->words >= 3 && l->words <= 60 &&
-         !S_paragraph_shaped(l);
+         !S_paragraph_shaped(l) && !(l->words <= 8 && S_is_byline(l));
 }
 
 static int S_add_text_block(docpipe_node *parent, docpipe_node_type type, text_line t) {
@@ -677,6 +687,8 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
     }
     if (rc || last <= start + 1) break;
     S_line *l = &d.v[last - 1];
+    /* A second byline line is a short label, never a sentence. */
+    if (tries > 0 && (l->words > 6 || S_ends_sentence(l->t))) break;
     if (!S_take_byline(&d, l, &rc)) break;
     l->dropped = 1;
     end = last - 1;

@@ -499,6 +499,22 @@ static void test_dump_english(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_author_under_date(void) {
+  const char *s = "Khai mạc hội chợ nông sản an toàn năm 2024\n"
+                  "Ngày đăng: 05/03/2024\n"
+                  "Nguyễn Thị Hoa\n\n"
+                  "Sáng 4/3, hội chợ nông sản an toàn đã khai mạc với hơn 120 gian hàng của "
+                  "các hợp tác xã trong tỉnh.\n\n"
+                  "Hội chợ kéo dài đến hết ngày 10/3 tại quảng trường trung tâm.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
+         "Khai mạc hội chợ nông sản an toàn năm 2024", "title above the date, not the author below");
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Nguyễn Thị Hoa",
+         "author under the date line");
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -718,6 +734,7 @@ int main(void) {
   RUN(test_dump_hard_wrapped);
   RUN(test_dump_question_headline);
   RUN(test_dump_english);
+  RUN(test_dump_author_under_date);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
