@@ -106,6 +106,21 @@ static int S_in_running_text(const xmlNode *n) {
   return b && html_st(b) && html_st(b)->own_len > 80;
 }
 
+/* A paragraph that points to another article: "Related: ...", "Xem thêm: ...". */
+static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
+  static const char *const leads[] = {"related:", "related stories:", "read more:", "read also:",
+                                      "also read:", "see also:", "more:", "xem thêm:",
+                                      "đọc thêm:", "tin liên quan:", "bài liên quan:", NULL};
+  if (!html_is(n, "p") && !html_is(n, "div") && !html_is(n, "li")) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 400) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len < 40 ? t->len : 40);
+  int hit = 0;
+  for (int i = 0; f && leads[i] && !hit; i++) hit = strncmp(f, leads[i], strlen(leads[i])) == 0;
+  free(f);
+  return hit;
+}
+
 static void S_remove(xmlNode *n) {
   html_stat *s = html_st(n);
   if (s) s->removed = 1;
@@ -178,6 +193,10 @@ void html_mark_boilerplate(html_ctx *c) {
         skip = 1;
       } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {
         S_remove(n);
+        skip = 1;
+      } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
+                 S_is_inline_teaser(n, &t)) {
+        S_remove(n); /* "Related: <a>another story</a>" inside the article */
         skip = 1;
       } else if (s->text_len >= 2 && s->text_len <= 60 && n->parent && html_st(n->parent) &&
                  html_st(n->parent)->text_len > s->text_len && !S_in_running_text(n)) {
