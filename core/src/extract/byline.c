@@ -1,0 +1,240 @@
+/* Bylines: who wrote an article and for whom.  Strict on purpose: a
+ * sentence or an organisation taken for a person is worse than a miss. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "extract_internal.h"
+
+/* Common Vietnamese family names (NFC).  A bare line of capitalised words
+ * is taken for a name only when it starts with one of these, or when it
+ * was pushed to the right margin (a typical signature). */
+static const char *const S_surnames[] = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lâm", "Mai", "Trịnh", "Trương", "Cao", "Lương",
+    "Tạ", "Hà", "Tô", "Quách", "Cầm", "Lò", "Đào", "Vương", "Thái", "Châu", "Kiều", "Chu", "Lưu",
+    "Tăng", "Phùng", "Triệu", "Tống", "Khổng", "Thân", "Mạc", "Nông", "Lục", "Giáp", "La", "Kim",
+    "Doãn", "Âu", "Từ", "Khúc", "Lã", "Diệp", "Ông", "Quan", "Hứa", "Thạch", "Đàm", "Ninh", "Lại",
+    "Hầu", "Phí", "Bế", "Tôn", "Nghiêm", "Nhữ", "Vi", "Lường", "Điểu", "Y", "Sùng", "Lăng", "Ma", "Hán", "Khương", "Trình", "Bạch", "Đậu", "Tiêu", "Mông", "Vàng", "Thào",
+    "Giàng", "Sầm", "Quàng", "Lèo", NULL};
+
+/* Words that make a capitalised phrase an organisation, a heading or page
+ * chrome rather than a person. */
+static const char *const S_not_name_words[] = {
+    "Ban", "Sở", "Bộ", "Hội", "Đảng", "Ủy", "ủy", "UBND", "HĐND", "MTTQ", "Tỉnh", "Huyện", "Xã",
+    "Phường", "Phòng", "Cổng", "Báo", "Đài", "Trang", "Tin", "Các", "Những", "Khác", "Thống",
+    "Kê", "Truy", "Cập", "Chọn", "Ty", "Viện", "Trường", "Cục", "Bản", "Hướng", "Dẫn", "Thông",
+    "Sự", "Kiện", "Bài", "Ảnh", "Video", "Xem", "Thêm", "Chia", "Sẻ", "In", "Quay", "Lại", "Về",
+    "Theo", "Nguồn", "TP", "Phố", "Phủ", "Quốc", "Cờ", "Đua", "Lượt", "Chuyên", "Mục",
+    "Hệ", "Đăng", "Nhập", "Tìm", "Kiếm", "Trả", "Lời", "Gửi", "Luận", "Skip", "Home",
+    "Menu", "Related", "Share", "Comments", "News", "More", NULL};
+
+static int S_in(const char *const *list, const char *w, size_t n) {
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return 1;
+  return 0;
+}
+
+/* The first code point of s, and its byte length. */
+static utf8proc_int32_t S_cp(const char *s, size_t len, size_t *n) {
+  utf8proc_int32_t cp = -1;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+  *n = k > 0 ? (size_t)k : 1;
+  return cp;
+}
+
+static int S_is_upper(utf8proc_int32_t cp) {
+  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+static int S_is_letter(utf8proc_int32_t cp) {
+  utf8proc_category_t c = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+         c == UTF8PROC_CATEGORY_MN;
+}
+
+/* A personal name: 2-5 words, each a capital letter followed by lower
+ * case letters (an apostrophe allowed, as in "K’Ré"), no digits. */
+static int S_is_name(const char *s, size_t len, int need_surname, int allow_one_word) {
+  size_t words = 0, i = 0;
+  int surname = 0;
+  while (i < len) {
+    while (i < len && s[i] == ' ') i++;
+    if (i >= len) break;
+    size_t start = i, n;
+    utf8proc_int32_t cp = S_cp(s + i, len - i, &n);
+    if (!S_is_upper(cp)) return 0;
+    i += n;
+    size_t letters = 1, uppers = 1;
+    while (i < len && s[i] != ' ') {
+      cp = S_cp(s + i, len - i, &n);
+      if (cp == '\'' || cp == 0x2019) {
+        i += n;
+        continue;
+      }
+      if (!S_is_letter(cp)) return 0;
+      if (S_is_upper(cp)) uppers++;
+      letters++;
+      i += n;
+    }
+    /* "K’Ré" has two capitals; an acronym ("LCĐT") is not a name word. */
+    if (uppers > 2 || (uppers == 2 && letters <= 3) || letters > 8) return 0;
+    if (S_in(S_not_name_words, s + start, i - start)) return 0;
+    if (words == 0 && S_in(S_surnames, s + start, i - start)) surname = 1;
+    words++;
+  }
+  if (words > 5 || words < (allow_one_word ? 1u : 2u)) return 0;
+  return need_surname ? surname : 1;
+}
+
+/* Appends trimmed s[0..len) to `list` when it is a name (or "PV"). */
+static int S_add_name(docpipe_value *list, const char *s, size_t len, int need_surname) {
+  while (len && (*s == ' ' || *s == '-')) s++, len--;
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '.' || s[len - 1] == '-')) len--;
+  if (len == 2 && memcmp(s, "PV", 2) == 0) return docpipe_value_append(list, docpipe_value_new_string_n(s, len)) == 0;
+  if (!S_is_name(s, len, need_surname, 0)) return 0;
+  return docpipe_value_append(list, docpipe_value_new_string_n(s, len)) == 0;
+}
+
+/* Splits "A, B và C" / "A - B" / "A and B" into names; all must be names. */
+static int S_add_names(docpipe_value *list, const char *s, size_t len, int need_surname) {
+  size_t i = 0, start = 0, added = 0;
+  while (i <= len) {
+    size_t sep = 0;
+    if (i == len) sep = 1;
+    else if (s[i] == ',' || s[i] == ';') sep = 1;
+    else if (len - i > 4 && memcmp(s + i, " và ", strlen(" và ")) == 0) sep = strlen(" và ");
+    else if (len - i > 5 && memcmp(s + i, " and ", 5) == 0) sep = 5;
+    else if (len - i > 3 && memcmp(s + i, " - ", 3) == 0) sep = 3;
+    else if (len - i > 5 && memcmp(s + i, " – ", strlen(" – ")) == 0) sep = strlen(" – ");
+    if (sep) {
+      if (!S_add_name(list, s + start, i - start, need_surname)) return 0;
+      added++;
+      i += sep;
+      start = i;
+      continue;
+    }
+    i++;
+  }
+  return added > 0;
+}
+
+/* An agency or outlet: an acronym ("LCĐT", "TTXVN", "CTTĐT") or a short
+ * capitalised phrase ("Báo Lào Cai", "Cổng TTĐT tỉnh"). */
+static int S_is_source(const char *s, size_t len) {
+  if (len == 0 || len > 60) return 0;
+  size_t n;
+  if (!S_is_upper(S_cp(s, len, &n))) return 0;
+  size_t words = 1;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == ' ') words++;
+    if (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '"') return 0;
+  }
+  return words <= 7;
+}
+
+static char *S_dup(const char *s, size_t len) {
+  char *d = docpipe_malloc(len + 1);
+  if (d) {
+    memcpy(d, s, len);
+    d[len] = '\0';
+  }
+  return d;
+}
+
+static int S_prefix(const char *s, size_t len, const char *p) {
+  size_t n = strlen(p);
+  return len >= n && memcmp(s, p, n) == 0;
+}
+
+int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, char **source) {
+  if (!line || !authors || !source) return 0;
+  *authors = NULL;
+  *source = NULL;
+  /* Work on NFC; a right-aligned signature starts with many spaces. */
+  size_t nlen;
+  char *norm = docpipe_utf8_nfc(line, len, &nlen, NULL);
+  if (!norm) return 0;
+  size_t lead = 0;
+  while (lead < nlen && (norm[lead] == ' ' || norm[lead] == '\t')) lead++;
+  const char *s = norm + lead;
+  size_t n = nlen - lead;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) n--;
+  int right_aligned = lead >= 8;
+  docpipe_value *list = docpipe_value_new_list();
+  char *src = NULL;
+  int ok = 0;
+  if (n == 0 || n > 100 || !list) goto done;
+
+  if (S_prefix(s, n, "Theo ")) {
+    /* "Theo Thành Phú/LCĐT", "Theo CTTĐT", "Theo Nguyễn Văn A (Báo X)". */
+    const char *rest = s + 5;
+    size_t rn = n - 5;
+    while (rn && rest[rn - 1] == '.') rn--;
+    const char *slash = memchr(rest, '/', rn);
+    if (slash) {
+      size_t an = (size_t)(slash - rest), sn = rn - an - 1;
+      if (S_add_names(list, rest, an, 0) && S_is_source(slash + 1, sn)) {
+        src = S_dup(slash + 1, sn);
+        ok = 1;
+      }
+    } else if (S_is_name(rest, rn, 1, 0)) {
+      ok = S_add_names(list, rest, rn, 1);
+    } else if (S_is_source(rest, rn)) {
+      src = S_dup(rest, rn);
+      ok = 1;
+    }
+    goto done;
+  }
+  static const char *const labels[] = {"Tin, ảnh:", "Tin và ảnh:", "Tin - ảnh:", "Bài, ảnh:",
+                                       "Bài và ảnh:", "Bài:", "Tin:", "Ảnh:", "Tác giả:",
+                                       "Nhóm PV:", "Nhóm phóng viên:", "Bài, ảnh", "Tin, ảnh",
+                                       "By ", "Author:", "Written by ", NULL};
+  for (size_t k = 0; labels[k]; k++) {
+    if (!S_prefix(s, n, labels[k])) continue;
+    const char *rest = s + strlen(labels[k]);
+    size_t rn = n - strlen(labels[k]);
+    while (rn && *rest == ' ') rest++, rn--;
+    while (rn && rest[rn - 1] == '.') rn--;
+    /* "Tin, ảnh: Minh Anh (Báo Lào Cai)": a source in parentheses. */
+    const char *open = memchr(rest, '(', rn);
+    if (open && rest[rn - 1] == ')') {
+      size_t sn = rn - (size_t)(open - rest) - 2;
+      if (S_is_source(open + 1, sn)) src = S_dup(open + 1, sn);
+      rn = (size_t)(open - rest);
+    }
+    ok = S_add_names(list, rest, rn, 0);
+    goto done;
+  }
+  if (n == 2 && memcmp(s, "PV", 2) == 0) {
+    ok = docpipe_value_append_string(list, "PV") == 0;
+    goto done;
+  }
+  /* A bare name: "Cầm Thi Giang", or "Nguyễn Văn A (Báo X)". */
+  const char *open = memchr(s, '(', n);
+  size_t nn = n;
+  if (open && s[n - 1] == ')') {
+    size_t sn = n - (size_t)(open - s) - 2;
+    if (!S_is_source(open + 1, sn)) goto done;
+    nn = (size_t)(open - s);
+    while (nn && s[nn - 1] == ' ') nn--;
+    if (S_is_name(s, nn, !right_aligned, 0)) {
+      src = S_dup(open + 1, sn);
+      ok = S_add_names(list, s, nn, 0);
+    }
+    goto done;
+  }
+  if (S_is_name(s, nn, !right_aligned, 0)) ok = S_add_names(list, s, nn, 0);
+  else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3)) ok = S_add_names(list, s, nn, 1);
+
+done:
+  docpipe_free(norm);
+  if (!ok || (docpipe_value_count(list) == 0 && !src)) {
+    docpipe_value_free(list);
+    docpipe_free(src);
+    return 0;
+  }
+  *authors = list;
+  *source = src;
+  return 1;
+}

@@ -1,0 +1,264 @@
+/* Dates in text: Vietnamese day-first numeric dates, "ngày D tháng M năm
+ * Y", ISO 8601 and English month names, with an optional time and UTC
+ * offset; and publication-date lines ("Ngày đăng: 16/07/2020"). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+static void S_clear(docpipe_date *d) {
+  memset(d, 0, sizeof *d);
+  d->hour = d->minute = d->second = -1;
+}
+
+static int S_month_en(const char *s, size_t a) {
+  static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+  char m[4] = {0};
+  for (int i = 0; i < 3; i++) m[i] = (char)tolower((unsigned char)s[a + i]);
+  for (int i = 0; i < 12; i++)
+    if (memcmp(m, names[i], 3) == 0) return i + 1;
+  return -1;
+}
+
+/* Parses an offset "+07:00", "+0700", "Z" at s[a..b). */
+static int S_offset(const char *s, size_t a, size_t b, int *minutes) {
+  if (a == PCRE2_UNSET) return 0;
+  if (s[a] == 'Z') {
+    *minutes = 0;
+    return 1;
+  }
+  int sign = s[a] == '-' ? -1 : 1;
+  int h = docpipe__x_int(s, a + 1, a + 3);
+  int m = docpipe__x_int(s, b - 2, b);
+  if (h < 0 || m < 0 || h > 14 || m > 59) return 0;
+  *minutes = sign * (h * 60 + m);
+  return 1;
+}
+
+/* Tries one date pattern at or after `from`; fills `d` with the match. */
+static int S_try(x_pattern which, const char *s, size_t len, size_t from, docpipe_date *d) {
+  size_t ov[16];
+  if (!docpipe__x_match(which, s, len, from, ov, 8)) return 0;
+  if (ov[0] != from) return 0;
+  S_clear(d);
+  d->start = ov[0];
+  d->end = ov[1];
+  switch (which) {
+  case X_DATE_DMY: {
+    int a = docpipe__x_int(s, ov[2], ov[3]), b = docpipe__x_int(s, ov[6], ov[7]);
+    d->year = docpipe__x_int(s, ov[8], ov[9]);
+    /* Day first, as Vietnamese writes it; month first only when the day
+     * reading is impossible (an English 12/27/2019). */
+    if (docpipe__x_valid_ymd(d->year, b, a)) {
+      d->day = a;
+      d->month = b;
+    } else {
+      d->day = b;
+      d->month = a;
+    }
+    break;
+  }
+  case X_DATE_ISO:
+    d->year = docpipe__x_int(s, ov[2], ov[3]);
+    d->month = docpipe__x_int(s, ov[4], ov[5]);
+    d->day = docpipe__x_int(s, ov[6], ov[7]);
+    if (ov[8] != PCRE2_UNSET) {
+      d->hour = docpipe__x_int(s, ov[8], ov[9]);
+      d->minute = docpipe__x_int(s, ov[10], ov[11]);
+      d->second = ov[12] != PCRE2_UNSET ? docpipe__x_int(s, ov[12], ov[13]) : -1;
+      d->has_offset = S_offset(s, ov[14], ov[15], &d->offset_minutes);
+      if (d->hour > 23 || d->minute > 59 || d->second > 59) return 0;
+    }
+    break;
+  case X_DATE_VI_WORDS:
+    d->day = docpipe__x_int(s, ov[2], ov[3]);
+    d->month = docpipe__x_int(s, ov[4], ov[5]);
+    d->year = docpipe__x_int(s, ov[6], ov[7]);
+    break;
+  case X_DATE_EN_MDY:
+    d->month = S_month_en(s, ov[2]);
+    d->day = docpipe__x_int(s, ov[4], ov[5]);
+    d->year = docpipe__x_int(s, ov[6], ov[7]);
+    break;
+  case X_DATE_EN_DMY:
+    d->day = docpipe__x_int(s, ov[2], ov[3]);
+    d->month = S_month_en(s, ov[4]);
+    d->year = docpipe__x_int(s, ov[6], ov[7]);
+    break;
+  default:
+    return 0;
+  }
+  return docpipe__x_valid_ymd(d->year, d->month, d->day);
+}
+
+/* A time written right after the date: "- 01:44 PM", " 08:30 (GMT+7)". */
+static void S_time_after(const char *s, size_t len, docpipe_date *d) {
+  size_t ov[16];
+  if (d->hour >= 0 || !docpipe__x_match(X_TIME, s, len, d->end, ov, 8)) return;
+  int h = docpipe__x_int(s, ov[2], ov[3]), m = docpipe__x_int(s, ov[4], ov[5]);
+  int sec = ov[6] != PCRE2_UNSET ? docpipe__x_int(s, ov[6], ov[7]) : -1;
+  if (ov[8] != PCRE2_UNSET) {
+    /* PM/CH (chiều), chiều, tối: afternoon; AM/SA (sáng), sáng: morning. */
+    const char *mer = s + ov[8];
+    char c = (char)tolower((unsigned char)mer[0]);
+    int pm = c == 'p' || strncmp(mer, "chiều", strlen("chiều")) == 0 ||
+             strncmp(mer, "tối", strlen("tối")) == 0 || ((c == 'c') && ov[9] - ov[8] == 2);
+    if (pm && h < 12) h += 12;
+    if (!pm && h == 12) h = 0;
+  }
+  if (h < 0 || h > 23 || m < 0 || m > 59 || sec > 59) return;
+  d->hour = h;
+  d->minute = m;
+  d->second = sec;
+  d->end = ov[1];
+  if (ov[10] != PCRE2_UNSET) {
+    int oh = docpipe__x_int(s, ov[12], ov[13]);
+    int om = ov[14] != PCRE2_UNSET ? docpipe__x_int(s, ov[14], ov[15]) : 0;
+    if (oh >= 0 && oh <= 14 && om >= 0 && om <= 59) {
+      d->has_offset = 1;
+      d->offset_minutes = (s[ov[10]] == '-' ? -1 : 1) * (oh * 60 + om);
+    }
+  }
+}
+
+/* A time written just before the date: "08:30 16/07/2020". */
+static void S_time_before(const char *s, docpipe_date *d) {
+  size_t ov[10];
+  if (d->hour >= 0 || d->start == 0) return;
+  if (!docpipe__x_match(X_TIME_BEFORE, s, d->start, 0, ov, 5)) return;
+  int h = docpipe__x_int(s, ov[2], ov[3]), m = docpipe__x_int(s, ov[4], ov[5]);
+  if (ov[8] != PCRE2_UNSET && (s[ov[8]] == 'P' || s[ov[8]] == 'p') && h < 12) h += 12;
+  if (h < 0 || h > 23 || m < 0 || m > 59) return;
+  d->hour = h;
+  d->minute = m;
+  d->second = ov[6] != PCRE2_UNSET ? docpipe__x_int(s, ov[6], ov[7]) : -1;
+  d->start = ov[2];
+}
+
+int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
+  static const x_pattern kinds[] = {X_DATE_DMY, X_DATE_ISO, X_DATE_VI_WORDS, X_DATE_EN_MDY,
+                                    X_DATE_EN_DMY};
+  if (!text || !out) return 0;
+  docpipe_date best, d;
+  int found = 0;
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+    /* An invalid calendar date (31/02/2020) is skipped, not fatal. */
+    size_t from = 0;
+    while (from < len) {
+      size_t ov[2];
+      if (!docpipe__x_match(kinds[k], text, len, from, ov, 1)) break;
+      if (S_try(kinds[k], text, len, ov[0], &d)) {
+        if (!found || d.start < best.start) best = d;
+        found = 1;
+        break;
+      }
+      from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+  }
+  if (!found) return 0;
+  S_time_after(text, len, &best);
+  S_time_before(text, &best);
+  *out = best;
+  return 1;
+}
+
+int docpipe_date_format_iso(const docpipe_date *d, char *out, size_t size) {
+  if (!d || !out || !docpipe__x_valid_ymd(d->year, d->month, d->day)) return DOCPIPE_EINVAL;
+  int n;
+  if (d->hour < 0) {
+    n = snprintf(out, size, "%04d-%02d-%02d", d->year, d->month, d->day);
+  } else {
+    n = snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day, d->hour,
+                 d->minute, d->second < 0 ? 0 : d->second);
+    if (n > 0 && d->has_offset && (size_t)n < size) {
+      int m = d->offset_minutes < 0 ? -d->offset_minutes : d->offset_minutes;
+      n += snprintf(out + n, size - (size_t)n, "%c%02d:%02d", d->offset_minutes < 0 ? '-' : '+',
+                    m / 60, m % 60);
+    }
+  }
+  return n > 0 && (size_t)n < size ? 0 : DOCPIPE_EINVAL;
+}
+
+size_t docpipe__x_date_at(const char *s, size_t len, docpipe_date *out) {
+  size_t i = 0;
+  while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '(')) i++;
+  if (len - i < 4 || strncmp(s + i, "ngày", 5) != 0) return 0;
+  size_t win = len - i < 48 ? len - i : 48;
+  docpipe_date d;
+  if (!docpipe_date_find(s + i, win, &d)) return 0;
+  /* The date must follow "ngày" directly (or be "ngày D tháng M năm Y"). */
+  size_t gap = d.start;
+  if (gap > 6 + 1) return 0;
+  size_t end = i + d.end;
+  while (end < len && s[end] == ' ') end++;
+  if (end < len && s[end] == ')') end++;
+  d.start += i;
+  d.end += i;
+  *out = d;
+  return end;
+}
+
+/* ---- publication-date lines ---- */
+
+static int S_starts_ci(const char *s, size_t len, const char *prefix) {
+  size_t n = strlen(prefix);
+  if (len < n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (tolower((unsigned char)s[i]) != tolower((unsigned char)prefix[i])) return 0;
+  return 1;
+}
+
+/* Words allowed around the date on a date line (NFC, compared after
+ * lower-casing ASCII only, so both cases are listed where it matters). */
+static const char *const S_line_words[] = {
+    "Ngày đăng", "ngày đăng", "Ngày cập nhật", "ngày cập nhật", "Cập nhật lúc", "Cập nhật",
+    "cập nhật", "Ngày xuất bản", "Đăng ngày", "Đăng lúc", "Đăng", "Thời gian đăng", "Thời gian",
+    "Xuất bản", "Ngày", "ngày", "lúc", "Published", "Updated", "Posted on", "Posted", "Date",
+    "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật", "Thứ Hai",
+    "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "T2", "T3", "T4", "T5",
+    "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
+    "AM", "PM", "SA", "CH", "on", "at", NULL};
+
+int docpipe_date_line(const char *line, size_t len, docpipe_date *out) {
+  if (!line || len == 0 || len > 160) return 0;
+  docpipe_date d;
+  if (!docpipe_date_find(line, len, &d)) return 0;
+  /* Everything but the date must be labels, weekdays, a time, an offset,
+   * a view count, digits and punctuation. */
+  for (size_t i = 0; i < len;) {
+    if (i >= d.start && i < d.end) {
+      i = d.end;
+      continue;
+    }
+    unsigned char c = (unsigned char)line[i];
+    if (c < 0x80 && !isalpha(c)) {
+      i++;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < len && (unsigned char)line[i + 1] == 0xA0) { /* NBSP */
+      i += 2;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < len && (unsigned char)line[i + 1] == 0x80) { /* dashes, bullets */
+      i += 3;
+      continue;
+    }
+    size_t matched = 0;
+    for (size_t w = 0; S_line_words[w]; w++) {
+      size_t n = strlen(S_line_words[w]);
+      if (n > matched && S_starts_ci(line + i, len - i, S_line_words[w])) {
+        /* Whole words only. */
+        unsigned char next = i + n < len ? (unsigned char)line[i + n] : ' ';
+        if (next < 0x80 && isalnum(next)) continue;
+        matched = n;
+      }
+    }
+    if (!matched) return 0;
+    i += matched;
+  }
+  if (out) *out = d;
+  return 1;
+}

@@ -1,0 +1,114 @@
+/* The regular expressions of the extractors (pcre2, UTF + Unicode
+ * properties, caseless where the language is), compiled once. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define TYPES                                                                                   \
+  "Quyết\\s+định|Chỉ\\s+thị|Nghị\\s+quyết|Kết\\s+luận|Thông\\s+báo|Hướng\\s+dẫn|Kế\\s+hoạch|"     \
+  "Chương\\s+trình\\s+hành\\s+động|Chương\\s+trình|Đề\\s+án|Quy\\s+chế|Quy\\s+định|Nghị\\s+định|" \
+  "Thông\\s+tư\\s+liên\\s+tịch|Thông\\s+tư|Công\\s+văn|Báo\\s+cáo|Tờ\\s+trình|Công\\s+điện|"     \
+  "Thông\\s+tri|Pháp\\s+lệnh|Luật|Quy\\s+trình|Điều\\s+lệ|Nghị\\s+quyết\\s+liên\\s+tịch"
+/* Party style 290-QĐ/TW, 03-CTr/BDVTU; state style 16/CT-TTg,
+ * 15/2020/NĐ-CP, 123/UBND-VP.  An abbreviation starts upper case. */
+#define ABBR "[\\p{Lu}][\\p{L}]{0,7}"
+#define CODE                                                                  \
+  "(?:\\d{1,5}[a-z]?-" ABBR "(?:/" ABBR "(?:-" ABBR ")*)+"                    \
+  "|\\d{1,5}[a-z]?(?:/(?:19|20)\\d\\d)?/" ABBR "(?:-" ABBR ")+)"
+#define MONTHS_EN                                                                             \
+  "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"             \
+  "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
+
+static const struct {
+  const char *re;
+  uint32_t flags;
+} S_src[X_COUNT] = {
+    [X_DATE_DMY] = {"(?<![\\d/.])(\\d{1,2})\\s?([/.-])\\s?(\\d{1,2})\\s?\\2\\s?((?:19|20)\\d\\d)(?!\\d)", 0},
+    [X_DATE_ISO] = {"(?<!\\d)((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?:[T ](\\d\\d):(\\d\\d)(?::(\\d\\d))?"
+                    "(?:\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)?)?(?!\\d)", 0},
+    [X_DATE_VI_WORDS] = {"ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+((?:19|20)\\d\\d)",
+                         PCRE2_CASELESS},
+    [X_DATE_EN_MDY] = {"\\b" MONTHS_EN "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b",
+                       PCRE2_CASELESS},
+    [X_DATE_EN_DMY] = {"\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS_EN ",?\\s+((?:19|20)\\d\\d)\\b",
+                       PCRE2_CASELESS},
+    [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*|lúc\\s+|at\\s+)?(\\d{1,2})\\s*(?::|h|g)\\s*(\\d\\d)(?::(\\d\\d))?"
+                "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)\\s*([+-])\\s*(\\d{1,2})"
+                "(?::?(\\d\\d))?\\s*\\)?)?",
+                PCRE2_CASELESS},
+    [X_TIME_BEFORE] = {"(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?\\s*(AM|PM)?\\s*(?:[-,|–]\\s*)?(?:ngày\\s+)?$",
+                       PCRE2_CASELESS},
+    [X_EVENT_DAY] = {"^\\s*(?:\\(\\p{L}+\\)\\s*[-–]?\\s*)?(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Rạng\\s+sáng|"
+                     "Sáng\\s+sớm|Chiều\\s+tối|Tối\\s+muộn|Ngày|Hôm\\s+nay)\\s*(?:nay\\s*)?(?:ngày\\s+)?"
+                     "(?:\\([^)]{1,20}\\)\\s*)?)(\\d{1,2})\\s*/\\s*(\\d{1,2})(?:\\s*/\\s*((?:19|20)\\d\\d))?(?![\\d/])",
+                     0},
+    [X_YEAR_WORD] = {"(?:năm|Năm)\\s+((?:19|20)\\d\\d)(?!\\d)", 0},
+    [X_DEC_TYPED] = {"(?<![\\p{L}\\p{N}])(" TYPES ")(?:\\s+(?:số|Số))?\\s*:?\\s*(?:(" CODE
+                     ")|(\\d{1,4}[a-z]?)(?![\\p{L}\\p{N}/-]|[.,]\\d|\\s*(?:%|(?:năm|tháng|giờ|điểm|"
+                     "nội\\s+dung|nhiệm\\s+vụ|giải\\s+pháp|mục\\s+tiêu|lần|cấp|người|đơn\\s+vị|"
+                     "xã|huyện|tỉnh|chương|điều|khoản)(?![\\p{L}])|ngày(?!\\s+\\d))))",
+                     PCRE2_CASELESS},
+    [X_DEC_CODE] = {"(?<![\\p{L}\\p{N}/.-])(" CODE ")(?![\\p{L}\\p{N}])", 0},
+};
+
+static pcre2_code *S_code[X_COUNT];
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static void S_compile(void) {
+  for (int i = 0; i < X_COUNT; i++) {
+    int errcode;
+    PCRE2_SIZE erroff;
+    S_code[i] = pcre2_compile((PCRE2_SPTR)S_src[i].re, PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | S_src[i].flags, &errcode,
+                              &erroff, NULL);
+    if (S_code[i]) pcre2_jit_compile(S_code[i], PCRE2_JIT_COMPLETE);
+  }
+}
+
+const pcre2_code *docpipe__x_pattern(x_pattern which) {
+  pthread_once(&S_once, S_compile);
+  return S_code[which];
+}
+
+int docpipe__x_match(x_pattern which, const char *s, size_t len, size_t start, size_t *ov,
+                     int pairs) {
+  const pcre2_code *re = docpipe__x_pattern(which);
+  if (!re || start > len) return 0;
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+  if (!md) return 0;
+  /* Document text is valid UTF-8 already (the model guarantees it). */
+  int rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
+  if (rc > 0) {
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+    uint32_t n = pcre2_get_ovector_count(md);
+    for (int i = 0; i < pairs; i++) {
+      if ((uint32_t)i < n && i < rc) {
+        ov[2 * i] = v[2 * i];
+        ov[2 * i + 1] = v[2 * i + 1];
+      } else {
+        ov[2 * i] = ov[2 * i + 1] = PCRE2_UNSET;
+      }
+    }
+  }
+  pcre2_match_data_free(md);
+  return rc > 0 ? rc : 0;
+}
+
+int docpipe__x_int(const char *s, size_t a, size_t b) {
+  if (a == PCRE2_UNSET || b <= a || b - a > 6) return -1;
+  int v = 0;
+  for (size_t i = a; i < b; i++) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+int docpipe__x_valid_ymd(int y, int m, int d) {
+  static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
+  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+  return 1;
+}
