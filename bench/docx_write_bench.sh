@@ -1,5 +1,5 @@
 #!/bin/sh
-# docx_write_bench.sh BUILD_DIR — json -> docx speed of docpipe next to pandoc,
+# docx_write_bench.sh BUILD_DIR [SECTIONS] — json -> docx speed of docpipe next to pandoc,
 # on the same ~20 KB article, one core (taskset -c 0).
 #
 #   in-process:  bench_docx_write_bench (library calls, no process start-up)
@@ -15,7 +15,7 @@ trap 'rm -rf "$T"' EXIT
 PIN="taskset -c 0"
 command -v taskset >/dev/null || PIN=""
 
-$PIN "$B/bench/bench_docx_write_bench" "$B/plugins" "$T"
+$PIN "$B/bench/bench_docx_write_bench" "$B/plugins" "$T" "${2:-3}"
 
 rate() { # rate LABEL N SECONDS
   awk -v l="$1" -v n="$2" -v s="$3" 'BEGIN { printf "%-34s %7.1f documents/s (%d in %.2f s)\n", l, n / s, n, s }'

@@ -61,6 +61,10 @@ def produce(tmp):
     inputs = sorted(p for p in glob.glob(os.path.join(env("DOCPIPE_SOURCE_DIR"), "tests",
                                                       "docx_writer", "inputs", "*"))
                     if not p.endswith(".meta.json"))
+    # The project's own samples too (samples/json/all-kinds.json has every
+    # node and metadata kind).
+    inputs += sorted(glob.glob(os.path.join(env("DOCPIPE_SOURCE_DIR"), "samples", "json",
+                                            "*.json")))
     for src in inputs:
         base = os.path.basename(src)
         reader = {"json": "json", "txt": "text", "html": "html", "md": "markdown"}.get(
