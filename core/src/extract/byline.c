@@ -23,7 +23,7 @@ static const char *const S_surnames[] = {
  * chrome rather than a person. */
 static const char *const S_not_name_words[] = {
     "Ban", "Sở", "Bộ", "Hội", "Đảng", "Ủy", "ủy", "UBND", "HĐND", "MTTQ", "Tỉnh", "Huyện", "Xã",
-    "Phường", "Phòng", "Cổng", "Báo", "Đài", "Trang", "Tin", "Các", "Những", "Khác", "Thống",
+    "Phường", "Phòng", "Cổng", "Báo", "Đài", "Chủ", "Tin", "Các", "Những", "Khác", "Thống",
     "Kê", "Truy", "Cập", "Chọn", "Ty", "Viện", "Trường", "Cục", "Bản", "Hướng", "Dẫn", "Thông",
     "Sự", "Kiện", "Bài", "Ảnh", "Video", "Xem", "Thêm", "Chia", "Sẻ", "In", "Quay", "Lại", "Về",
     "Theo", "Nguồn", "TP", "Phố", "Phủ", "Quốc", "Cờ", "Đua", "Lượt", "Chuyên", "Mục",

@@ -137,10 +137,27 @@ static void S_time_before(const char *s, docpipe_date *d) {
   d->start = ov[2];
 }
 
+static int S_find_nfc(const char *text, size_t len, docpipe_date *out);
+
+/* Text that is not NFC (decomposed diacritics) is matched in its NFC
+ * form; the spans then refer to that form. */
 int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
+  if (!text || !out) return 0;
+  size_t i = 0;
+  while (i < len && (unsigned char)text[i] < 0x80) i++;
+  if (i == len) return S_find_nfc(text, len, out);
+  size_t n;
+  char *nfc = docpipe_utf8_nfc(text, len, &n, NULL);
+  if (!nfc) return 0; /* invalid UTF-8: no date */
+  int found = n == len && memcmp(nfc, text, len) == 0 ? S_find_nfc(text, len, out)
+                                                       : S_find_nfc(nfc, n, out);
+  docpipe_free(nfc);
+  return found;
+}
+
+static int S_find_nfc(const char *text, size_t len, docpipe_date *out) {
   static const x_pattern kinds[] = {X_DATE_DMY, X_DATE_ISO, X_DATE_VI_WORDS, X_DATE_EN_MDY,
                                     X_DATE_EN_DMY};
-  if (!text || !out) return 0;
   docpipe_date best, d;
   int found = 0;
   for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {

@@ -1,0 +1,82 @@
+/* docpipe_byline_parse: positives with their authors and source, and the
+ * lines that must never be taken for a byline. */
+#include <stdio.h>
+#include <string.h>
+
+#include "docpipe/extract.h"
+#include "harness.h"
+
+static const struct {
+  const char *line, *authors, *source; /* authors joined by "; "; NULL line -> not a byline */
+} cases[] = {
+    {"Cầm Thi Giang", "Cầm Thi Giang", NULL},
+    {"                                       Trần Thanh Hiền", "Trần Thanh Hiền", NULL},
+    {"Theo Thành Phú/LCĐT", "Thành Phú", "LCĐT"},
+    {"Theo CTTĐT", "", "CTTĐT"},
+    {"Theo TTXVN", "", "TTXVN"},
+    {"Theo Báo Lào Cai", "", "Báo Lào Cai"},
+    {"Theo Nguyễn Văn Nam", "Nguyễn Văn Nam", NULL},
+    {"Theo Minh Anh, Thu Hà/Báo Hà Nam", "Minh Anh; Thu Hà", "Báo Hà Nam"},
+    {"Tin, ảnh: Hoàng Hà", "Hoàng Hà", NULL},
+    {"Tin, ảnh: Thu Trang, Văn Long", "Thu Trang; Văn Long", NULL},
+    {"Tin và ảnh: Phạm Tuấn (Trung tâm VHTT)", "Phạm Tuấn", "Trung tâm VHTT"},
+    {"Bài, ảnh: Lê Minh", "Lê Minh", NULL},
+    {"PV", "PV", NULL},
+    {"Nguyễn Thị Hồng Nhung", "Nguyễn Thị Hồng Nhung", NULL},
+    {"Lê Hoàng (Báo Tuyên Quang)", "Lê Hoàng", "Báo Tuyên Quang"},
+    {"Ngô Thị Thanh Hằng - Phạm Văn Hiểu", "Ngô Thị Thanh Hằng; Phạm Văn Hiểu", NULL},
+    {"By Jane Doe", "Jane Doe", NULL},
+    {"By Jane Doe and John Smith", "Jane Doe; John Smith", NULL},
+    {"Tác giả: Đỗ Văn Phới", "Đỗ Văn Phới", NULL},
+    {"  Vũ Thu Hà  ", "Vũ Thu Hà", NULL},
+    {"Nguye\xCC\x82\xCC\x83n Va\xCC\x86n Hu\xCC\x80ng", "Nguyễn Văn Hùng", NULL}, /* NFD */
+    /* never a byline */
+    {"Các tin khác", NULL, NULL},
+    {"Tin Liên Quan", NULL, NULL},
+    {"THỐNG KÊ TRUY CẬP", NULL, NULL},
+    {"Ban Dân vận Tỉnh ủy", NULL, NULL},
+    {"Thành ủy Hà Nội", NULL, NULL},
+    {"Theo đó, các cấp ủy cần tiếp tục thực hiện", NULL, NULL},
+    {"Theo báo cáo của Ban Dân vận", NULL, NULL},
+    {"Quang cảnh hội nghị.", NULL, NULL},
+    {"Bí thư Tỉnh ủy Nguyễn Văn Vịnh phát biểu tại hội nghị.", NULL, NULL},
+    {"Sự kiện nổi bật", NULL, NULL},
+    {"Bình chọn", NULL, NULL},
+    {"Hội nghị trực tuyến", NULL, NULL},
+    {"Ngày đăng: 16/07/2020", NULL, NULL},
+    {"UBND tỉnh Hà Nam", NULL, NULL},
+    {"Đồng chí Nguyễn Văn Vịnh chủ trì hội nghị", NULL, NULL},
+    {"Trên 85.000 người đã được hỗ trợ khó khăn", NULL, NULL},
+    {"", NULL, NULL},
+    {"Toàn cảnh hội nghị tại điểm cầu huyện Lý Nhân.png", NULL, NULL},
+    {"eeba5c24-e272-4432-b7d9-724158b02e59", NULL, NULL},
+    {"Skip to main content", NULL, NULL},
+};
+
+static void test_cases(void) {
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    docpipe_value *authors = NULL;
+    char *source = NULL;
+    const char *line = cases[i].line;
+    int is = docpipe_byline_parse(line, strlen(line), &authors, &source);
+    if (!cases[i].authors) {
+      INT_EQ(is, 0, line);
+      continue;
+    }
+    INT_EQ(is, 1, line);
+    char joined[256] = "";
+    for (size_t k = 0; k < docpipe_value_count(authors); k++) {
+      if (k) strcat(joined, "; ");
+      strncat(joined, docpipe_value_string(docpipe_value_at(authors, k)), 200);
+    }
+    STR_EQ(joined, cases[i].authors, line);
+    STR_EQ(source, cases[i].source, line);
+    docpipe_value_free(authors);
+    docpipe_free(source);
+  }
+}
+
+int main(void) {
+  RUN(test_cases);
+  return harness_summary();
+}

@@ -1,0 +1,124 @@
+/* docpipe_date_find / docpipe_date_line / docpipe_date_format_iso. */
+#include <string.h>
+
+#include "docpipe/extract.h"
+#include "harness.h"
+
+static const struct {
+  const char *text, *iso; /* iso NULL: no date must be found */
+} finds[] = {
+    {"16/07/2020", "2020-07-16"},
+    {"6/1/2022", "2022-01-06"},
+    {"Sáng 6/1/2022, Tỉnh ủy tổ chức", "2022-01-06"},
+    {"27/12/2019 - 01:44 PM", "2019-12-27T13:44:00"},
+    {"27/12/2019 - 11:05 AM", "2019-12-27T11:05:00"},
+    {"12/01/2020 - 12:30 AM", "2020-01-12T00:30:00"},
+    {"ngày 25 tháng 02 năm 2010", "2010-02-25"},
+    {"Hà Nội, Ngày 5 tháng 9 năm 2021", "2021-09-05"},
+    {"Thứ hai, 06/01/2022 08:30 (GMT+7)", "2022-01-06T08:30:00+07:00"},
+    {"Chủ nhật, 9/1/2022, 14:05 GMT+7", "2022-01-09T14:05:00+07:00"},
+    {"Ngày đăng: 16/07/2020", "2020-07-16"},
+    {"Cập nhật: 10.3.2021", "2021-03-10"},
+    {"08:30 16/07/2020", "2020-07-16T08:30:00"},
+    {"2019-12-27T13:44:00+07:00", "2019-12-27T13:44:00+07:00"},
+    {"2021-03-05", "2021-03-05"},
+    {"datePublished 2021-03-05T08:00:00Z", "2021-03-05T08:00:00+00:00"},
+    {"March 5, 2021", "2021-03-05"},
+    {"Published Sept. 14, 2023", "2023-09-14"},
+    {"5 March 2021", "2021-03-05"},
+    {"12/27/2019", "2019-12-27"}, /* impossible day-first reading: month first */
+    {"25/02/2010 và 16/07/2020", "2010-02-25"},
+    {"31/02/2020 rồi 01/03/2020", "2020-03-01"}, /* invalid day skipped */
+    {"29/02/2024", "2024-02-29"},
+    /* negatives */
+    {"29/02/2023", NULL},
+    {"30/30 quận, huyện", NULL},
+    {"584/584 xã", NULL},
+    {"9.720 điển hình", NULL},
+    {"Chiều 18/6, Tỉnh ủy", NULL},
+    {"nhiệm kỳ 2020 – 2025", NULL},
+    {"số điện thoại 0214.3840.123", NULL},
+    {"16/CT-TTg", NULL},
+    {"15/2020/NĐ-CP", NULL},
+    {"99/99/2020", NULL},
+    {"", NULL},
+};
+
+static void test_find(void) {
+  for (size_t i = 0; i < sizeof finds / sizeof *finds; i++) {
+    docpipe_date d;
+    char iso[40] = "";
+    int found = docpipe_date_find(finds[i].text, strlen(finds[i].text), &d);
+    if (found) docpipe_date_format_iso(&d, iso, sizeof iso);
+    if (finds[i].iso) {
+      STR_EQ(found ? iso : "(none)", finds[i].iso, finds[i].text);
+    } else {
+      STR_EQ(found ? iso : NULL, NULL, finds[i].text);
+    }
+  }
+}
+
+static void test_span(void) {
+  docpipe_date d;
+  const char *s = "Ngày đăng: 16/07/2020 - 6.889 lượt xem";
+  OK(docpipe_date_find(s, strlen(s), &d), "found");
+  INT_EQ(d.start, strlen("Ngày đăng: "), "span start");
+  INT_EQ(d.end, strlen("Ngày đăng: 16/07/2020"), "span end");
+  INT_EQ(d.hour, -1, "no time");
+}
+
+static const struct {
+  const char *line;
+  int is_date_line;
+} lines[] = {
+    {"Ngày đăng: 16/07/2020", 1},
+    {"27/12/2019 - 01:44 PM", 1},
+    {"Thứ hai, 06/01/2022 08:30 (GMT+7)", 1},
+    {"Cập nhật: 08:15 | 12/03/2021", 1},
+    {"31/01/2020 - 6.889 lượt xem", 1},
+    {"  16/07/2020  ", 1},
+    {"Published: March 5, 2021", 1},
+    {"(16/07/2020)", 1},
+    {"Chiều 15/7/2020, Ban Thường vụ Thành ủy tổ chức hội nghị", 0},
+    {"Trên 85.000 người được hỗ trợ (12/08/2020)", 0},
+    {"Cầm Thi Giang 16/07/2020", 0},
+    {"Quyết định số 290-QĐ/TW ngày 25/02/2010", 0},
+    {"Không có ngày", 0},
+};
+
+static void test_lines(void) {
+  for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+    docpipe_date d;
+    INT_EQ(docpipe_date_line(lines[i].line, strlen(lines[i].line), &d), lines[i].is_date_line,
+           lines[i].line);
+  }
+}
+
+static void test_format(void) {
+  docpipe_date d = {2019, 12, 27, 13, 44, -1, 1, -150, 0, 0, 0};
+  char iso[40];
+  INT_EQ(docpipe_date_format_iso(&d, iso, sizeof iso), 0, "format");
+  STR_EQ(iso, "2019-12-27T13:44:00-02:30", "negative offset");
+  d.month = 13;
+  INT_EQ(docpipe_date_format_iso(&d, iso, sizeof iso), DOCPIPE_EINVAL, "invalid month refused");
+  d.month = 12;
+  INT_EQ(docpipe_date_format_iso(&d, iso, 5), DOCPIPE_EINVAL, "too small a buffer refused");
+}
+
+static void test_nfd(void) {
+  /* "ngày 25 tháng 02 năm 2010" in decomposed form still matches. */
+  const char *nfd = "nga\xCC\x80y 25 tha\xCC\x81ng 02 na\xCC\x86m 2010";
+  docpipe_date d;
+  char iso[40] = "";
+  if (docpipe_date_find(nfd, strlen(nfd), &d)) docpipe_date_format_iso(&d, iso, sizeof iso);
+  STR_EQ(iso, "2010-02-25", "NFD input");
+}
+
+int main(void) {
+  RUN(test_find);
+  RUN(test_span);
+  RUN(test_lines);
+  RUN(test_format);
+  RUN(test_nfd);
+  return harness_summary();
+}
