@@ -1,0 +1,204 @@
+/* Metadata from docProps: core.xml first, then custom.xml on top (plugins/docx/README.md).
+ * docpipe's own documents join lists with exactly "; "; foreign ones are split more
+ * loosely (";" or "," for keywords) and trimmed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "docx_r.h"
+
+#define S_MAX_JSON_DEPTH 64
+
+/* Sets key to a string, cleaning bytes the model refuses. */
+static int S_set_string(docx_r_ctx *c, docpipe_value *meta, const char *key, const char *s) {
+  size_t n = 0;
+  char *clean = docpipe_utf8_clean(s, strlen(s), &n);
+  if (!clean) return docpipe_error_set(c->err, DOCPIPE_ENOMEM, "docx: out of memory");
+  docpipe_value *v = docpipe_value_new_string_n(clean, n);
+  docpipe_free(clean);
+  if (!v) return docpipe_error_set(c->err, DOCPIPE_ENOMEM, "docx: out of memory");
+  if (docpipe_value_set(meta, key, v) < 0)
+    docpipe_args_warn(c->args, "docx: metadata key \"%.80s\" skipped", key);
+  return 0;
+}
+
+static void S_trim(const char **s, size_t *n) {
+  while (*n && (**s == ' ' || **s == '\t' || **s == '\n' || **s == '\r')) (*s)++, (*n)--;
+  while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\n' ||
+                (*s)[*n - 1] == '\r'))
+    (*n)--;
+}
+
+/* Splits `s` into a list: on exactly "; " for docpipe documents, else on any of `seps`
+ * with trimming and empty items dropped. */
+static int S_set_list(docx_r_ctx *c, docpipe_value *meta, const char *key, const char *s,
+                      const char *seps) {
+  docpipe_value *list = docpipe_value_new_list();
+  if (!list) return docpipe_error_set(c->err, DOCPIPE_ENOMEM, "docx: out of memory");
+  const char *p = s;
+  for (;;) {
+    const char *end;
+    size_t skip;
+    if (c->is_docpipe) {
+      end = strstr(p, "; ");
+      skip = 2;
+    } else {
+      end = p + strcspn(p, seps);
+      skip = 1;
+      if (!*end) end = NULL;
+    }
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    const char *item = p;
+    if (!c->is_docpipe) S_trim(&item, &n);
+    if (n || c->is_docpipe) {
+      size_t cn = 0;
+      char *clean = docpipe_utf8_clean(item, n, &cn);
+      docpipe_value *v = clean ? docpipe_value_new_string_n(clean, cn) : NULL;
+      docpipe_free(clean);
+      if (!v || docpipe_value_append(list, v) < 0) {
+        docpipe_value_free(list);
+        return docpipe_error_set(c->err, DOCPIPE_ENOMEM, "docx: out of memory");
+      }
+    }
+    if (!end) break;
+    p = end + skip;
+  }
+  if (docpipe_value_count(list) == 0) {
+    docpipe_value_free(list);
+    return 0;
+  }
+  docpipe_value_set(meta, key, list);
+  return 0;
+}
+
+static int S_core(docx_r_ctx *c, docpipe_value *meta) {
+  xmlDocPtr d = NULL;
+  int rc = docx_r_xml_part(c, "docProps/core.xml", &d);
+  if (rc < 0 || !d) return rc;
+  for (xmlNodePtr k = xmlDocGetRootElement(d)->children; k && rc == 0; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE) continue;
+    char *t = docx_r_text(k);
+    if (!t) {
+      rc = docpipe_error_set(c->err, DOCPIPE_ENOMEM, "docx: out of memory");
+      break;
+    }
+    const char *name = (const char *)k->name;
+    const char *key = NULL;
+    if (strcmp(name, "title") == 0) key = DOCPIPE_META_TITLE;
+    else if (strcmp(name, "created") == 0) key = DOCPIPE_META_DATE;
+    else if (strcmp(name, "description") == 0) key = DOCPIPE_META_DESCRIPTION;
+    else if (strcmp(name, "subject") == 0) key = "subject";
+    else if (strcmp(name, "language") == 0) key = DOCPIPE_META_LANGUAGE;
+    else if (strcmp(name, "identifier") == 0) key = DOCPIPE_META_URL;
+    if (*t && key) {
+      rc = S_set_string(c, meta, key, t);
+    } else if (*t && strcmp(name, "creator") == 0) {
+      rc = S_set_list(c, meta, DOCPIPE_META_AUTHORS, t, ";");
+    } else if (*t && strcmp(name, "keywords") == 0) {
+      rc = S_set_list(c, meta, DOCPIPE_META_TAGS, t, ";,");
+    }
+    free(t);
+  }
+  xmlFreeDoc(d);
+  return rc;
+}
+
+/* A JSON value from custom.xml as a metadata value: strings, lists and maps. */
+static docpipe_value *S_from_json(json_t *j, int depth) {
+  if (depth > S_MAX_JSON_DEPTH) return NULL;
+  if (json_is_string(j)) {
+    size_t n = 0;
+    char *clean = docpipe_utf8_clean(json_string_value(j), json_string_length(j), &n);
+    docpipe_value *v = clean ? docpipe_value_new_string_n(clean, n) : NULL;
+    docpipe_free(clean);
+    return v;
+  }
+  if (json_is_array(j)) {
+    docpipe_value *l = docpipe_value_new_list();
+    size_t i;
+    json_t *item;
+    json_array_foreach(j, i, item) {
+      docpipe_value *v = S_from_json(item, depth + 1);
+      if (!v || docpipe_value_append(l, v) < 0) {
+        docpipe_value_free(l);
+        return NULL;
+      }
+    }
+    return l;
+  }
+  if (json_is_object(j)) {
+    docpipe_value *m = docpipe_value_new_map();
+    const char *k;
+    json_t *item;
+    json_object_foreach(j, k, item) {
+      docpipe_value *v = S_from_json(item, depth + 1);
+      if (!v || docpipe_value_set(m, k, v) < 0) {
+        docpipe_value_free(m);
+        return NULL;
+      }
+    }
+    return m;
+  }
+  return NULL; /* numbers, booleans: docpipe never writes them */
+}
+
+static int S_custom(docx_r_ctx *c, docpipe_value *meta) {
+  xmlDocPtr d = NULL;
+  int rc = docx_r_xml_part(c, "docProps/custom.xml", &d);
+  if (rc < 0 || !d) return rc;
+  for (xmlNodePtr k = xmlDocGetRootElement(d)->children; k && rc == 0; k = k->next) {
+    if (!docx_r_is(k, "property")) continue;
+    char *name = docx_r_attr(k, "name");
+    xmlNodePtr val = k->children;
+    while (val && val->type != XML_ELEMENT_NODE) val = val->next;
+    char *t = val ? docx_r_text(val) : NULL;
+    if (name && t && *name) {
+      if (strncmp(name, "docpipe-json:", 13) == 0 && name[13]) {
+        json_error_t jerr;
+        json_t *j = json_loads(t, JSON_DECODE_ANY, &jerr);
+        docpipe_value *v = j ? S_from_json(j, 0) : NULL;
+        json_decref(j);
+        if (!v)
+          docpipe_args_warn(c->args, "docx: custom property %.80s is not valid docpipe JSON", name);
+        else if (docpipe_value_set(meta, name + 13, v) < 0)
+          docpipe_args_warn(c->args, "docx: metadata key \"%.80s\" skipped", name + 13);
+      } else if (strncmp(name, "docpipe:", 8) == 0 && name[8]) {
+        rc = S_set_string(c, meta, name + 8, t);
+      } else if (strcmp(name, "date") == 0 && docpipe_date_iso_valid(t)) {
+        /* pandoc keeps the article's date here; core.xml's "created" is the file's */
+        rc = S_set_string(c, meta, DOCPIPE_META_DATE, t);
+      } else if (strcmp(name, "abstract") == 0 && !docpipe_value_get(meta, DOCPIPE_META_DESCRIPTION)) {
+        rc = S_set_string(c, meta, DOCPIPE_META_DESCRIPTION, t);
+      } else if (strcmp(name, "abstract") == 0) {
+        /* pandoc's abstract, already the description */
+      } else if (!docpipe_value_get(meta, name) && docpipe_utf8_valid(name, strlen(name))) {
+        rc = S_set_string(c, meta, name, t); /* foreign property, kept verbatim */
+      }
+    }
+    free(name);
+    free(t);
+  }
+  xmlFreeDoc(d);
+  return rc;
+}
+
+/* app.xml tells docpipe's own documents from foreign ones. */
+int docx_r_app(docx_r_ctx *c) {
+  xmlDocPtr d = NULL;
+  int rc = docx_r_xml_part(c, "docProps/app.xml", &d);
+  if (rc < 0 || !d) return rc;
+  xmlNodePtr a = docx_r_child(xmlDocGetRootElement(d), "Application");
+  char *t = a ? docx_r_text(a) : NULL;
+  c->is_docpipe = t && strcmp(t, "docpipe") == 0;
+  free(t);
+  xmlFreeDoc(d);
+  return 0;
+}
+
+int docx_r_meta(docx_r_ctx *c, docpipe_doc *doc) {
+  docpipe_value *meta = docpipe_doc_meta(doc);
+  int rc = S_core(c, meta);
+  if (rc == 0) rc = S_custom(c, meta);
+  return rc;
+}
