@@ -255,10 +255,12 @@ static int S_classify(S_line *l) {
   if (text_vocab_footer(l->f)) return K_FOOTER;
   if (text_vocab_tags(l->f)) return K_TAGS;
   if (S_is_guid(l->t) || S_is_pagination(l->f) || text_vocab_menu(l->f) ||
-      text_vocab_controls(l->f) || text_vocab_counter(l->f) || S_poll_end(l->f) ||
-      S_is_news_item(l) || S_is_menu_bar(l->f))
+      text_vocab_controls(l->f) || text_vocab_counter(l->f) || S_poll_end(l->f))
     return K_CHROME;
+  /* Before the news-item test: "Đăng lúc: 08/08/2023 | Lượt xem: 88" is
+   * the article's own date line. */
   if (l->words <= 20 && docpipe_date_line(l->t.s, l->t.len, &d)) return K_DATE;
+  if (S_is_news_item(l) || S_is_menu_bar(l->f)) return K_CHROME;
   if (S_is_image_file(l->f) && l->words <= 30) return K_IMAGE;
   return K_TEXT;
 }
@@ -562,7 +564,7 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
       char *cap = S_squeeze(l->t, &len);
       rc = (fig && cap) ? docpipe_node_append_text(fig, cap, len) : DOCPIPE_ENOMEM;
       docpipe_free(cap);
-    } else if (!last && i > from && S_heading_shaped(l)) {
+    } else if (!last && i > from && S_heading_shaped(l) && S_paragraph_shaped(&d->v[j])) {
       rc = S_add_text_block(root, DOCPIPE_NODE_HEADING, l->t);
     } else {
       rc = S_add_text_block(root, DOCPIPE_NODE_PARAGRAPH, l->t);

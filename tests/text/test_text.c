@@ -515,6 +515,21 @@ static void test_dump_author_under_date(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_no_heading_at_tail(void) {
+  const char *s = "Đẩy mạnh công tác dân vận trong tình hình mới\n"
+                  "Ngày 11/10, Ban Dân vận tổ chức hội nghị sơ kết công tác dân vận 9 tháng đầu năm.\n"
+                  "Phong trào thi đua tiếp tục được đẩy mạnh ở tất cả các cấp, các ngành.\n"
+                  "Hà Anh (tổng hợp)\n"
+                  "Nguồn: TTXVN\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  int headings = 0;
+  for (docpipe_node *n = docpipe_node_first_child(docpipe_doc_root(doc)); n; n = docpipe_node_next(n))
+    headings += docpipe_node_type_of(n) == DOCPIPE_NODE_HEADING;
+  INT_EQ(headings, 0, "a short line not followed by a paragraph is no subheading");
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -735,6 +750,7 @@ int main(void) {
   RUN(test_dump_question_headline);
   RUN(test_dump_english);
   RUN(test_dump_author_under_date);
+  RUN(test_dump_no_heading_at_tail);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
