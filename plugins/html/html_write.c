@@ -43,7 +43,7 @@ static int S_is_th(const docpipe_node *cell) {
 
 static int S_img(docpipe_buf *out, const char *url, const char *alt, const char *title) {
   int rc = docpipe_buf_puts(out, "<img");
-  if (!rc) rc = html_w_attribute(out, "src", url);
+  if (!rc) rc = html_w_url_attribute(out, "src", url);
   if (!rc) rc = html_w_attribute(out, "alt", alt);
   if (!rc && title && *title) rc = html_w_attribute(out, "title", title);
   if (!rc) rc = docpipe_buf_puts(out, ">");
@@ -145,7 +145,7 @@ static int S_enter(S_state *s, const docpipe_node *n) {
     if (s->links++) return 0;
     const char *url = docpipe_node_url(n), *title = docpipe_node_title(n);
     rc = docpipe_buf_puts(out, "<a");
-    if (!rc && html_w_url_ok(url, 0)) rc = html_w_attribute(out, "href", url);
+    if (!rc && html_w_url_ok(url, 0)) rc = html_w_url_attribute(out, "href", url);
     if (!rc && *title) rc = html_w_attribute(out, "title", title);
     return rc ? rc : docpipe_buf_puts(out, ">");
   }

@@ -32,6 +32,9 @@ static inline int html_w_attr(docpipe_buf *out, const char *s) {
 /* Appends ` name="value"` (escaped). */
 int html_w_attribute(docpipe_buf *out, const char *name, const char *value);
 
+/* Appends ` name="url"`, percent-encoding what a URL may not hold. */
+int html_w_url_attribute(docpipe_buf *out, const char *name, const char *url);
+
 /* 1 when `url` may be written as a link or image source: not empty and not
  * a script scheme (javascript:, vbscript:, and data: except raster images
  * when `image`).  The page must run no script. */

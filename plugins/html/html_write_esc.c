@@ -62,6 +62,28 @@ int html_w_attribute(docpipe_buf *out, const char *name, const char *value) {
   return rc;
 }
 
+int html_w_url_attribute(docpipe_buf *out, const char *name, const char *url) {
+  /* Characters a URL may not hold are percent-encoded (a space in a file
+   * name is common in scraped pages); the rest, non-ASCII included, stays.
+   * Surrounding spaces are dropped, as browsers do. */
+  static const char bad[] = " \"<>`{}|\\^";
+  while (*url && (unsigned char)*url <= ' ') url++;
+  size_t len = strlen(url);
+  while (len && (unsigned char)url[len - 1] <= ' ') len--;
+  int rc = docpipe_buf_printf(out, " %s=\"", name);
+  size_t run = 0;
+  for (size_t i = 0; i < len && !rc; i++) {
+    unsigned char c = (unsigned char)url[i];
+    if (c > ' ' && c != 0x7F && !strchr(bad, c)) continue;
+    rc = html_w_escape(out, url + run, i - run, 1);
+    if (!rc) rc = docpipe_buf_printf(out, "%%%02X", c);
+    run = i + 1;
+  }
+  if (!rc) rc = html_w_escape(out, url + run, len - run, 1);
+  if (!rc) rc = docpipe_buf_puts(out, "\"");
+  return rc;
+}
+
 int html_w_url_ok(const char *url, int image) {
   /* The scheme as a browser sees it: leading spaces and controls skipped,
    * tabs and newlines inside ignored ("java\tscript:"). */

@@ -17,6 +17,13 @@ static const char *S_str(const docpipe_value *meta, const char *key) {
   return s && *s ? s : NULL;
 }
 
+/* The date for machine-readable fields, only when it is ISO 8601 (the
+ * whole map, verbatim, is in the docpipe:meta property anyway). */
+static const char *S_iso_date(const docpipe_value *meta) {
+  const char *d = S_str(meta, DOCPIPE_META_DATE);
+  return d && docpipe_date_iso_valid(d) ? d : NULL;
+}
+
 static json_t *S_value_json(const docpipe_value *v, int depth) {
   if (depth > S_MAX_VALUE_DEPTH) return NULL;
   switch (docpipe_value_kind_of(v)) {
@@ -76,7 +83,7 @@ static json_t *S_jsonld(const docpipe_value *meta, const char *title) {
   S_set_str(o, "headline", title);
   S_set_str(o, "alternativeHeadline", S_str(meta, DOCPIPE_META_SUBTITLE));
   S_set_str(o, "description", S_str(meta, DOCPIPE_META_DESCRIPTION));
-  S_set_str(o, "datePublished", S_str(meta, DOCPIPE_META_DATE));
+  S_set_str(o, "datePublished", S_iso_date(meta));
   size_t n = docpipe_meta_list_count(meta, DOCPIPE_META_AUTHORS);
   if (n) {
     json_t *a = json_array();
@@ -89,6 +96,7 @@ static json_t *S_jsonld(const docpipe_value *meta, const char *title) {
   const char *source = S_str(meta, DOCPIPE_META_SOURCE);
   if (source) json_object_set_new(o, "publisher", S_named("Organization", source));
   const char *url = S_str(meta, DOCPIPE_META_URL);
+  if (url && !html_w_url_ok(url, 0)) url = NULL;
   S_set_str(o, "url", url);
   S_set_str(o, "mainEntityOfPage", url);
   S_set_str(o, "inLanguage", S_str(meta, DOCPIPE_META_LANGUAGE));
@@ -118,16 +126,26 @@ static json_t *S_jsonld(const docpipe_value *meta, const char *title) {
 }
 
 /* The JSON text inside <script>: '<' becomes \u003c, so neither "</script"
- * nor "<!--" can end or confuse the script element. */
+ * nor "<!--" can end or confuse the script element; DEL and C1 controls,
+ * which jansson leaves raw but HTML forbids, are escaped too.  Outside
+ * strings JSON has none of these characters, so escaping is always safe. */
 static int S_put_script_json(docpipe_buf *out, const char *js) {
+  const unsigned char *s = (const unsigned char *)js;
+  size_t i = 0, run = 0;
   int rc = 0;
-  for (const char *p = js; *p && !rc;) {
-    const char *lt = strchr(p, '<');
-    size_t n = lt ? (size_t)(lt - p) : strlen(p);
-    rc = docpipe_buf_append(out, p, n);
-    if (!rc && lt) rc = docpipe_buf_puts(out, "\\u003c");
-    p += n + (lt ? 1 : 0);
+  while (s[i] && !rc) {
+    unsigned cp = 0;
+    size_t n = 1;
+    if (s[i] == '<' || s[i] == 0x7F) cp = s[i];
+    else if (s[i] == 0xC2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) cp = s[i + 1], n = 2;
+    if (cp) {
+      rc = docpipe_buf_append(out, s + run, i - run);
+      if (!rc) rc = docpipe_buf_printf(out, "\\u%04x", cp);
+      run = i + n;
+    }
+    i += n;
   }
+  if (!rc) rc = docpipe_buf_append(out, s + run, i - run);
   return rc;
 }
 
@@ -173,10 +191,11 @@ int html_w_head(docpipe_buf *out, const docpipe_doc *doc, docpipe_error *err) {
   const docpipe_value *meta = docpipe_doc_meta(doc);
   const char *title = S_str(meta, DOCPIPE_META_TITLE);
   const char *desc = S_str(meta, DOCPIPE_META_DESCRIPTION);
-  const char *date = S_str(meta, DOCPIPE_META_DATE);
+  const char *date = S_iso_date(meta);
   const char *source = S_str(meta, DOCPIPE_META_SOURCE);
   const char *url = S_str(meta, DOCPIPE_META_URL);
   char *fallback = NULL;
+  if (url && !html_w_url_ok(url, 0)) url = NULL;
   int rc = docpipe_buf_puts(out, "<meta charset=\"utf-8\">\n"
                                  "<meta name=\"viewport\" content=\"width=device-width, "
                                  "initial-scale=1\">\n<title>");
@@ -215,15 +234,15 @@ int html_w_head(docpipe_buf *out, const docpipe_doc *doc, docpipe_error *err) {
   if (!rc) rc = S_meta(out, "property", "og:type", "article");
   if (!rc) rc = S_meta(out, "property", "og:title", title);
   if (!rc) rc = S_meta(out, "property", "og:description", desc);
-  if (!rc && url && html_w_url_ok(url, 0)) rc = S_meta(out, "property", "og:url", url);
+  if (!rc) rc = S_meta(out, "property", "og:url", url);
   if (!rc) rc = S_meta(out, "property", "og:site_name", source);
   if (!rc) rc = S_meta(out, "property", "article:published_time", date);
   n = docpipe_meta_list_count(meta, DOCPIPE_META_TAGS);
   for (size_t i = 0; i < n && !rc; i++)
     rc = S_meta(out, "property", "article:tag", docpipe_meta_list_item(meta, DOCPIPE_META_TAGS, i));
-  if (!rc && url && html_w_url_ok(url, 0)) {
+  if (!rc && url) {
     rc = docpipe_buf_puts(out, "<link rel=\"canonical\"");
-    if (!rc) rc = html_w_attribute(out, "href", url);
+    if (!rc) rc = html_w_url_attribute(out, "href", url);
     if (!rc) rc = docpipe_buf_puts(out, ">\n");
   }
   if (rc) return docpipe_error_set(err, rc, "html writer: out of memory");
@@ -301,7 +320,7 @@ int html_w_header(docpipe_buf *out, const docpipe_value *meta) {
   if (!rc && (source || url)) {
     rc = docpipe_buf_puts(out, parts ? " · " : "");
     if (!rc) rc = docpipe_buf_puts(out, url ? "<a class=\"source\"" : "<span class=\"source\"");
-    if (!rc && url) rc = html_w_attribute(out, "href", url);
+    if (!rc && url) rc = html_w_url_attribute(out, "href", url);
     if (!rc) rc = docpipe_buf_puts(out, ">");
     if (!rc) rc = html_w_text(out, source ? source : url);
     if (!rc) rc = docpipe_buf_puts(out, url ? "</a>" : "</span>");
