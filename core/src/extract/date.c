@@ -137,7 +137,6 @@ static void S_time_before(const char *s, docpipe_date *d) {
   d->start = ov[2];
 }
 
-static int S_find_nfc(const char *text, size_t len, docpipe_date *out);
 
 /* Text that is not NFC (decomposed diacritics) is matched in its NFC
  * form; the spans then refer to that form. */
@@ -145,17 +144,17 @@ int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
   if (!text || !out) return 0;
   size_t i = 0;
   while (i < len && (unsigned char)text[i] < 0x80) i++;
-  if (i == len) return S_find_nfc(text, len, out);
+  if (i == len) return docpipe__x_date_find_nfc(text, len, out);
   size_t n;
   char *nfc = docpipe_utf8_nfc(text, len, &n, NULL);
   if (!nfc) return 0; /* invalid UTF-8: no date */
-  int found = n == len && memcmp(nfc, text, len) == 0 ? S_find_nfc(text, len, out)
-                                                       : S_find_nfc(nfc, n, out);
+  int found = n == len && memcmp(nfc, text, len) == 0 ? docpipe__x_date_find_nfc(text, len, out)
+                                                       : docpipe__x_date_find_nfc(nfc, n, out);
   docpipe_free(nfc);
   return found;
 }
 
-static int S_find_nfc(const char *text, size_t len, docpipe_date *out) {
+int docpipe__x_date_find_nfc(const char *text, size_t len, docpipe_date *out) {
   static const x_pattern kinds[] = {X_DATE_DMY, X_DATE_ISO, X_DATE_VI_WORDS, X_DATE_EN_MDY,
                                     X_DATE_EN_DMY};
   docpipe_date best, d;
@@ -204,7 +203,7 @@ size_t docpipe__x_date_at(const char *s, size_t len, docpipe_date *out) {
   if (len - i < 4 || strncmp(s + i, "ngày", 5) != 0) return 0;
   size_t win = len - i < 48 ? len - i : 48;
   docpipe_date d;
-  if (!docpipe_date_find(s + i, win, &d)) return 0;
+  if (!docpipe__x_date_find_nfc(s + i, win, &d)) return 0;
   /* The date must follow "ngày" directly (or be "ngày D tháng M năm Y"). */
   size_t gap = d.start;
   if (gap > 6 + 1) return 0;

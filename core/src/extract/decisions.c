@@ -240,6 +240,12 @@ int docpipe_decisions_scan(docpipe_value *list, const char *text, size_t len, do
   char *s = docpipe_utf8_nfc(text, len, &n, NULL);
   if (!s) s = docpipe_utf8_clean(text, len, &n);
   if (!s) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+  int rc = docpipe__x_decisions_scan_nfc(list, s, n, err);
+  docpipe_free(s);
+  return rc;
+}
+
+int docpipe__x_decisions_scan_nfc(docpipe_value *list, const char *s, size_t n, docpipe_error *err) {
   S_mention *ms = NULL;
   size_t count = 0, cap = 0;
   int rc = 0;
@@ -290,6 +296,5 @@ int docpipe_decisions_scan(docpipe_value *list, const char *text, size_t len, do
     rc = rec ? S_merge(list, rec) : docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
   }
   free(ms);
-  docpipe_free(s);
   return rc;
 }

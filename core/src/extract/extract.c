@@ -70,7 +70,7 @@ static int S_year_evidence(const char *const *texts, size_t n) {
     }
     docpipe_date d;
     from = 0;
-    while (from < len && found++ < 50 && docpipe_date_find(s + from, len - from, &d)) {
+    while (from < len && found++ < 50 && docpipe__x_date_find_nfc(s + from, len - from, &d)) {
       counts[d.year - 1900]++;
       from += d.end;
     }
@@ -171,9 +171,9 @@ int docpipe_extract_metadata(docpipe_doc *doc, unsigned flags, docpipe_error *er
       docpipe_value *list = docpipe_value_new_list();
       const char *title = docpipe_meta_string(meta, DOCPIPE_META_TITLE);
       if (!list) rc = DOCPIPE_ENOMEM;
-      if (!rc && title) rc = docpipe_decisions_scan(list, title, strlen(title), err);
+      if (!rc && title) rc = docpipe__x_decisions_scan_nfc(list, title, strlen(title), err);
       for (size_t i = 0; !rc && i < blocks.count; i++)
-        rc = docpipe_decisions_scan(list, texts[i], strlen(texts[i]), err);
+        rc = docpipe__x_decisions_scan_nfc(list, texts[i], strlen(texts[i]), err);
       if (!rc && docpipe_value_count(list)) docpipe_value_set(meta, DOCPIPE_META_DECISIONS, list);
       else docpipe_value_free(list);
     }

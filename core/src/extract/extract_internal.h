@@ -37,6 +37,11 @@ int docpipe__x_int(const char *s, size_t a, size_t b);
 /* Validates a calendar day. */
 int docpipe__x_valid_ymd(int y, int m, int d);
 
+/* docpipe_date_find and docpipe_decisions_scan for text known to be NFC
+ * (all document text is): no normalisation pass. */
+int docpipe__x_date_find_nfc(const char *text, size_t len, docpipe_date *out);
+int docpipe__x_decisions_scan_nfc(docpipe_value *list, const char *s, size_t n, docpipe_error *err);
+
 /* A date found right at s (after optional spaces): "ngày 25/02/2010",
  * "(ngày 30/7/2021)".  Returns the bytes consumed, 0 when none. */
 size_t docpipe__x_date_at(const char *s, size_t len, docpipe_date *out);
