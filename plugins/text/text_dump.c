@@ -631,11 +631,16 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
   /* The headline: the last candidate between the date line and the body,
    * else the nearest one above the date line; without a date line, the
    * last one before the body. */
-  if (date_line != S_NONE)
-    for (size_t i = start; i-- > date_line + 1 && d.title == S_NONE;)
-      if (S_title_shaped(&d.v[i])) d.title = i;
-  for (size_t i = date_line != S_NONE ? date_line : start; i-- > 0 && d.title == S_NONE;)
-    if (S_title_shaped(&d.v[i])) d.title = i;
+  /* Headlines run to five words or more, widget labels ("Share this
+   * article") rarely: a shorter candidate is taken only when no longer
+   * one is there. */
+  for (size_t min_words = 5; d.title == S_NONE && min_words >= 3; min_words -= 2) {
+    if (date_line != S_NONE)
+      for (size_t i = start; i-- > date_line + 1 && d.title == S_NONE;)
+        if (S_title_shaped(&d.v[i]) && d.v[i].words >= min_words) d.title = i;
+    for (size_t i = date_line != S_NONE ? date_line : start; i-- > 0 && d.title == S_NONE;)
+      if (S_title_shaped(&d.v[i]) && d.v[i].words >= min_words) d.title = i;
+  }
   /* Headline right before the body with nothing before it: a short text
    * whose first line is the body itself stays body. */
   if (d.title == S_NONE && start < d.n && S_title_shaped(&d.v[start])) {

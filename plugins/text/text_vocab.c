@@ -40,7 +40,10 @@ static const char *const S_menu[] = {
     "thống kê truy cập", "thống kê", "bộ đếm truy cập", "lượt truy cập", "số lượt truy cập",
     "xem kết quả", "gửi bình chọn", "biểu quyết", "ý kiến của bạn", "ý kiến", "gửi ý kiến của bạn",
     "chia sẻ bài viết", "chia sẻ bài", "lưu bài viết", "theo dõi", "theo dõi chúng tôi", "đăng ký nhận tin",
-    NULL};
+    "quảng cáo", "advertisement", "sponsored", "share this article", "share this story", "share this",
+    "share on facebook", "share on twitter", "sign up for our newsletter", "subscribe", "log in",
+    "sign in", "comments", "listen to this article", "print this page", "skip to content",
+    "close", "menu", "search", NULL};
 
 int text_vocab_menu(const char *f) { return S_in(f, S_core(f), S_menu); }
 
@@ -52,7 +55,8 @@ static const char *const S_related[] = {
     "tin đã đưa", "các tin đã đưa", "tin bài liên quan", "xem thêm", "đọc thêm", "có thể bạn quan tâm",
     "bạn có thể quan tâm", "tin mới hơn", "tin cũ hơn", "các tin mới hơn", "các tin cũ hơn",
     "tin mới", "tin mới nhất", "các tin mới", "tin mới đăng", "related news", "related articles",
-    "related stories", "more news", "more stories", "read more", "see also", "other news", NULL};
+    "related stories", "more news", "more stories", "read more", "see also", "other news", "related",
+    "related content", "more on this story", "most read", "most popular", "you may also like", NULL};
 
 int text_vocab_related(const char *f) {
   if (S_in(f, S_core(f), S_related)) return 1;

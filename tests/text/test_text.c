@@ -530,6 +530,30 @@ static void test_dump_no_heading_at_tail(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_widget_under_date(void) {
+  const char *s = "World | Business | Sport | Culture\nAdvertisement\n"
+                  "City council approves record budget for public schools\n"
+                  "Ngày đăng: 03/03/2021\n"
+                  "Share this article\n"
+                  "The city council on Tuesday approved a record budget for public schools, raising "
+                  "funding by twelve percent.\n"
+                  "Advertisement\n"
+                  "Opponents warned that the plan relies on optimistic tax forecasts.\n"
+                  "Related\nTeachers union welcomes pay deal\n"
+                  "© 2021 Example News. All rights reserved.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
+         "City council approves record budget for public schools", "headline, not the share widget");
+  char *body = docpipe_node_text_content(docpipe_doc_root(doc));
+  OK(!strstr(body, "Advertisement") && !strstr(body, "Share") && !strstr(body, "union") &&
+         !strstr(body, "rights"),
+     "ads, widgets, related and footer dropped");
+  OK(strstr(body, "Opponents warned") != NULL, "last paragraph kept");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -751,6 +775,7 @@ int main(void) {
   RUN(test_dump_english);
   RUN(test_dump_author_under_date);
   RUN(test_dump_no_heading_at_tail);
+  RUN(test_dump_widget_under_date);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
