@@ -6,6 +6,7 @@
 #ifndef DOCPIPE_PLUGIN_DOCX_W_CTX_H
 #define DOCPIPE_PLUGIN_DOCX_W_CTX_H
 
+#include <jansson.h>
 #include <libxml/xmlwriter.h>
 #include <stdarg.h>
 
@@ -57,6 +58,13 @@ typedef struct docx_w {
 
   docx_w_num *nums; /* ordered-list instances, numId = 2 + index */
   size_t nnums, cap_nums;
+
+  /* Body facts docx cannot show, kept for the reader in custom.xml
+   * (README.md, "docpipe-body:"): info strings of the code blocks and the
+   * tightness of the lists, in document order. */
+  json_t *code_info;  /* array of strings */
+  int any_code_info;
+  json_t *list_tight; /* array of booleans */
 
   size_t media_bytes; /* embedded so far */
   int has_png, has_jpeg, has_gif;

@@ -81,6 +81,8 @@ static void S_free(docx_w *c) {
   }
   free(c->rels);
   free(c->nums);
+  json_decref(c->code_info);
+  json_decref(c->list_tight);
 }
 
 /* The language for w:lang: "vi" alone means Vietnam's Vietnamese, which is
@@ -213,10 +215,13 @@ int docx_write(const docpipe_doc *doc, const docpipe_args *args, docpipe_buf *ou
   c.err = err;
   char lang[40];
   c.lang = S_lang(doc, lang, sizeof lang);
+  c.code_info = json_array();
+  c.list_tight = json_array();
+  if (!c.code_info || !c.list_tight) docx_w_fail(&c, DOCPIPE_ENOMEM, "out of memory");
 
   int with_custom = 0;
   /* The body first: it decides the relationships, numbering and media. */
-  if (!docx_w_body(&c) && !docx_w_styles(&c) && !docx_w_numbering(&c) &&
+  if (!c.failed && !docx_w_body(&c) && !docx_w_styles(&c) && !docx_w_numbering(&c) &&
       !docx_w_settings(&c) && !docx_w_footer(&c) && !docx_w_core(&c) && !docx_w_app(&c) &&
       !docx_w_custom(&c, &with_custom) && !docx_w_package(&c, with_custom)) {
     size_t before = out->len;

@@ -19,7 +19,7 @@ typedef struct {
   int depth;  /* recursion depth */
 } blk_ctx;
 
-enum { F_BOLD = 1, F_ITALIC = 2, F_CODE = 4, F_LINK = 8, F_SOFT = 16 };
+enum { F_BOLD = 1, F_ITALIC = 2, F_CODE = 4, F_LINK = 8, F_SOFT = 16, F_IMAGE = 32 };
 
 static void S_blocks(docx_w *c, docx_xw *x, const docpipe_node *parent, blk_ctx ctx);
 static void S_block(docx_w *c, docx_xw *x, const docpipe_node *n, blk_ctx ctx);
@@ -34,6 +34,8 @@ static void S_rpr(docx_xw *x, unsigned fmt) {
     docx_xw_empty(x, "w:rStyle", "w:val", "SoftBreak");
   else if (fmt & F_CODE)
     docx_xw_empty(x, "w:rStyle", "w:val", "VerbatimChar");
+  else if (fmt & F_IMAGE)
+    docx_xw_empty(x, "w:rStyle", "w:val", "ImageLink");
   else if (fmt & F_LINK)
     docx_xw_empty(x, "w:rStyle", "w:val", "Hyperlink");
   if (fmt & F_BOLD) {
@@ -261,6 +263,29 @@ static void S_link(docx_w *c, docx_xw *x, const docpipe_node *link, unsigned fmt
   docx_xw_end(x);
 }
 
+/* An image that is not embedded: its alt text, linked to the image and
+ * styled ImageLink, so the reader can rebuild the image node. */
+static void S_image_link(docx_w *c, docx_xw *x, const docpipe_node *img, unsigned fmt, int depth) {
+  const char *url = docpipe_node_url(img);
+  const char *title = docpipe_node_title(img);
+  const char *id = NULL;
+  if ((fmt & F_LINK) || !url[0] || url[0] == '#' || S_has_scheme(url, "data:") ||
+      !(id = S_link_rel(c, url))) {
+    if (!c->failed) S_inlines(c, x, img, fmt, depth + 1);
+    return;
+  }
+  docx_xw_start(x, "w:hyperlink");
+  docx_xw_attr(x, "r:id", id);
+  if (title[0]) docx_xw_attr(x, "w:tooltip", title);
+  docx_xw_attr(x, "w:history", "1");
+  if (!docpipe_node_first_child(img)) {
+    S_run_str(x, fmt | F_LINK | F_IMAGE, url); /* something to click */
+  } else {
+    S_inlines(c, x, img, fmt | F_LINK | F_IMAGE, depth + 1);
+  }
+  docx_xw_end(x);
+}
+
 static void S_inlines(docx_w *c, docx_xw *x, const docpipe_node *parent, unsigned fmt, int depth) {
   if (depth > MAX_NESTING) {
     docx_w_fail(c, DOCPIPE_ELIMIT, "inline nesting deeper than %d", MAX_NESTING);
@@ -298,7 +323,8 @@ static void S_inlines(docx_w *c, docx_xw *x, const docpipe_node *parent, unsigne
         x->failed = 1;
         break;
       }
-      if (!S_try_image(c, x, docpipe_node_url(n), alt)) S_inlines(c, x, n, fmt, depth + 1);
+      if (!S_try_image(c, x, docpipe_node_url(n), alt) && !x->failed)
+        S_image_link(c, x, n, fmt, depth);
       docpipe_free(alt);
       break;
     }
@@ -353,7 +379,10 @@ static para_fmt S_body_fmt(blk_ctx ctx) {
   return p;
 }
 
-static void S_code_block(docx_xw *x, const docpipe_node *n, blk_ctx ctx) {
+static void S_code_block(docx_w *c, docx_xw *x, const docpipe_node *n, blk_ctx ctx) {
+  const char *info = docpipe_node_info(n);
+  if (info[0]) c->any_code_info = 1;
+  if (json_array_append_new(c->code_info, json_string(info)) < 0) x->failed = 1;
   const char *s = docpipe_node_literal(n);
   size_t len = strlen(s);
   if (len && s[len - 1] == '\n') len--;
@@ -503,6 +532,10 @@ static void S_list(docx_w *c, docx_xw *x, const docpipe_node *list, blk_ctx ctx,
     return;
   }
   int num_id = DOCX_W_BULLET_NUM;
+  if (json_array_append_new(c->list_tight, json_boolean(docpipe_node_list_tight(list))) < 0) {
+    docx_w_fail(c, DOCPIPE_ENOMEM, "out of memory");
+    return;
+  }
   if (docpipe_node_list_type(list) == DOCPIPE_LIST_ORDERED)
     num_id = S_new_num(c, docpipe_node_list_start(list), ilvl);
   if (!num_id) return;
@@ -563,7 +596,7 @@ static void S_block(docx_w *c, docx_xw *x, const docpipe_node *n, blk_ctx ctx) {
     S_list(c, x, n, inner, 0);
     break;
   case DOCPIPE_NODE_CODE_BLOCK:
-    S_code_block(x, n, ctx);
+    S_code_block(c, x, n, ctx);
     break;
   case DOCPIPE_NODE_THEMATIC_BREAK: {
     para_fmt p = {.style = "HorizontalRule"};

@@ -245,6 +245,32 @@ int docx_w_custom(docx_w *c, int *written) {
     free(json);
     docpipe_buf_free(&name);
   }
+  /* Body facts docx has no place for (README.md, "docpipe-body:"). */
+  const struct {
+    const char *name;
+    json_t *value;
+    int wanted;
+  } body[] = {{"docpipe-body:code-info", c->code_info, c->any_code_info},
+              {"docpipe-body:list-tight", c->list_tight, json_array_size(c->list_tight) > 0}};
+  for (size_t i = 0; i < sizeof body / sizeof *body; i++) {
+    if (!body[i].wanted) continue;
+    char *json = json_dumps(body[i].value, JSON_COMPACT);
+    if (json && !docx_w_xml_safe(json)) {
+      free(json);
+      json = json_dumps(body[i].value, JSON_COMPACT | JSON_ENSURE_ASCII);
+    }
+    if (!json) {
+      docx_xw_discard(&x);
+      return docx_w_fail(c, DOCPIPE_ENOMEM, "out of memory");
+    }
+    docx_xw_start(&x, "property");
+    docx_xw_attr(&x, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+    docx_xw_attr_int(&x, "pid", pid++);
+    docx_xw_attr(&x, "name", body[i].name);
+    docx_xw_elem_text(&x, "vt:lpwstr", json);
+    docx_xw_end(&x);
+    free(json);
+  }
   docx_xw_end(&x);
   if (pid == 2) {
     docx_xw_discard(&x);

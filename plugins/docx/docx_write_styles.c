@@ -272,6 +272,8 @@ int docx_w_styles(docx_w *c) {
   S_para_style(&x, "Footer", "footer", NULL, PPR(.after = 0, .jc = "center"),
                RPR(.font = SANS, .size = 18, .color = "595959"));
   S_char_style(&x, "Hyperlink", "Hyperlink", RPR(.color = "0563C1", .underline = 1));
+  S_style_open(&x, "character", "ImageLink", "Image Link", "Hyperlink", NULL, 0);
+  docx_xw_end(&x);
   S_char_style(&x, "VerbatimChar", "Verbatim Char", RPR(.font = MONO, .size = 21));
   S_char_style(&x, "SoftBreak", "Soft Break", NULL);
   S_table_style(&x);

@@ -116,7 +116,9 @@ static inline void sample_body(docpipe_doc *doc, const char *image_url) {
   docpipe_node *li2 = docpipe_node_add(ul, DOCPIPE_NODE_ITEM);
   sample_text(docpipe_node_add(li2, DOCPIPE_NODE_PARAGRAPH), DOCPIPE_NODE_TEXT, "Mục thứ hai");
 
-  sample_text(root, DOCPIPE_NODE_CODE_BLOCK, "if (x < 1) {\n\treturn \"ok\";\n}\n");
+  docpipe_node *code =
+      sample_text(root, DOCPIPE_NODE_CODE_BLOCK, "if (x < 1) {\n\treturn \"ok\";\n}\n");
+  docpipe_node_set_info(code, "c");
   docpipe_node_add(root, DOCPIPE_NODE_THEMATIC_BREAK);
 
   docpipe_node *fig = docpipe_node_add(root, DOCPIPE_NODE_FIGURE);

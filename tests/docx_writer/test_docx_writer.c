@@ -182,8 +182,13 @@ static void test_core_and_custom(void) {
   XP_EQ(cu, "string(//cu:property[@name='docpipe:section']/vt:lpwstr)", "Thời sự", "other key");
   XP_EQ(cu, "count(//cu:property[@name='docpipe:title' or @name='docpipe-json:authors'])", "0",
         "exact core keys are not repeated");
-  XP_EQ(cu, "count(//cu:property[@fmtid='{D5CDD505-2E9C-101B-9397-08002B2CF9AE}'])", "6",
-        "six custom properties");
+  XP_EQ(cu, "count(//cu:property[starts-with(@name,'docpipe:') or "
+            "starts-with(@name,'docpipe-json:')])",
+        "6", "six metadata properties");
+  XP_EQ(cu, "string(//cu:property[@name='docpipe-body:list-tight']/vt:lpwstr)", "[false,false]",
+        "list tightness, in document order");
+  XP_EQ(cu, "string(//cu:property[@name='docpipe-body:code-info']/vt:lpwstr)", "[\"c\"]",
+        "code block info strings");
   /* The decisions come back exactly from their JSON. */
   char *dj = S_xpath(cu, "string(//cu:property[@name='docpipe-json:decisions']/vt:lpwstr)");
   json_error_t je;
@@ -333,6 +338,9 @@ static void test_link_targets(void) {
   docpipe_node_set_url(l4, "%%%");
   docpipe_node *l5 = sample_text(para, DOCPIPE_NODE_LINK, "e");
   docpipe_node_set_url(l5, "http://[::1");
+  docpipe_node *im = sample_text(para, DOCPIPE_NODE_IMAGE, "f");
+  docpipe_node_set_url(im, "https://example.gov.vn/logo.png");
+  docpipe_node_set_title(im, "Logo");
   docpipe_buf out = DOCPIPE_BUF_INIT;
   INT_EQ(S_write(doc, NULL, &out, NULL), 0, "odd links write");
   xmlDocPtr rels = S_xml(&out, "word/_rels/document.xml.rels");
@@ -342,11 +350,13 @@ static void test_link_targets(void) {
         "https://vi.wikipedia.org/wiki/Việt_Nam", "IRI kept");
   XP_EQ(rels, "string(//pr:Relationship[@Id='rLink3']/@Target)", "%25%25%25",
         "stray percent signs escaped");
-  XP_EQ(rels, "count(//pr:Relationship[contains(@Type,'/hyperlink')])", "3",
+  XP_EQ(rels, "count(//pr:Relationship[contains(@Type,'/hyperlink')])", "4",
         "one relationship per distinct target; none for what is no URI");
   xmlDocPtr d = S_xml(&out, "word/document.xml");
-  XP_EQ(d, "count(//w:hyperlink)", "4", "four links");
-  XP_EQ(d, "string(//w:p)", "abcde", "all link text kept");
+  XP_EQ(d, "count(//w:hyperlink)", "5", "four links and a remote image");
+  XP_EQ(d, "string(//w:p)", "abcdef", "all link text kept");
+  XP_EQ(d, "string(//w:hyperlink[w:r/w:rPr/w:rStyle/@w:val='ImageLink']/@w:tooltip)", "Logo",
+        "a remote image is a link styled ImageLink");
   xmlFreeDoc(d);
   xmlFreeDoc(rels);
 
