@@ -379,7 +379,10 @@ int html_choose_content(html_ctx *c) {
       if (p == c->body) break;
       continue;
     }
-    if (extra - extra_links < CLIMB_RATIO * cur || extra_links > CLIMB_LD * extra) break;
+    if (extra_links > CLIMB_LD * extra) break;
+    /* a wrapper adding a heading or a caption: look further up */
+    if (extra - extra_links < CLIMB_RATIO * cur &&
+        (extra - extra_links >= 0.1 * cur || extra - extra_links > 150)) break;
     top = p;
     if (p == c->body) break;
   }
