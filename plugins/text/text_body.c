@@ -134,7 +134,15 @@ int text_body_parse(const text_line *lines, size_t n, docpipe_node *parent, size
     size_t mw;
     text_line alt, url;
     int nested_ok = depth + 2 < max_depth;
-    if (nested_ok && S_starts(l, ">")) {
+    /* An underlined line is a heading whatever it starts with ("1. Về
+     * tổ chức" is a numbered heading, not a list). */
+    if (i + 1 < n && S_underline_level(lines[i + 1]) && !S_starts(l, ">") && !S_starts(l, "    ")) {
+      docpipe_node *h = docpipe_node_add(parent, DOCPIPE_NODE_HEADING);
+      if (!h) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+      docpipe_node_set_heading_level(h, S_underline_level(lines[i + 1]));
+      rc = S_text(h, text_line_trim(l));
+      i += 2;
+    } else if (nested_ok && S_starts(l, ">")) {
       size_t j = i;
       while (j < n && S_starts(lines[j], ">")) j++;
       text_line *sub = malloc((j - i) * sizeof *sub);
@@ -223,12 +231,6 @@ int text_body_parse(const text_line *lines, size_t n, docpipe_node *parent, size
       while (j < n && S_starts(lines[j], "|")) j++;
       rc = S_table(lines + i, j - i, parent);
       i = j;
-    } else if (i + 1 < n && S_underline_level(lines[i + 1])) {
-      docpipe_node *h = docpipe_node_add(parent, DOCPIPE_NODE_HEADING);
-      if (!h) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
-      docpipe_node_set_heading_level(h, S_underline_level(lines[i + 1]));
-      rc = S_text(h, text_line_trim(l));
-      i += 2;
     } else {
       docpipe_node *p = docpipe_node_add(parent, DOCPIPE_NODE_PARAGRAPH);
       if (!p) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");

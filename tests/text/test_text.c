@@ -187,7 +187,7 @@ static docpipe_doc *S_full_doc(void) {
   docpipe_node_append_text(em, "nhấn mạnh", strlen("nhấn mạnh"));
   h = docpipe_node_add(root, DOCPIPE_NODE_HEADING);
   docpipe_node_set_heading_level(h, 3);
-  docpipe_node_append_text(h, "Chi tiết", strlen("Chi tiết"));
+  docpipe_node_append_text(h, "1. Chi tiết", strlen("1. Chi tiết"));
   docpipe_node *list = docpipe_node_add(root, DOCPIPE_NODE_LIST);
   docpipe_node_set_list_tight(list, 1);
   docpipe_node *item = docpipe_node_add(list, DOCPIPE_NODE_ITEM);
