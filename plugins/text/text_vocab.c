@@ -138,7 +138,8 @@ static const char *const S_caption_words[] = {
     " chụp ảnh ", " thăm ", " kiểm tra ", " tham quan ", " cắt băng ", " khánh thành ",
     " tại điểm cầu ", " điểm cầu ", " các đại biểu ", " đại biểu dự ", " dự hội nghị ",
     " tại hội nghị ", " tại buổi ", " tại lễ ", " làm việc với ", " chúc mừng ",
-    " photo ", " pictured ", NULL};
+    " giữa ", " từ trái sang ", " từ phải sang ", " thứ hai từ trái ", " bên trái ", " bên phải ",
+    " dâng hương ", " dâng hoa ", " gắn huy hiệu ", " trao tặng ", " photo ", " pictured ", NULL};
 
 int text_vocab_caption(const char *w) {
   for (const char *const *p = S_caption_words; *p; p++)
