@@ -55,6 +55,9 @@ typedef struct docx_r_ctx {
   docpipe_error *err;
   size_t expanded;       /* bytes inflated so far */
   void *xml;             /* one libxml2 parser context, reused for every part */
+  /* "docpipe-body:" facts from custom.xml (README.md), json_t arrays in document order */
+  void *code_info;       /* info strings of the code blocks */
+  void *list_tight;      /* tightness of the lists */
   int is_docpipe;        /* app.xml names docpipe as the writer */
   char *main_part;       /* e.g. "word/document.xml" */
 
@@ -113,6 +116,8 @@ void docx_r_ctx_free_styles(docx_r_ctx *c);
  * its convention, its styles.xml need not be read). */
 int docx_r_app(docx_r_ctx *c);
 int docx_r_meta(docx_r_ctx *c, docpipe_doc *doc);
+/* Applies the "docpipe-body:" facts to the built body; frees them. */
+void docx_r_body_facts(docx_r_ctx *c, docpipe_doc *doc);
 
 /* docx_read_body.c */
 int docx_r_body(docx_r_ctx *c, docpipe_doc *doc);

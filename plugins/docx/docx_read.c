@@ -91,8 +91,9 @@ int docx_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   if (!c.zip) {
     int ze = zip_error_code_zip(&zerr);
     int rc = docpipe_error_set(err, DOCPIPE_EPARSE, "docx: not a valid zip archive (%s)",
-                               ze == ZIP_ER_NOZIP ? "no central directory; truncated or not a zip"
-                                                  : zip_error_strerror(&zerr));
+                               ze == ZIP_ER_NOZIP   ? "no central directory; truncated or not a zip"
+                               : ze == ZIP_ER_EXISTS ? "duplicate entry names"
+                                                     : zip_error_strerror(&zerr));
     zip_source_free(src);
     zip_error_fini(&zerr);
     return rc;
@@ -118,6 +119,7 @@ int docx_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "docx: out of memory");
   if (rc == 0) rc = docx_r_meta(&c, doc);
   if (rc == 0) rc = docx_r_body(&c, doc);
+  docx_r_body_facts(&c, rc == 0 ? doc : NULL);
 
   docx_r_ctx_free_styles(&c);
   docx_r_rels_free(c.rels, c.nrels);

@@ -202,6 +202,15 @@ static void S_run(S_body *b, docpipe_node *parent, xmlNodePtr r, S_inl *st) {
   }
 }
 
+/* A hyperlink whose first run has the ImageLink style (docpipe's unembedded image). */
+static int S_image_link(xmlNodePtr link) {
+  xmlNodePtr r = docx_r_child(link, "r");
+  char *style = docx_r_attr(docx_r_child(docx_r_child(r, "rPr"), "rStyle"), "val");
+  int yes = style && strcmp(style, "ImageLink") == 0;
+  free(style);
+  return yes;
+}
+
 static void S_inlines(S_body *b, docpipe_node *parent, xmlNodePtr x, S_inl *st, int depth) {
   if (depth > DOCX_R_MAX_WALK) return;
   for (xmlNodePtr k = x->children; k && !b->rc; k = k->next) {
@@ -230,6 +239,21 @@ static void S_inlines(S_body *b, docpipe_node *parent, xmlNodePtr x, S_inl *st, 
         st->drawings++;
         docpipe_free(alt);
         docpipe_node_free(tmp);
+      } else if (url && S_image_link(k)) {
+        /* docpipe's image that was not embedded: a link styled ImageLink whose text is
+         * the alt text (or the url itself when there was none) */
+        docpipe_node *img = docpipe_node_add(parent, DOCPIPE_NODE_IMAGE);
+        if (!img || docpipe_node_set_url(img, url) < 0) S_oom(b);
+        else {
+          if (tip && *tip) docpipe_node_set_title(img, tip);
+          S_inlines(b, img, k, st, depth + 1);
+          char *alt = docpipe_node_text_content(img);
+          docpipe_node *only = docpipe_node_first_child(img);
+          if (alt && strcmp(alt, url) == 0 && only && !docpipe_node_next(only) &&
+              docpipe_node_type_of(only) == DOCPIPE_NODE_TEXT)
+            docpipe_node_free(only);
+          docpipe_free(alt);
+        }
       } else if (url) {
         docpipe_node *link = docpipe_node_add(parent, DOCPIPE_NODE_LINK);
         if (!link || docpipe_node_set_url(link, url) < 0) S_oom(b);

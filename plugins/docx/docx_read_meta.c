@@ -108,6 +108,9 @@ static int S_core(docx_r_ctx *c, docpipe_value *meta) {
 static docpipe_value *S_from_json(json_t *j, int depth) {
   if (depth > S_MAX_JSON_DEPTH) return NULL;
   if (json_is_string(j)) {
+    /* verbatim: docpipe-json carries exactly what XML could not (controls, U+FFFE) */
+    docpipe_value *raw = docpipe_value_new_string_n(json_string_value(j), json_string_length(j));
+    if (raw) return raw;
     size_t n = 0;
     char *clean = docpipe_utf8_clean(json_string_value(j), json_string_length(j), &n);
     docpipe_value *v = clean ? docpipe_value_new_string_n(clean, n) : NULL;
@@ -154,7 +157,19 @@ static int S_custom(docx_r_ctx *c, docpipe_value *meta) {
     while (val && val->type != XML_ELEMENT_NODE) val = val->next;
     char *t = val ? docx_r_text(val) : NULL;
     if (name && t && *name) {
-      if (strncmp(name, "docpipe-json:", 13) == 0 && name[13]) {
+      if (strncmp(name, "docpipe-body:", 13) == 0) {
+        /* body facts docx has no place for, applied once the body is built */
+        void **slot = strcmp(name + 13, "code-info") == 0    ? &c->code_info
+                      : strcmp(name + 13, "list-tight") == 0 ? &c->list_tight
+                                                             : NULL;
+        json_t *j = slot ? json_loads(t, 0, NULL) : NULL;
+        if (slot && json_is_array(j)) {
+          json_decref(*slot);
+          *slot = j;
+        } else {
+          json_decref(j);
+        }
+      } else if (strncmp(name, "docpipe-json:", 13) == 0 && name[13]) {
         json_error_t jerr;
         json_t *j = json_loads(t, JSON_DECODE_ANY, &jerr);
         docpipe_value *v = j ? S_from_json(j, 0) : NULL;
@@ -201,4 +216,29 @@ int docx_r_meta(docx_r_ctx *c, docpipe_doc *doc) {
   int rc = S_core(c, meta);
   if (rc == 0) rc = S_custom(c, meta);
   return rc;
+}
+
+void docx_r_body_facts(docx_r_ctx *c, docpipe_doc *doc) {
+  json_t *info = c->code_info, *tight = c->list_tight;
+  if ((info || tight) && doc) {
+    size_t ni = 0, nt = 0;
+    docpipe_iter *it = docpipe_iter_new(docpipe_doc_root(doc));
+    docpipe_event ev;
+    while (it && (ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE) {
+      if (ev != DOCPIPE_EVENT_ENTER) continue;
+      docpipe_node *n = docpipe_iter_node(it);
+      docpipe_node_type t = docpipe_node_type_of(n);
+      if (t == DOCPIPE_NODE_CODE_BLOCK && info) {
+        const char *s = json_string_value(json_array_get(info, ni++));
+        if (s && *s) docpipe_node_set_info(n, s);
+      } else if (t == DOCPIPE_NODE_LIST && tight) {
+        json_t *b = json_array_get(tight, nt++);
+        if (json_is_boolean(b)) docpipe_node_set_list_tight(n, json_is_true(b));
+      }
+    }
+    docpipe_iter_free(it);
+  }
+  json_decref(info);
+  json_decref(tight);
+  c->code_info = c->list_tight = NULL;
 }
