@@ -513,6 +513,7 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
   docpipe_node *list = NULL;
   int rc = 0;
   const char *title_f = d->title != S_NONE ? d->v[d->title].f : NULL;
+  int prev_was_caption = 0;
   for (size_t i = from; i < to && !rc; i++) {
     S_line *l = &d->v[i];
     if (l->dropped || l->kind == K_BLANK) continue;
@@ -538,7 +539,12 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
     size_t j = i + 1;
     while (j < to && (d->v[j].dropped || d->v[j].kind == K_BLANK)) j++;
     if (l->kind == K_IMAGE) {
-      docpipe_node *fig = docpipe_node_add(root, DOCPIPE_NODE_FIGURE);
+      /* The caption may come first: the file name then belongs to the
+       * figure just made from it. */
+      docpipe_node *prev = docpipe_node_last_child(root);
+      int after_caption = prev && docpipe_node_type_of(prev) == DOCPIPE_NODE_FIGURE &&
+                          !*docpipe_node_alt(prev) && prev_was_caption;
+      docpipe_node *fig = after_caption ? prev : docpipe_node_add(root, DOCPIPE_NODE_FIGURE);
       if (!fig) return DOCPIPE_ENOMEM;
       size_t len;
       char *alt = S_squeeze(l->t, &len);
@@ -547,7 +553,8 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
       if (dot) *dot = 0;
       rc = docpipe_node_set_alt(fig, alt);
       docpipe_free(alt);
-      if (!rc && j < to && S_live(&d->v[j], K_TEXT) && d->v[j].words <= 30 &&
+      prev_was_caption = 0;
+      if (!rc && !after_caption && j < to && S_live(&d->v[j], K_TEXT) && d->v[j].words <= 30 &&
           !S_paragraph_shaped(&d->v[j])) {
         char *cap = S_squeeze(d->v[j].t, &len);
         if (!cap) return DOCPIPE_ENOMEM;
@@ -558,7 +565,9 @@ static int S_build_body(S_dump *d, size_t from, size_t to) {
       continue;
     }
     int last = j >= to;
+    prev_was_caption = 0;
     if (!last && S_caption_shaped(l)) {
+      prev_was_caption = 1;
       docpipe_node *fig = docpipe_node_add(root, DOCPIPE_NODE_FIGURE);
       size_t len;
       char *cap = S_squeeze(l->t, &len);

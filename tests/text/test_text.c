@@ -561,6 +561,25 @@ static void test_dump_widget_under_date(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_caption_before_image(void) {
+  const char *s = "Hội nghị tổng kết công tác năm của Hội Nông dân huyện\n\n"
+                  "Sáng 5/1, Hội Nông dân huyện tổ chức hội nghị tổng kết công tác năm với hơn 100 "
+                  "đại biểu tham dự.\n\n"
+                  "Quang cảnh hội nghị.\n"
+                  "quang-canh-hoi-nghi.jpg\n\n"
+                  "Năm qua, hội đã vận động nông dân hiến hơn 5.000 mét vuông đất làm đường.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  int figures = 0;
+  for (docpipe_node *n = docpipe_node_first_child(docpipe_doc_root(doc)); n; n = docpipe_node_next(n))
+    if (docpipe_node_type_of(n) == DOCPIPE_NODE_FIGURE) {
+      figures++;
+      STR_EQ(docpipe_node_alt(n), "quang-canh-hoi-nghi", "file name joins the caption's figure");
+    }
+  INT_EQ(figures, 1, "one figure for a caption and its image file");
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -783,6 +802,7 @@ int main(void) {
   RUN(test_dump_author_under_date);
   RUN(test_dump_no_heading_at_tail);
   RUN(test_dump_widget_under_date);
+  RUN(test_dump_caption_before_image);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
