@@ -418,6 +418,16 @@ static void S_block(S_w *w, const docpipe_node *n) {
   case DOCPIPE_NODE_LIST: {
     int ordered = docpipe_node_list_type(n) == DOCPIPE_LIST_ORDERED;
     int num = docpipe_node_list_start(n), tight = docpipe_node_list_tight(n);
+    /* An ordered list not starting at 1 cannot interrupt a paragraph, so
+     * a blank line must precede it and the list reads back loose: write
+     * it loose throughout, so that writing is a fixed point. */
+    for (const docpipe_node *item = docpipe_node_first_child(n); tight && item; item = docpipe_node_next(item))
+      for (const docpipe_node *b = docpipe_node_first_child(item); b; b = docpipe_node_next(b))
+        if (docpipe_node_type_of(b) == DOCPIPE_NODE_PARAGRAPH && docpipe_node_next(b) &&
+            docpipe_node_type_of(docpipe_node_next(b)) == DOCPIPE_NODE_LIST &&
+            docpipe_node_list_type(docpipe_node_next(b)) == DOCPIPE_LIST_ORDERED &&
+            docpipe_node_list_start(docpipe_node_next(b)) != 1)
+          tight = 0;
     for (const docpipe_node *item = docpipe_node_first_child(n); item && w->rc == 0;
          item = docpipe_node_next(item), num++) {
       if (item != docpipe_node_first_child(n)) {
