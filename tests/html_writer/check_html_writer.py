@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 SRC = os.environ.get("DOCPIPE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 DOCPIPE = os.environ.get("DOCPIPE")
@@ -134,6 +135,48 @@ def tidy_check(name, page):
             fail(name, f"tidy: {line.strip()}")
 
 
+def generated_inputs(tmp):
+    """Documents too big for goldens: deep nesting (as deep as the json
+    reader takes) and many blocks.  Only the properties are checked."""
+    def quote(depth):
+        node = {"t": "paragraph", "c": [{"t": "text", "text": "đáy"}]}
+        for _ in range(depth):
+            node = {"t": "block_quote", "c": [node]}
+        return node
+
+    def lists(depth):
+        node = {"t": "paragraph", "c": [{"t": "emph", "c": [{"t": "text", "text": "lá"}]}]}
+        for i in range(depth):
+            node = {"t": "list", "list_type": "ordered" if i % 2 else "bullet", "start": i, "tight": i % 3 == 0,
+                    "c": [{"t": "item", "c": [node]}]}
+        return node
+
+    def inlines(depth):
+        node = {"t": "text", "text": "x<y"}
+        for i in range(depth):
+            node = {"t": ("emph", "strong", "link")[i % 3], "c": [node]}
+            if node["t"] == "link":
+                node.update(url=f"/a{i}", title="")
+        return {"t": "paragraph", "c": [node]}
+
+    docs = {
+        "gen-deep-quotes": {"blocks": [quote(150)]},
+        "gen-deep-lists": {"blocks": [lists(90)]},
+        "gen-deep-inlines": {"blocks": [inlines(150)]},
+        "gen-many-blocks": {"meta": {"title": "Nhiều khối"},
+                            "blocks": [{"t": "paragraph", "c": [{"t": "text", "text": f"Đoạn {i} & <{i}>"}]}
+                                       for i in range(20000)]},
+    }
+    paths = []
+    for name, d in docs.items():
+        d["docpipe-json-version"] = [1, 0]
+        path = os.path.join(tmp, name + ".json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(d, f, ensure_ascii=False)
+        paths.append(path)
+    return paths
+
+
 def main():
     if not DOCPIPE:
         print("SKIP: DOCPIPE is not set")
@@ -145,6 +188,18 @@ def main():
     if not have_tidy:
         print("note: tidy is not installed; HTML5 checks by tidy skipped (the parser checks still run)")
     os.makedirs(GOLDEN, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="html_writer_")
+    generated = generated_inputs(tmp)
+    for path in generated:
+        name = os.path.splitext(os.path.basename(path))[0]
+        rc, page, err = run(path)
+        if rc != 0:
+            fail(name, f"docpipe exited {rc}: {err.strip()}")
+            continue
+        with open(path, encoding="utf-8") as f:
+            check_page(name, page, json.load(f).get("meta", {}))
+        print(f"{'checked':8} {name} ({len(page)} bytes, generated)")
+    shutil.rmtree(tmp)
     for path in inputs:
         name = os.path.splitext(os.path.basename(path))[0]
         rc, page, err = run(path)
@@ -172,7 +227,7 @@ def main():
         print(f"{'checked':8} {name} ({len(page)} bytes)")
     for f in failures:
         print("FAIL", f)
-    print(f"{len(inputs)} pages, {len(failures)} failures")
+    print(f"{len(inputs) + len(generated)} pages, {len(failures)} failures")
     return 1 if failures else 0
 
 
