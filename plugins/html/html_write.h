@@ -3,6 +3,7 @@
  *   html_write.c       the page skeleton and the body (blocks and inlines)
  *   html_write_meta.c  <head> meta tags, the JSON-LD block, the article header
  *   html_write_esc.c   escaping, URL and language-tag checks
+ *   html_write_ld.c    reading docpipe:meta back (used by the html reader)
  *
  * The JSON-LD block carries the whole metadata map, as the json plugin
  * writes it, under the property HTML_W_META_PROPERTY, so that a page the
@@ -50,5 +51,16 @@ int html_w_head(docpipe_buf *out, const docpipe_doc *doc, docpipe_error *err);
 /* Appends the article's <header> (headline, subtitle, byline line), or
  * nothing when the metadata has none of them. */
 int html_w_header(docpipe_buf *out, const docpipe_value *meta);
+
+/* html_write_ld.c — for the html reader.  When the JSON-LD text `text`
+ * (as found in a <script type="application/ld+json">) holds a
+ * HTML_W_META_PROPERTY object, stores it as a new metadata map in `*out`
+ * (the caller frees it) and returns 1: that map is the page's whole
+ * metadata, and the first <header> of its <article> (headline, subtitle,
+ * byline built from that metadata) is not body.  Returns 0 when there is
+ * no such property or the text is not JSON, DOCPIPE_ENOMEM when memory
+ * runs out.  Numbers and booleans become strings, nulls are dropped, as
+ * the json reader does. */
+int html_w_meta_from_jsonld(const char *text, size_t len, docpipe_value **out);
 
 #endif
