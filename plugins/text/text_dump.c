@@ -664,6 +664,17 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
     rc = S_set_meta_line(doc, DOCPIPE_META_TITLE, d.v[d.title].t);
     if (rc) goto done;
   }
+  /* The publication date is the date line nearest the headline: a page
+   * header's "today" is further up, "Cập nhật:" usually further down. */
+  if (date_line != S_NONE && d.title != S_NONE) {
+    size_t best = date_line, best_dist = (size_t)-1;
+    for (size_t i = 0; i < start; i++) {
+      if (!S_live(&d.v[i], K_DATE)) continue;
+      size_t dist = i > d.title ? i - d.title : d.title - i;
+      if (dist < best_dist) best = i, best_dist = dist;
+    }
+    date_line = best;
+  }
   if (date_line != S_NONE && (rc = S_take_date(&d, &d.v[date_line]))) goto done;
   /* A byline between the headline and the body ("PV", a name). */
   for (size_t i = (d.title == S_NONE ? 0 : d.title + 1); i < start && !rc; i++)

@@ -580,6 +580,20 @@ static void test_dump_caption_before_image(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_two_dates(void) {
+  const char *s = "Ngày đăng: 01/02/2024\nTrang chủ | Tin tức | Liên hệ\n"
+                  "Khánh thành nhà văn hóa thôn Đông tại xã Yên Bình\n"
+                  "Ngày đăng: 20/01/2024\n"
+                  "Ngày đăng: 22/01/2024\n\n"
+                  "Sáng 19/1, xã Yên Bình tổ chức lễ khánh thành nhà văn hóa thôn Đông với tổng "
+                  "kinh phí hơn 1 tỷ đồng.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-01-20",
+         "the date line nearest the headline, not the page header's");
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -803,6 +817,7 @@ int main(void) {
   RUN(test_dump_no_heading_at_tail);
   RUN(test_dump_widget_under_date);
   RUN(test_dump_caption_before_image);
+  RUN(test_dump_two_dates);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
