@@ -3,7 +3,8 @@
 
     check_reader.py fixtures   every tests/docx_fixtures/*.docx (made by pandoc, LibreOffice,
                                python-docx; see make_fixtures.sh) reads to its checked-in
-                               .json byte for byte; also from stdin (format probed)
+                               .json byte for byte; also from stdin (format probed); its
+                               docx -> docx reads the same and is stable
     check_reader.py roundtrip  json -> docx -> json keeps every metadata value and all text
                                exactly, and gives the json writer's bytes back; docx -> docx
                                is stable (the second generation equals the first); the docx
@@ -87,6 +88,21 @@ def check_fixtures():
             fail("%s: output differs from %s" % (os.path.basename(fx), os.path.basename(gold_path)))
         else:
             print("ok: %s" % os.path.basename(fx))
+        # docx -> docx keeps what was read, and is stable from the first generation on
+        tmp = tempfile.mkdtemp(prefix="docx_reader_fx_")
+        g1, g2 = os.path.join(tmp, "g1.docx"), os.path.join(tmp, "g2.docx")
+        r1 = run([docpipe(), NX, fx, "-t", "docx", "-o", g1])[0]
+        r2 = run([docpipe(), NX, g1, "-t", "docx", "-o", g2])[0]
+        rc, back, err, _, _ = run([docpipe(), NX, g1, "-t", "json"])
+        if r1 or r2 or rc:
+            fail("%s: docx -> docx failed: %s" % (os.path.basename(fx), err.strip()))
+        else:
+            with open(g1, "rb") as f1, open(g2, "rb") as f2:
+                if f1.read() != f2.read():
+                    fail("%s: docx -> docx is not stable" % os.path.basename(fx))
+            if back != gold:
+                fail("%s: docx -> docx -> json differs from docx -> json" % os.path.basename(fx))
+        shutil.rmtree(tmp)
         # no extension, no -f: the format must be probed from the bytes
         with open(fx, "rb") as f:
             rc, out2, err, _, _ = run([docpipe(), NX, "-", "-t", "json"], stdin=f)
