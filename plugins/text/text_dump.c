@@ -643,12 +643,20 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
   /* Headlines run to five words or more, widget labels ("Share this
    * article") rarely: a shorter candidate is taken only when no longer
    * one is there. */
-  for (size_t min_words = 5; d.title == S_NONE && min_words >= 3; min_words -= 2) {
+  /* Nor do headlines end with a full stop, short opening sentences do. */
+  static const struct { size_t min_words; int stop_ok; } passes[] = {{5, 0}, {3, 0}, {3, 1}};
+  for (size_t p = 0; p < 3 && d.title == S_NONE; p++) {
+    size_t min_words = passes[p].min_words;
+    int stop_ok = passes[p].stop_ok;
+#define S_CAND(i)                                                                                \
+  (S_title_shaped(&d.v[i]) && d.v[i].words >= min_words &&                                       \
+   (stop_ok || d.v[i].t.s[d.v[i].t.len - 1] != '.'))
     if (date_line != S_NONE)
       for (size_t i = start; i-- > date_line + 1 && d.title == S_NONE;)
-        if (S_title_shaped(&d.v[i]) && d.v[i].words >= min_words) d.title = i;
+        if (S_CAND(i)) d.title = i;
     for (size_t i = date_line != S_NONE ? date_line : start; i-- > 0 && d.title == S_NONE;)
-      if (S_title_shaped(&d.v[i]) && d.v[i].words >= min_words) d.title = i;
+      if (S_CAND(i)) d.title = i;
+#undef S_CAND
   }
   /* Headline right before the body with nothing before it: a short text
    * whose first line is the body itself stays body. */
@@ -659,6 +667,19 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
       d.title = start;
       start = next;
     }
+  }
+  /* Short sentences right above the first paragraph, below the headline
+   * and date line, open the article ("Hôm nay, trời mưa to."). */
+  {
+    size_t anchor = d.title;
+    if (date_line != S_NONE && (anchor == S_NONE || date_line > anchor)) anchor = date_line;
+    if (anchor != S_NONE)
+      for (size_t i = start; i-- > anchor + 1;) {
+        S_line *l = &d.v[i];
+        if (l->dropped || l->kind == K_BLANK || l->kind == K_CHROME) continue;
+        if (!S_live(l, K_TEXT) || l->words < 3 || !S_ends_sentence(l->t) || S_is_byline(l)) break;
+        start = i;
+      }
   }
   if (d.title != S_NONE) {
     rc = S_set_meta_line(doc, DOCPIPE_META_TITLE, d.v[d.title].t);

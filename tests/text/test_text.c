@@ -594,6 +594,20 @@ static void test_dump_two_dates(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_short_opening(void) {
+  const char *s = "Mưa lớn gây ngập nhiều tuyến phố trung tâm thành phố\n"
+                  "Ngày đăng: 12/09/2024\n"
+                  "Cỡ chữ: +A | -A\n"
+                  "Chiều nay, trời mưa rất to.\n"
+                  "Nhiều tuyến đường bị ngập sâu, giao thông ùn tắc kéo dài trong nhiều giờ liền.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  char *first = docpipe_node_text_content(docpipe_node_first_child(docpipe_doc_root(doc)));
+  STR_EQ(first, "Chiều nay, trời mưa rất to.", "a short opening sentence is body");
+  docpipe_free(first);
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -818,6 +832,7 @@ int main(void) {
   RUN(test_dump_widget_under_date);
   RUN(test_dump_caption_before_image);
   RUN(test_dump_two_dates);
+  RUN(test_dump_short_opening);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
