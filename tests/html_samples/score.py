@@ -35,12 +35,15 @@ def tokens(text):
 
 
 def node_text(node, out):
-    """Plain text of a JSON node: text and code literals; breaks as spaces."""
+    """Plain text of a JSON node: text and code literals; breaks as spaces;
+    image alt text left out (it is not visible)."""
     t = node.get("t")
     if t in ("text", "code", "code_block"):
         out.append(node.get("text", ""))
     elif t in ("soft_break", "line_break"):
         out.append(" ")
+    if t == "image":
+        return  # alt text is not visible body text
     for c in node.get("c", []):
         node_text(c, out)
         if t not in ("paragraph", "heading", "table_cell", "emph", "strong", "link", "image", "figure"):
