@@ -634,6 +634,30 @@ int text_dump_read(const text_lines *lines, docpipe_doc *doc, const docpipe_args
       if (S_live(&d.v[i], K_TEXT) || S_live(&d.v[i], K_IMAGE)) start = i;
   }
   if (start == S_NONE) start = d.n;
+  /* A news sidebar above the article ("TIN MỚI", then headlines with
+   * summaries) puts the first paragraph in the sidebar.  When a related
+   * marker opens the page, no date line precedes that paragraph, and a
+   * headline + date line + paragraph come further down, the article is
+   * there. */
+  {
+    int marker_before = 0, date_before = 0;
+    for (size_t i = 0; i < start; i++) {
+      if (S_live(&d.v[i], K_RELATED)) marker_before = 1;
+      if (S_live(&d.v[i], K_DATE)) date_before = 1;
+    }
+    for (size_t i = start + 1; marker_before && !date_before && i < d.n; i++) {
+      if (S_live(&d.v[i], K_RELATED)) break;
+      if (!S_live(&d.v[i], K_DATE)) continue;
+      size_t above = i, below = i + 1;
+      while (above > start && (d.v[above - 1].dropped || d.v[above - 1].kind == K_BLANK)) above--;
+      while (below < d.n && (d.v[below].dropped || d.v[below].kind == K_BLANK)) below++;
+      if (above > start && S_title_shaped(&d.v[above - 1]) && below < d.n &&
+          S_paragraph_shaped(&d.v[below])) {
+        start = below;
+        break;
+      }
+    }
+  }
   size_t date_line = S_NONE;
   for (size_t i = 0; i < start; i++)
     if (S_live(&d.v[i], K_DATE)) date_line = i;

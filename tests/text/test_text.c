@@ -608,6 +608,27 @@ static void test_dump_short_opening(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_dump_sidebar_first(void) {
+  const char *s = "TIN MỚI\n"
+                  "Tỉnh tổ chức hội nghị xúc tiến đầu tư năm 2024\n"
+                  "Ngày 2/3, Ủy ban nhân dân tỉnh tổ chức hội nghị xúc tiến đầu tư với hơn 300 doanh "
+                  "nghiệp.\n"
+                  "Xây dựng nông thôn mới kiểu mẫu ở xã Phú Lương\n"
+                  "Ngày đăng: 06/03/2024\n"
+                  "Xã Phú Lương đang tập trung hoàn thiện các tiêu chí nông thôn mới kiểu mẫu, chú "
+                  "trọng cảnh quan môi trường.\n"
+                  "Đến nay, 100% tuyến đường thôn xóm đã được trồng hoa và lắp đèn chiếu sáng.\n";
+  docpipe_doc *doc = S_read(s, strlen(s), NULL);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"),
+         "Xây dựng nông thôn mới kiểu mẫu ở xã Phú Lương", "the article below a news sidebar");
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-03-06", "its date");
+  char *body = docpipe_node_text_content(docpipe_doc_root(doc));
+  OK(!strstr(body, "xúc tiến đầu tư"), "the sidebar is dropped");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -833,6 +854,7 @@ int main(void) {
   RUN(test_dump_caption_before_image);
   RUN(test_dump_two_dates);
   RUN(test_dump_short_opening);
+  RUN(test_dump_sidebar_first);
   RUN(test_bad_input);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
