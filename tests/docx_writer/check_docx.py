@@ -85,8 +85,8 @@ def produce(tmp):
 def foreign_inputs(tmp, plugin_dir):
     """Real pages through the html reader, and the scraped text dumps through
     the text reader, when those plugins and ../shared are there.  Their
-    metadata is whatever the readers found, so these are only checked for
-    validity (schema, python-docx, LibreOffice)."""
+    metadata is whatever the readers found (`-t json` says what), and the
+    docx must carry exactly that."""
     import gzip
     shared = os.environ.get("DOCPIPE_SHARED_DIR", "")
     out = []
@@ -108,7 +108,13 @@ def foreign_inputs(tmp, plugin_dir):
             print("note: %s reader could not convert %s (exit %d); not checked" %
                   (fmt, os.path.basename(src), r.returncode))
             continue
-        out.append((dst, None))
+        meta = None
+        if os.path.exists(os.path.join(plugin_dir, "json.so")):
+            r = subprocess.run([env("DOCPIPE"), "-f", fmt, src, "-t", "json"],
+                               capture_output=True)
+            if r.returncode == 0:
+                meta = json.loads(r.stdout).get("meta", {})
+        out.append((dst, meta))
     return out
 
 
@@ -129,8 +135,8 @@ def expected_meta(src, plugin_dir):
 def foreign_inputs(tmp, plugin_dir):
     """Real pages through the html reader, and the scraped text dumps through
     the text reader, when those plugins and ../shared are there.  Their
-    metadata is whatever the readers found, so these are only checked for
-    validity (schema, python-docx, LibreOffice)."""
+    metadata is whatever the readers found (`-t json` says what), and the
+    docx must carry exactly that."""
     import gzip
     shared = os.environ.get("DOCPIPE_SHARED_DIR", "")
     out = []
@@ -152,7 +158,13 @@ def foreign_inputs(tmp, plugin_dir):
             print("note: %s reader could not convert %s (exit %d); not checked" %
                   (fmt, os.path.basename(src), r.returncode))
             continue
-        out.append((dst, None))
+        meta = None
+        if os.path.exists(os.path.join(plugin_dir, "json.so")):
+            r = subprocess.run([env("DOCPIPE"), "-f", fmt, src, "-t", "json"],
+                               capture_output=True)
+            if r.returncode == 0:
+                meta = json.loads(r.stdout).get("meta", {})
+        out.append((dst, meta))
     return out
 
 
