@@ -33,6 +33,10 @@ typedef struct {
   docpipe_node *figure;  /* the figure being filled */
   int drawings, texts;   /* counts to tell figure paragraphs */
   int rules;             /* VML horizontal rules (pandoc, Word's "horizontal line") */
+  /* Word's complex fields: HYPERLINK fields become links (others show their result) */
+  int fld_depth, fld_phase; /* phase 1: instruction, 2: result */
+  docpipe_buf fld_instr;
+  docpipe_node *fld_link;
 } S_inl;
 
 static int S_oom(S_body *b) {
@@ -148,6 +152,89 @@ static void S_image(S_body *b, docpipe_node *parent, xmlNodePtr drawing, S_inl *
   free(alt);
 }
 
+/* HYPERLINK "url" [\\l "anchor"] [\\o "tip"]: the target, or NULL. */
+static char *S_field_link(const char *instr, char **tip) {
+  *tip = NULL;
+  while (*instr == ' ') instr++;
+  if (strncmp(instr, "HYPERLINK", 9) != 0 || (instr[9] != ' ' && instr[9])) return NULL;
+  const char *p = instr + 9;
+  char *url = NULL, *anchor = NULL;
+  int want_anchor = 0, want_tip = 0, skip_next = 0;
+  while (*p) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *start;
+    size_t n;
+    if (*p == '"') {
+      start = ++p;
+      while (*p && *p != '"') p++;
+      n = (size_t)(p - start);
+      if (*p) p++;
+    } else {
+      start = p;
+      while (*p && *p != ' ') p++;
+      n = (size_t)(p - start);
+    }
+    if (n == 2 && start[0] == '\\') {
+      want_anchor = start[1] == 'l';
+      want_tip = start[1] == 'o';
+      skip_next = !want_anchor && !want_tip; /* \t "frame", \m, \n... */
+      continue;
+    }
+    if (skip_next) {
+      skip_next = 0;
+      continue;
+    }
+    char **slot = want_anchor ? &anchor : want_tip ? tip : &url;
+    want_anchor = want_tip = 0;
+    if (!*slot && (*slot = malloc(n + 2))) {
+      memcpy(*slot, start, n);
+      (*slot)[n] = 0;
+    }
+  }
+  if (anchor && !url && (url = malloc(strlen(anchor) + 2))) {
+    url[0] = '#';
+    strcpy(url + 1, anchor);
+  }
+  free(anchor);
+  if (url && !*url) {
+    free(url);
+    url = NULL;
+  }
+  return url;
+}
+
+static void S_field_char(S_body *b, docpipe_node *parent, xmlNodePtr k, S_inl *st) {
+  char *type = docx_r_attr(k, "fldCharType");
+  if (!type) return;
+  if (strcmp(type, "begin") == 0) {
+    if (++st->fld_depth == 1) {
+      st->fld_phase = 1;
+      docpipe_buf_reset(&st->fld_instr);
+    }
+  } else if (strcmp(type, "separate") == 0 && st->fld_depth == 1 && st->fld_phase == 1) {
+    st->fld_phase = 2;
+    char *tip = NULL;
+    char *url = st->fld_instr.data ? S_field_link(st->fld_instr.data, &tip) : NULL;
+    int in_link = 0; /* no link inside a link (a field inside w:hyperlink) */
+    for (docpipe_node *a = parent; a && docpipe_node_is_inline(a); a = docpipe_node_parent(a))
+      if (docpipe_node_type_of(a) == DOCPIPE_NODE_LINK) in_link = 1;
+    if (url && !in_link && docpipe_utf8_valid(url, strlen(url))) {
+      st->fld_link = docpipe_node_add(parent, DOCPIPE_NODE_LINK);
+      if (!st->fld_link || docpipe_node_set_url(st->fld_link, url) < 0) S_oom(b);
+      else if (tip && *tip && docpipe_utf8_valid(tip, strlen(tip))) docpipe_node_set_title(st->fld_link, tip);
+    }
+    free(url);
+    free(tip);
+  } else if (strcmp(type, "end") == 0 && st->fld_depth > 0) {
+    if (--st->fld_depth == 0) {
+      st->fld_phase = 0;
+      st->fld_link = NULL;
+    }
+  }
+  free(type);
+}
+
 static void S_run(S_body *b, docpipe_node *parent, xmlNodePtr r, S_inl *st) {
   xmlNodePtr rpr = docx_r_child(r, "rPr");
   char *rstyle = docx_r_attr(docx_r_child(rpr, "rStyle"), "val");
@@ -168,9 +255,29 @@ static void S_run(S_body *b, docpipe_node *parent, xmlNodePtr r, S_inl *st) {
     if (!docpipe_node_add(parent, DOCPIPE_NODE_SOFT_BREAK)) S_oom(b);
     return;
   }
+  docpipe_node *outer = parent;
   for (xmlNodePtr k = r->children; k && !b->rc; k = k->next) {
     if (k->type != XML_ELEMENT_NODE) continue;
     const char *nm = (const char *)k->name;
+    parent = st->fld_link ? st->fld_link : outer;
+    if (strcmp(nm, "fldChar") == 0) {
+      S_field_char(b, outer, k, st);
+      continue;
+    }
+    if (strcmp(nm, "instrText") == 0) {
+      if (st->fld_depth == 1 && st->fld_phase == 1 && st->fld_instr.len < 4096)
+        for (xmlNodePtr t = k->children; t; t = t->next)
+          if (t->type == XML_TEXT_NODE && t->content) docpipe_buf_puts(&st->fld_instr, (const char *)t->content);
+      continue;
+    }
+    if (st->fld_phase == 1) continue; /* a field's instruction is not text */
+    if (strcmp(nm, "AlternateContent") == 0) {
+      /* mc:AlternateContent: the first choice's drawing (Word 2010+ pictures) */
+      xmlNodePtr choice = docx_r_child(k, "Choice");
+      xmlNodePtr dr = docx_r_child(choice, "drawing");
+      if (dr) S_image(b, parent, dr, st);
+      continue;
+    }
     if (strcmp(nm, "t") == 0) {
       for (xmlNodePtr t = k->children; t; t = t->next) {
         if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content) continue;
@@ -231,8 +338,9 @@ static void S_inlines(S_body *b, docpipe_node *parent, xmlNodePtr x, S_inl *st, 
         /* docpipe's figure without an embedded image: the link is the image source,
          * its text the alt text (or the url itself when there was no alt). */
         docpipe_node *tmp = docpipe_node_new(DOCPIPE_NODE_PARAGRAPH);
-        S_inl sub = {0, NULL, 0, 0, 0};
+        S_inl sub = {0};
         if (tmp) S_inlines(b, tmp, k, &sub, depth + 1);
+        docpipe_buf_free(&sub.fld_instr);
         char *alt = tmp ? docpipe_node_text_content(tmp) : NULL;
         docpipe_node_set_url(st->figure, url);
         if (alt && strcmp(alt, url) != 0) docpipe_node_set_alt(st->figure, alt);
@@ -472,7 +580,7 @@ static void S_para(S_body *b, xmlNodePtr p) {
     return;
   }
 
-  S_inl st = {0, NULL, 0, 0, 0};
+  S_inl st = {0};
   docpipe_node *node = NULL;
   docpipe_node *figure_cap = NULL;
   int in_list = 0;
@@ -501,6 +609,7 @@ static void S_para(S_body *b, xmlNodePtr p) {
   }
   if (figure_cap) {
     S_inlines(b, figure_cap, p, &st, 0);
+    docpipe_buf_free(&st.fld_instr);
     docpipe_node_free(node);
     return;
   }
@@ -515,6 +624,7 @@ static void S_para(S_body *b, xmlNodePtr p) {
     st.figure = fig;
   }
   S_inlines(b, node, p, &st, 0);
+  docpipe_buf_free(&st.fld_instr);
   /* A foreign paragraph holding only a picture is a figure too. */
   if (!fig && !level && !in_list && st.drawings == 1 && st.texts == 0 && !b->rc) {
     docpipe_node *img = docpipe_node_first_child(node);
@@ -601,9 +711,10 @@ static void S_cell_content(S_body *b, docpipe_node *cell, xmlNodePtr x, int *par
     if (docx_r_is(k, "p")) {
       if (*paras && docpipe_node_first_child(cell))
         if (!docpipe_node_add(cell, DOCPIPE_NODE_LINE_BREAK)) S_oom(b);
-      S_inl st = {0, NULL, 0, 0, 0};
+      S_inl st = {0};
       docpipe_node *before = docpipe_node_last_child(cell);
       S_inlines(b, cell, k, &st, 0);
+      docpipe_buf_free(&st.fld_instr);
       if (docpipe_node_last_child(cell) != before) (*paras)++;
       else if (before && docpipe_node_type_of(before) == DOCPIPE_NODE_LINE_BREAK && *paras) {
         /* an empty paragraph: take back its break */

@@ -14,3 +14,4 @@ pandoc -f markdown -t docx -o pandoc-figure.docx pandoc-figure.md
 rm -f pixel.png
 soffice --headless --norestore --convert-to 'docx:MS Word 2007 XML' libreoffice-article.html
 /usr/bin/python3 make_word.py word-python-docx.docx
+/usr/bin/python3 make_fields.py word-fields.docx
