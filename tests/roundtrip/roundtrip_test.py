@@ -166,7 +166,7 @@ def norm_tree(nodes, rules, parent=None):
 RULES = {
     "json": set(),
     "markdown": {"code_newline", "cell_align_by_column", "header_first_row", "tight"},
-    "docx": {"code_newline", "cell_align_by_column", "no_titles", "tight", "figure_alt_needs_url"},
+    "docx": {"code_newline", "figure_alt_needs_url"},
     "html": {"code_newline", "cell_align_by_column", "tight"},
 }
 
