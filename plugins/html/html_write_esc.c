@@ -62,19 +62,35 @@ int html_w_attribute(docpipe_buf *out, const char *name, const char *value) {
   return rc;
 }
 
+static int S_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
 int html_w_url_attribute(docpipe_buf *out, const char *name, const char *url) {
   /* Characters a URL may not hold are percent-encoded (a space in a file
-   * name is common in scraped pages); the rest, non-ASCII included, stays.
-   * Surrounding spaces are dropped, as browsers do. */
+   * name is common in scraped pages, brackets in query strings); the rest,
+   * non-ASCII included, stays.  Brackets stay in the host (IPv6 literals)
+   * and a '%' that already starts an escape stays.  Surrounding spaces are
+   * dropped, as browsers do. */
   static const char bad[] = " \"<>`{}|\\^";
   while (*url && (unsigned char)*url <= ' ') url++;
   size_t len = strlen(url);
   while (len && (unsigned char)url[len - 1] <= ' ') len--;
+  size_t path = 0; /* where the host ends */
+  const char *auth = strstr(url, "//");
+  /* an authority follows "//" at the start or right after "scheme:" */
+  if (auth && (size_t)(auth - url) < len &&
+      (auth == url || (auth[-1] == ':' && strcspn(url, "/?#") == (size_t)(auth - url)))) {
+    path = (size_t)(auth - url) + 2;
+    while (path < len && !strchr("/?#", url[path])) path++;
+  }
   int rc = docpipe_buf_printf(out, " %s=\"", name);
   size_t run = 0;
   for (size_t i = 0; i < len && !rc; i++) {
     unsigned char c = (unsigned char)url[i];
-    if (c > ' ' && c != 0x7F && !strchr(bad, c)) continue;
+    int enc = c <= ' ' || c == 0x7F || strchr(bad, c) || ((c == '[' || c == ']') && i >= path) ||
+              (c == '%' && !(i + 2 < len && S_hex(url[i + 1]) && S_hex(url[i + 2])));
+    if (!enc) continue;
     rc = html_w_escape(out, url + run, i - run, 1);
     if (!rc) rc = docpipe_buf_printf(out, "%%%02X", c);
     run = i + 1;

@@ -1,4 +1,4 @@
-/* The writer's JSON-LD contract: the metadata map written under
+/* URL attributes, and the writer's JSON-LD contract: the metadata map written under
  * "docpipe:meta" reads back equal through html_w_meta_from_jsonld, whatever
  * the strings hold; and the writer is safe to call from several threads. */
 #include <pthread.h>
@@ -98,7 +98,29 @@ static void test_threads(void) {
   docpipe_buf_free(&one);
 }
 
+static void test_url_attribute(void) {
+  static const char *const cases[][2] = {
+      {"http://[::1]:80/a[1]?b=%zz%41", " href=\"http://[::1]:80/a%5B1%5D?b=%25zz%41\""},
+      {"//[::2]/x[", " href=\"//[::2]/x%5B\""},
+      {"a//b[1]", " href=\"a//b%5B1%5D\""},
+      {"  /a b\"c<d>?q=1&r=2  ", " href=\"/a%20b%22c%3Cd%3E?q=1&amp;r=2\""},
+      {"/đường/ảnh.jpg", " href=\"/đường/ảnh.jpg\""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    docpipe_buf b = DOCPIPE_BUF_INIT;
+    INT_EQ(html_w_url_attribute(&b, "href", cases[i][0]), 0, "url attribute written");
+    STR_EQ(b.data, cases[i][1], cases[i][0]);
+    docpipe_buf_free(&b);
+  }
+  OK(!html_w_url_ok(" Java\tScript:alert(1)", 0), "javascript: refused");
+  OK(!html_w_url_ok("data:image/svg+xml,<svg>", 1), "SVG data URL refused");
+  OK(html_w_url_ok("data:image/png;base64,AA==", 1), "PNG data URL as image source");
+  OK(!html_w_url_ok("data:image/png;base64,AA==", 0), "no data URL as a link");
+  OK(html_w_url_ok("/a:b", 0), "a colon after a slash is no scheme");
+}
+
 int main(void) {
+  RUN(test_url_attribute);
   RUN(test_meta_round_trip);
   RUN(test_reader_cases);
   RUN(test_threads);
