@@ -625,6 +625,12 @@ static void S_para(S_body *b, xmlNodePtr p) {
   }
   S_inlines(b, node, p, &st, 0);
   docpipe_buf_free(&st.fld_instr);
+  if (fig && !st.drawings && !b->rc) {
+    /* docpipe's figure without any image source: the paragraph holds the alt text */
+    char *alt = docpipe_node_text_content(node);
+    if (alt && *alt && docpipe_node_set_alt(fig, alt) < 0) S_oom(b);
+    docpipe_free(alt);
+  }
   /* A foreign paragraph holding only a picture is a figure too. */
   if (!fig && !level && !in_list && st.drawings == 1 && st.texts == 0 && !b->rc) {
     docpipe_node *img = docpipe_node_first_child(node);
