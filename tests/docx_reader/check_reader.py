@@ -8,7 +8,7 @@
     check_reader.py roundtrip  json -> docx -> json keeps every metadata value and all text
                                exactly, and gives the json writer's bytes back; docx -> docx
                                is stable (the second generation equals the first); so do
-                               the sample articles (samples/text, samples/html); the docx
+                               the sample articles (samples/text, samples/html, ../shared/seeds); the docx
                                writer's own samples read back to their metadata
     check_reader.py hostile    hostile packages (made here with zipfile): each exits 1 with
                                a one-line error, never crashes, stays under a memory bound,
@@ -243,6 +243,11 @@ def check_roundtrip():
     # JSON, written to docx and read back, gives the same JSON bytes.
     corpus = sorted(glob.glob(os.path.join(src, "samples", "text", "*.txt")) +
                     glob.glob(os.path.join(src, "samples", "html", "*.html")))
+    shared = os.environ.get("DOCPIPE_SHARED_DIR", "")
+    seeds = sorted(glob.glob(os.path.join(shared, "seeds", "*.txt"))) if shared else []
+    if not seeds:
+        print("note: no ../shared/seeds here; the scraped seeds are not round-tripped")
+    corpus += seeds
     same = 0
     for i, path in enumerate(corpus):
         j0, dx, j1 = (os.path.join(tmp, "c%d.%s" % (i, s)) for s in ("0.json", "docx", "1.json"))
