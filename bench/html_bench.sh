@@ -1,7 +1,8 @@
 #!/bin/sh
 # html_bench.sh BUILD_DIR [N] — html reader throughput on N pages (default
 # 300) of ../shared/extraction-dev, one core, then pandoc -f html -t plain
-# on the same pages for comparison, and a 50 MB generated page for memory.
+# on the same pages for comparison (HTML_BENCH_SKIP_PANDOC=1 skips it), and a
+# 50 MB generated page for memory.
 set -eu
 B=${1:?usage: html_bench.sh BUILD_DIR [N]}
 N=${2:-300}
@@ -12,7 +13,7 @@ trap 'rm -rf "$T"' EXIT
 ls "$SET"/html | head -n "$N" | while read -r f; do gzip -dc "$SET/html/$f" > "$T/${f%.gz}"; done
 echo "docpipe html reader ($N pages):"
 DOCPIPE_PLUGIN_DIR="$B/plugins" taskset -c 0 "$B/bench/bench_html_bench" "$T"/*.html
-if command -v pandoc >/dev/null; then
+if [ -z "${HTML_BENCH_SKIP_PANDOC:-}" ] && command -v pandoc >/dev/null; then
   echo "pandoc -f html -t plain (same pages):"
   s=$(date +%s.%N)
   for f in "$T"/*.html; do pandoc -f html -t plain "$f" -o /dev/null 2>/dev/null || true; done

@@ -165,7 +165,7 @@ static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
 
 static void S_jsonld(html_meta *m, const char *text) {
   json_error_t e;
-  json_t *root = json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES * 0, &e);
+  json_t *root = json_loads(text, JSON_DECODE_ANY, &e);
   if (!root) return;
   json_t *a = S_find_article(root, 0);
   if (a) {

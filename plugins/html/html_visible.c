@@ -101,7 +101,7 @@ static int S_titleish(const xmlNode *n) {
   return 0;
 }
 
-static int S_in_content(const html_ctx *c, const xmlNode *n) {
+static int S_in_content(const xmlNode *n) {
   for (; n; n = n->parent)
     if (n->type == XML_ELEMENT_NODE && html_st(n) && html_st(n)->kept) return 1;
   return 0;
@@ -136,7 +136,7 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
             logo = 1;
         }
         if (!logo) {
-          if (S_in_content(c, n)) inside = n;
+          if (S_in_content(n)) inside = n;
           else if (!passed) before = n;
           else if (!before) before = n; /* after the content: last resort */
         }
@@ -172,7 +172,7 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
           int matched = 0;
           for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
           if (matched) {
-            int score = (h1 ? 4 : h2 ? 2 : 1) + (S_in_content(c, n) ? 2 : 0);
+            int score = (h1 ? 4 : h2 ? 2 : 1) + (S_in_content(n) ? 2 : 0);
             if (score > best_score) {
               best_score = score;
               best = n;
