@@ -1,6 +1,22 @@
 /* The docx reader's entry points: probing and reading a package into a document.
- * The package is hostile until proven otherwise: see docx_read_zip.c (sizes, ratios,
- * entries) and docx_read_xml.c (no DTD, no entities). */
+ *
+ * What it reads (README.md has the writer's side of the convention):
+ *  - docProps/core.xml, then docProps/custom.xml on top: "docpipe:KEY" (string),
+ *    "docpipe-json:KEY" (list/map/odd string), "docpipe-body:" (code info strings, list
+ *    tightness, applied to the body after it is built); foreign custom properties are
+ *    kept under their own names (pandoc's "date" and "abstract" become date/description).
+ *    Lists in core.xml split on exactly "; " in docpipe's documents, on ";" (creator) or
+ *    ";"/"," (keywords), trimmed, in foreign ones.
+ *  - docProps/app.xml: Application "docpipe" marks docpipe's own documents, whose style
+ *    ids are the convention (styles.xml is not read) and whose visible header (Title,
+ *    Subtitle, Byline paragraphs) is skipped.  In foreign documents leading Title,
+ *    Subtitle, Author, Date and Abstract paragraphs fill metadata that is missing.
+ *  - the body: docx_read_body.c; styles and numbering: docx_read_styles.c.
+ *
+ * The package is hostile until proven otherwise: docx_read_zip.c (entry count, name
+ * length, duplicates, declared and counted sizes, ratios) and docx_read_xml.c (no DTD,
+ * no entities, libxml2's depth cap).  Not read: footnotes, comments, headers/footers,
+ * text boxes, embedded image bytes (a figure keeps the image's name or original url). */
 #include <stdlib.h>
 #include <string.h>
 
