@@ -36,10 +36,25 @@ static int S_has_name(const unsigned char *data, size_t size, const char *name) 
   return 0;
 }
 
+/* Looks for a part name in the central directory, in the last 64 KB (large media
+ * entries may push the local header of word/document.xml far from the start). */
+static int S_has_central_name(const unsigned char *data, size_t size, const char *name) {
+  size_t nlen = strlen(name);
+  size_t from = size > 65536 ? size - 65536 : 0;
+  for (size_t i = from; i + 46 + nlen <= size; i++) {
+    if (data[i] != 'P' || data[i + 1] != 'K' || data[i + 2] != 1 || data[i + 3] != 2) continue;
+    size_t fl = (size_t)data[i + 28] | ((size_t)data[i + 29] << 8);
+    if (fl == nlen && memcmp(data + i + 46, name, nlen) == 0) return 1;
+  }
+  return 0;
+}
+
 int docx_probe(const unsigned char *data, size_t size, const char *name_hint) {
   (void)name_hint;
   if (size < 30 || memcmp(data, "PK\3\4", 4) != 0) return 0;
-  if (S_has_name(data, size, "word/document.xml")) return DOCPIPE_PROBE_SCORE_MAX;
+  if (S_has_name(data, size, "word/document.xml") ||
+      S_has_central_name(data, size, "word/document.xml"))
+    return DOCPIPE_PROBE_SCORE_MAX;
   if (S_has_name(data, size, "[Content_Types].xml")) return 80;
   return 10; /* some other zip */
 }

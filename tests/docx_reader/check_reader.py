@@ -111,6 +111,22 @@ def check_fixtures():
             fail("%s from stdin (probed): exit %d %s" % (os.path.basename(fx), rc, err.strip()))
 
 
+    # probing finds word/document.xml in the central directory when 200 KB of media
+    # come first in the archive
+    tmp = tempfile.mkdtemp(prefix="docx_reader_probe_")
+    path = os.path.join(tmp, "media-first.bin")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("word/media/big.bin", bytes(200000))
+        z.writestr("word/document.xml", doc_xml("<w:p><w:r><w:t>dò thấy</w:t></w:r></w:p>"))
+    with open(path, "rb") as f:
+        rc, out, err, _, _ = run([docpipe(), NX, "-", "-t", "json"], stdin=f)
+    if rc != 0 or "dò thấy" not in out.decode("utf-8", "replace"):
+        fail("media-first zip from stdin: exit %d %s" % (rc, err.strip()))
+    else:
+        print("ok: probed through the central directory")
+    shutil.rmtree(tmp)
+
+
 # ---------------------------------------------------------------------------------------
 def texts(blocks):
     """All the text of a block tree, in order: text leaves, code, alt texts, breaks."""
