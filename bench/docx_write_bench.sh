@@ -17,27 +17,23 @@ command -v taskset >/dev/null || PIN=""
 
 $PIN "$B/bench/bench_docx_write_bench" "$B/plugins" "$T" "${2:-3}"
 
-rate() { # rate LABEL N SECONDS
-  awk -v l="$1" -v n="$2" -v s="$3" 'BEGIN { printf "%-34s %7.1f documents/s (%d in %.2f s)\n", l, n / s, n, s }'
+# loop LABEL N CMD...: runs CMD N times; documents per CPU-second (user +
+# system time of the processes, robust when other jobs share the machine)
+# and per wall-clock second.
+loop() {
+  label=$1 n=$2
+  shift 2
+  /usr/bin/time -f "%U %S %e" -o "$T/time" sh -c 'i=0; while [ $i -lt "$0" ]; do "$@" >/dev/null || exit 1; i=$((i + 1)); done' "$n" "$@"
+  awk -v l="$label" -v n="$n" '{ printf "%-28s %7.1f documents per CPU-second, %7.1f per wall second (%d runs)\n", l, n / ($1 + $2), n / $3, n }' "$T/time"
 }
-now() { date +%s.%N; }
 
 if [ -f "$T/article.json" ] && [ -x "$B/docpipe" ]; then
-  t0=$(now)
-  i=0
-  while [ $i -lt "$N" ]; do $PIN "$B/docpipe" "$T/article.json" -o "$T/out.docx"; i=$((i + 1)); done
-  rate "docpipe CLI json -> docx" "$N" "$(echo "$(now) - $t0" | bc)"
+  loop "docpipe CLI json -> docx" "$N" $PIN "$B/docpipe" "$T/article.json" -o "$T/out.docx"
 fi
 if command -v pandoc >/dev/null; then
   pandoc -f docx -t json "$T/article.docx" -o "$T/article.pandoc.json"
-  t0=$(now)
-  i=0
-  while [ $i -lt "$N" ]; do $PIN pandoc -f json -t docx "$T/article.pandoc.json" -o "$T/p.docx"; i=$((i + 1)); done
-  rate "pandoc json -> docx" "$N" "$(echo "$(now) - $t0" | bc)"
-  t0=$(now)
-  i=0
-  while [ $i -lt "$N" ]; do $PIN pandoc -f docx -t json "$T/article.docx" -o "$T/p.json"; i=$((i + 1)); done
-  rate "pandoc docx -> json" "$N" "$(echo "$(now) - $t0" | bc)"
+  loop "pandoc json -> docx" "$N" $PIN pandoc -f json -t docx "$T/article.pandoc.json" -o "$T/p.docx"
+  loop "pandoc docx -> json" "$N" $PIN pandoc -f docx -t json "$T/article.docx" -o "$T/p.json"
 else
   echo "pandoc not installed: no comparison"
 fi
