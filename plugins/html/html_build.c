@@ -11,6 +11,8 @@
  * limits.max_depth is flattened. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <libxml/uri.h>
 
 #include "html_reader.h"
 
@@ -25,6 +27,7 @@ typedef struct {
   int depth;     /* model nesting */
   int recursion; /* C call depth */
   int inline_nest;
+  const xmlNode *figure_img; /* the picture a figure is being captioned for */
   int rc;
   docpipe_buf tmp;
 } S_b;
@@ -160,6 +163,25 @@ static void S_set_attr(S_b *b, docpipe_node *node, int (*set)(docpipe_node *, co
   }
 }
 
+/* Links and pictures relative to the page are made absolute against its
+ * address (<base href>, else the canonical URL), so they still lead
+ * somewhere once the article leaves the page. */
+static void S_set_url(S_b *b, docpipe_node *node, const char *url) {
+  if (!url) return;
+  const char *base = b->c->base_url;
+  int relative = url[0] != '#' && !strstr(url, "://") && strncasecmp(url, "mailto:", 7) != 0 &&
+                 strncasecmp(url, "data:", 5) != 0 && strncasecmp(url, "tel:", 4) != 0;
+  if (base && relative) {
+    xmlChar *abs = xmlBuildURI((const xmlChar *)url, (const xmlChar *)base);
+    if (abs) {
+      S_set_attr(b, node, docpipe_node_set_url, (const char *)abs);
+      xmlFree(abs);
+      return;
+    }
+  }
+  S_set_attr(b, node, docpipe_node_set_url, url);
+}
+
 /* ---- paragraphs ---- */
 
 static void S_open(S_b *b, docpipe_node *container) {
@@ -246,7 +268,7 @@ static void S_image_inline(S_b *b, xmlNode *img, docpipe_node *parent) {
     S_fail(b, DOCPIPE_ENOMEM);
     return;
   }
-  S_set_attr(b, im, docpipe_node_set_url, src);
+  S_set_url(b, im, src);
   S_set_attr(b, im, docpipe_node_set_title, html_attr(img, "title"));
   const char *alt = html_attr(img, "alt");
   if (alt && *alt) S_append(b, im, alt, strlen(alt));
@@ -280,7 +302,7 @@ static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
     return;
   }
   if (html_is(n, "img")) {
-    S_image_inline(b, n, parent);
+    if (n != b->figure_img) S_image_inline(b, n, parent);
     return;
   }
   if (html_is(n, "script") || html_is(n, "style")) return;
@@ -319,7 +341,7 @@ static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
     return;
   }
   if (k == DOCPIPE_NODE_LINK) {
-    S_set_attr(b, el, docpipe_node_set_url, html_attr(n, "href"));
+    S_set_url(b, el, html_attr(n, "href"));
     S_set_attr(b, el, docpipe_node_set_title, html_attr(n, "title"));
   }
   b->inline_nest++;
@@ -373,7 +395,7 @@ static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container
     S_fail(b, DOCPIPE_ENOMEM);
     return;
   }
-  S_set_attr(b, fig, docpipe_node_set_url, S_img_src(img));
+  S_set_url(b, fig, S_img_src(img));
   S_set_attr(b, fig, docpipe_node_set_alt, html_attr(img, "alt"));
   xmlNode *cap = NULL;
   for (xmlNode *x = box; x && !cap;) {
@@ -382,7 +404,9 @@ static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container
   }
   b->at_start = 1;
   b->pending_space = 0;
+  b->figure_img = img;
   S_inline_children(b, cap ? cap : box, fig);
+  b->figure_img = NULL;
   S_trim(fig);
 }
 
@@ -619,7 +643,7 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
         S_fail(b, DOCPIPE_ENOMEM);
         return;
       }
-      S_set_attr(b, fig, docpipe_node_set_url, S_img_src(n));
+      S_set_url(b, fig, S_img_src(n));
       S_set_attr(b, fig, docpipe_node_set_alt, html_attr(n, "alt"));
     }
   } else {

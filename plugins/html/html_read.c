@@ -105,6 +105,14 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   html_clean_content(&c);
   html_meta_collect(&c, &m);
   title = html_find_title(&c, &m);
+  {
+    const char *base = NULL;
+    for (xmlNode *x = c.body; x && !base; x = html_next(x, c.body, 0))
+      if (html_is(x, "base")) base = html_attr(x, "href");
+    if (!base || strncasecmp(base, "http", 4) != 0) base = m.url;
+    if (base && (strncasecmp(base, "http://", 7) == 0 || strncasecmp(base, "https://", 8) == 0))
+      c.base_url = base;
+  }
   doc = docpipe_doc_new();
   if (!doc) {
     rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");

@@ -43,6 +43,7 @@ typedef struct html_ctx {
   xmlNode *title_h1;  /* the headline element, when one was found */
   size_t max_depth;
   int grid;           /* the content is a grid of cards: keep its links */
+  const char *base_url; /* absolute http(s) address relative links resolve against, or NULL */
 } html_ctx;
 
 /* html_encoding.c: the page as UTF-8; invalid bytes become U+FFFD and

@@ -91,6 +91,11 @@ static void test_portal_page(void) {
   INT_EQ(S_count_type(root, DOCPIPE_NODE_TABLE), 1, "data table kept as a table");
   INT_EQ(S_count_type(root, DOCPIPE_NODE_TABLE_ROW), 3, "its rows");
   INT_EQ(S_count_type(root, DOCPIPE_NODE_FIGURE), 1, "image box is a figure");
+  INT_EQ(S_count_type(root, DOCPIPE_NODE_IMAGE), 0, "its picture is not repeated in the caption");
+  for (docpipe_node *n = docpipe_node_first_child(root); n; n = docpipe_node_next(n))
+    if (docpipe_node_type_of(n) == DOCPIPE_NODE_FIGURE)
+      STR_EQ(docpipe_node_url(n), "https://eakar.example.gov.vn/images/hoinghi.jpg",
+             "relative picture made absolute against the canonical URL");
   OK(S_count_type(root, DOCPIPE_NODE_STRONG) >= 1, "strong kept");
   INT_EQ(S_count_type(root, DOCPIPE_NODE_LIST), 1, "one list (related lists gone)");
   docpipe_doc_free(doc);
