@@ -30,7 +30,12 @@ static const struct {
     {"Tác giả: Đỗ Văn Phới", "Đỗ Văn Phới", NULL},
     {"  Vũ Thu Hà  ", "Vũ Thu Hà", NULL},
     {"Nguye\xCC\x82\xCC\x83n Va\xCC\x86n Hu\xCC\x80ng", "Nguyễn Văn Hùng", NULL}, /* NFD */
+    {"Nguồn: TTXVN", "", "TTXVN"},
+    {"Hà Anh (tổng hợp)", "Hà Anh", NULL},
+    {"Văn Bình - Trung tâm VH-TT-TT huyện", "Văn Bình", "Trung tâm VH-TT-TT huyện"},
     /* never a byline */
+    {"Nguồn: theo báo cáo của huyện, năm nay", NULL, NULL},
+    {"Minh Anh - Thu Hà - Đài truyền hình", NULL, NULL},
     {"Các tin khác", NULL, NULL},
     {"Tin Liên Quan", NULL, NULL},
     {"THỐNG KÊ TRUY CẬP", NULL, NULL},

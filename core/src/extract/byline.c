@@ -30,6 +30,12 @@ static const char *const S_not_name_words[] = {
     "Hệ", "Đăng", "Nhập", "Tìm", "Kiếm", "Trả", "Lời", "Gửi", "Luận", "Skip", "Home",
     "Menu", "Related", "Share", "Comments", "News", "More", NULL};
 
+/* First words of an agency credited after a dash. */
+static const char *const S_agency_words[] = {
+    "Trung", "Báo", "Đài", "Cổng", "Ban", "Sở", "Phòng", "UBND", "Hội", "Tạp", "Văn", "Trang",
+    "Công", "Huyện", "Tỉnh", "Thành", "Xã", "Phường", "Đoàn", "Trường", "Viện", "Cục", "Bộ",
+    "TTXVN", "VTV", "VOV", "Truyền", "Kênh", NULL};
+
 static int S_in(const char *const *list, const char *w, size_t n) {
   for (size_t i = 0; list[i]; i++)
     if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return 1;
@@ -206,6 +212,18 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     ok = S_add_names(list, rest, rn, 0);
     goto done;
   }
+  /* "Nguồn: TTXVN" credits a source only. */
+  if (S_prefix(s, n, "Nguồn:") || S_prefix(s, n, "Nguồn :") || S_prefix(s, n, "Source:")) {
+    const char *rest = memchr(s, ':', n) + 1;
+    size_t rn = n - (size_t)(rest - s);
+    while (rn && *rest == ' ') rest++, rn--;
+    while (rn && rest[rn - 1] == '.') rn--;
+    if (S_is_source(rest, rn)) {
+      src = S_dup(rest, rn);
+      ok = 1;
+    }
+    goto done;
+  }
   if (n == 2 && memcmp(s, "PV", 2) == 0) {
     ok = docpipe_value_append_string(list, "PV") == 0;
     goto done;
@@ -215,14 +233,33 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
   size_t nn = n;
   if (open && s[n - 1] == ')') {
     size_t sn = n - (size_t)(open - s) - 2;
-    if (!S_is_source(open + 1, sn)) goto done;
+    /* "(Báo X)" is a source; "(tổng hợp)", "(st)" say how it was made. */
+    static const char *const notes[] = {"tổng hợp", "TH", "st", "sưu tầm", "lược dịch",
+                                        "dịch", "theo", NULL};
+    int note = 0;
+    for (size_t k = 0; notes[k]; k++)
+      if (strlen(notes[k]) <= sn && strncmp(open + 1, notes[k], strlen(notes[k])) == 0) note = 1;
+    if (!note && !S_is_source(open + 1, sn)) goto done;
     nn = (size_t)(open - s);
     while (nn && s[nn - 1] == ' ') nn--;
     if (S_is_name(s, nn, !right_aligned, 0)) {
-      src = S_dup(open + 1, sn);
+      if (!note) src = S_dup(open + 1, sn);
       ok = S_add_names(list, s, nn, 0);
     }
     goto done;
+  }
+  /* "Văn Bình - Trung tâm VH-TT-TT huyện": a name, a dash, an agency. */
+  const char *dash = memmem(s, n, " - ", 3);
+  if (dash) {
+    size_t an = (size_t)(dash - s), sn = n - an - 3;
+    const char *agency = dash + 3;
+    size_t first_word = strcspn(agency, " ");
+    if (first_word < sn && S_in(S_agency_words, agency, first_word) &&
+        S_is_name(s, an, 0, 0) && sn <= 60) {
+      src = S_dup(agency, sn);
+      ok = S_add_names(list, s, an, 0);
+      goto done;
+    }
   }
   if (S_is_name(s, nn, !right_aligned, 0)) ok = S_add_names(list, s, nn, 0);
   else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3)) ok = S_add_names(list, s, nn, 1);
