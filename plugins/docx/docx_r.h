@@ -84,6 +84,9 @@ xmlNodePtr docx_r_child(xmlNodePtr n, const char *local);
 int docx_r_is(xmlNodePtr n, const char *local);
 /* Attribute value by local name; returns a malloc'ed string or NULL. */
 char *docx_r_attr(xmlNodePtr n, const char *local);
+/* The same, borrowed from the tree (valid while it lives), without allocating; NULL when
+ * absent. */
+const char *docx_r_attr_ref(xmlNodePtr n, const char *local);
 /* w:val of the child `local`, as an int; `dflt` when absent. */
 int docx_r_child_val_int(xmlNodePtr n, const char *local, int dflt);
 /* On/off property (w:b, w:i): -1 absent, 0 off, 1 on. */

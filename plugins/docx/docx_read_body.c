@@ -237,14 +237,13 @@ static void S_field_char(S_body *b, docpipe_node *parent, xmlNodePtr k, S_inl *s
 
 static void S_run(S_body *b, docpipe_node *parent, xmlNodePtr r, S_inl *st) {
   xmlNodePtr rpr = docx_r_child(r, "rPr");
-  char *rstyle = docx_r_attr(docx_r_child(rpr, "rStyle"), "val");
+  const char *rstyle = docx_r_attr_ref(docx_r_child(rpr, "rStyle"), "val");
   int bold = -1, italic = -1, code = 0, soft = 0;
   if (rstyle) {
     docx_r_style_run(b->c, rstyle, &bold, &italic);
     code = strcmp(rstyle, "VerbatimChar") == 0 || strcmp(rstyle, "SourceText") == 0 ||
            strcmp(rstyle, "HTMLCode") == 0 || strcmp(rstyle, "InlineCode") == 0;
     soft = strcmp(rstyle, "SoftBreak") == 0;
-    free(rstyle);
   }
   int db = docx_r_onoff(rpr, "b"), di = docx_r_onoff(rpr, "i");
   if (db >= 0) bold = db;
@@ -312,10 +311,8 @@ static void S_run(S_body *b, docpipe_node *parent, xmlNodePtr r, S_inl *st) {
 /* A hyperlink whose first run has the ImageLink style (docpipe's unembedded image). */
 static int S_image_link(xmlNodePtr link) {
   xmlNodePtr r = docx_r_child(link, "r");
-  char *style = docx_r_attr(docx_r_child(docx_r_child(r, "rPr"), "rStyle"), "val");
-  int yes = style && strcmp(style, "ImageLink") == 0;
-  free(style);
-  return yes;
+  const char *style = docx_r_attr_ref(docx_r_child(docx_r_child(r, "rPr"), "rStyle"), "val");
+  return style && strcmp(style, "ImageLink") == 0;
 }
 
 static void S_inlines(S_body *b, docpipe_node *parent, xmlNodePtr x, S_inl *st, int depth) {
@@ -516,7 +513,7 @@ static int S_foreign_header(S_body *b, xmlNodePtr p, const char *role) {
 
 static void S_para(S_body *b, xmlNodePtr p) {
   xmlNodePtr ppr = docx_r_child(p, "pPr");
-  char *style = docx_r_attr(docx_r_child(ppr, "pStyle"), "val");
+  const char *style = docx_r_attr_ref(docx_r_child(ppr, "pStyle"), "val");
   const char *role = NULL;
   int level = docx_r_style_role(b->c, style, &role);
   int direct_ol = docx_r_child_val_int(ppr, "outlineLvl", -1);
@@ -526,7 +523,6 @@ static void S_para(S_body *b, xmlNodePtr p) {
   int ilvl = 0;
   int num_id = numpr ? docx_r_child_val_int(numpr, "numId", 0) : docx_r_style_num(b->c, style, &ilvl);
   if (numpr) ilvl = docx_r_child_val_int(numpr, "ilvl", 0);
-  free(style);
   if (level) role = NULL;
 
   /* docpipe's header: Title, Subtitle, Byline in that order, each optional */

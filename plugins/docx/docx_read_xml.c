@@ -93,26 +93,35 @@ char *docx_r_attr(xmlNodePtr n, const char *local) {
   return NULL;
 }
 
+const char *docx_r_attr_ref(xmlNodePtr n, const char *local) {
+  if (!n) return NULL;
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    if (strcmp((const char *)a->name, local) != 0) continue;
+    xmlNodePtr t = a->children;
+    if (!t) return "";
+    /* one text node is the only form without a DTD (entities are refused) */
+    if (t->type == XML_TEXT_NODE && !t->next && t->content) return (const char *)t->content;
+    return NULL;
+  }
+  return NULL;
+}
+
 int docx_r_child_val_int(xmlNodePtr n, const char *local, int dflt) {
-  char *v = docx_r_attr(docx_r_child(n, local), "val");
+  const char *v = docx_r_attr_ref(docx_r_child(n, local), "val");
   if (!v) return dflt;
   char *end = NULL;
   long x = strtol(v, &end, 10);
-  int ok = end != v;
-  free(v);
-  if (!ok || x < -1000000 || x > 1000000) return dflt;
+  if (end == v || x < -1000000 || x > 1000000) return dflt;
   return (int)x;
 }
 
 int docx_r_onoff(xmlNodePtr props, const char *local) {
   xmlNodePtr k = docx_r_child(props, local);
   if (!k) return -1;
-  char *v = docx_r_attr(k, "val");
+  const char *v = docx_r_attr_ref(k, "val");
   if (!v) return 1;
-  int on = !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0 ||
-             strcmp(v, "none") == 0);
-  free(v);
-  return on;
+  return !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0 ||
+           strcmp(v, "none") == 0);
 }
 
 char *docx_r_text(xmlNodePtr n) {
