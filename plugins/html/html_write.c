@@ -16,6 +16,7 @@ typedef struct S_state {
   docpipe_buf *out;
   int section;                  /* in the current table: 0 none, 1 thead, 2 tbody */
   int links;                    /* open links: an <a> is never written inside another */
+  int emph, strong;             /* open emphasis: <em><em> (scraped <i><em>) is written once */
   const docpipe_node *skip;     /* an image whose alt-text children are already written */
 } S_state;
 
@@ -138,9 +139,9 @@ static int S_enter(S_state *s, const docpipe_node *n) {
     if (!rc) rc = html_w_text(out, docpipe_node_literal(n));
     return rc ? rc : docpipe_buf_puts(out, "</code>");
   case DOCPIPE_NODE_EMPH:
-    return docpipe_buf_puts(out, "<em>");
+    return s->emph++ ? 0 : docpipe_buf_puts(out, "<em>");
   case DOCPIPE_NODE_STRONG:
-    return docpipe_buf_puts(out, "<strong>");
+    return s->strong++ ? 0 : docpipe_buf_puts(out, "<strong>");
   case DOCPIPE_NODE_LINK: {
     if (s->links++) return 0;
     const char *url = docpipe_node_url(n), *title = docpipe_node_title(n);
@@ -191,9 +192,9 @@ static int S_exit(S_state *s, const docpipe_node *n) {
   case DOCPIPE_NODE_TABLE_CELL:
     return docpipe_buf_puts(out, S_is_th(n) ? "</th>\n" : "</td>\n");
   case DOCPIPE_NODE_EMPH:
-    return docpipe_buf_puts(out, "</em>");
+    return --s->emph ? 0 : docpipe_buf_puts(out, "</em>");
   case DOCPIPE_NODE_STRONG:
-    return docpipe_buf_puts(out, "</strong>");
+    return --s->strong ? 0 : docpipe_buf_puts(out, "</strong>");
   case DOCPIPE_NODE_LINK:
     return --s->links ? 0 : docpipe_buf_puts(out, "</a>");
   default:
@@ -204,7 +205,7 @@ static int S_exit(S_state *s, const docpipe_node *n) {
 static int S_body(docpipe_buf *out, const docpipe_doc *doc) {
   docpipe_iter *it = docpipe_iter_new(docpipe_doc_root(doc));
   if (!it) return DOCPIPE_ENOMEM;
-  S_state s = {out, 0, 0, NULL};
+  S_state s = {out, 0, 0, 0, 0, NULL};
   docpipe_event ev;
   int rc = 0;
   while (!rc && (ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE) {
