@@ -103,6 +103,13 @@ def check_fixtures():
                     fail("%s: docx -> docx is not stable" % os.path.basename(fx))
             if back != gold:
                 fail("%s: docx -> docx -> json differs from docx -> json" % os.path.basename(fx))
+            # what the reader built, written again, is a valid package (when ../shared is here)
+            shared = os.environ.get("DOCPIPE_SHARED_DIR", "")
+            tool = os.path.join(shared, "tools", "validate-docx") if shared else ""
+            if tool and os.path.exists(tool):
+                r = subprocess.run([tool, g1], capture_output=True, text=True)
+                if r.returncode != 0:
+                    fail("%s: docx -> docx fails the schemas: %s" % (os.path.basename(fx), r.stdout[-300:]))
         shutil.rmtree(tmp)
         # no extension, no -f: the format must be probed from the bytes
         with open(fx, "rb") as f:
