@@ -51,9 +51,40 @@ static int S_is_ascii(const char *s, size_t len) {
   return 1;
 }
 
-/* NFC of valid UTF-8; ASCII is already NFC and is only copied. */
+/* 1 when valid UTF-8 `s` is certainly NFC without running the
+ * normaliser: every code point is ASCII, precomposed Latin (U+00A0-U+024F,
+ * U+1E00-U+1EFF: Vietnamese lives here) or common punctuation (U+2002-
+ * U+206F, U+20AB).  None of these is excluded from composition, and none
+ * can compose with a neighbour unless a combining mark follows, which
+ * would itself fail this test.  Anything else goes through utf8proc. */
+static int S_quick_nfc(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < len;) {
+    unsigned c = p[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    unsigned cp;
+    if (c < 0xE0) {
+      cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+      i += 2;
+    } else if (c < 0xF0) {
+      cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      i += 3;
+    } else {
+      return 0;
+    }
+    if (!((cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+          (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AB))
+      return 0;
+  }
+  return 1;
+}
+
+/* NFC of valid UTF-8; text that is certainly NFC already is only copied. */
 static char *S_nfc(const char *s, size_t len, size_t *out_len, int *code) {
-  if (S_is_ascii(s, len)) {
+  if (S_is_ascii(s, len) || S_quick_nfc(s, len)) {
     char *d = docpipe_malloc(len + 1);
     if (!d) {
       if (code) *code = DOCPIPE_ENOMEM;

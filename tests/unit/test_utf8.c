@@ -30,6 +30,17 @@ static void test_clean(void) {
 static void test_nfc(void) {
   int code = 0;
   OK(docpipe_utf8_nfc("\xFF", 1, NULL, &code) == NULL && code == DOCPIPE_EINVAL, "invalid");
+  /* A precomposed letter followed by a combining mark still composes
+   * (ê + U+0301 -> ế): the quick NFC test must not wave it through. */
+  char *q = docpipe_utf8_nfc("\xC3\xAA\xCC\x81", 4, NULL, NULL);
+  STR_EQ(q, "\xE1\xBA\xBF", "precomposed + combining mark");
+  docpipe_free(q);
+  q = docpipe_utf8_nfc("\xE2\x80\x80", 3, NULL, NULL); /* EN QUAD, a singleton */
+  STR_EQ(q, "\xE2\x80\x82", "U+2000 becomes U+2002");
+  docpipe_free(q);
+  q = docpipe_utf8_nfc("Vi\xE1\xBB\x87t Nam \xE2\x80\x93 \xE2\x82\xAB", 18, NULL, NULL);
+  STR_EQ(q, "Vi\xE1\xBB\x87t Nam \xE2\x80\x93 \xE2\x82\xAB", "NFC Vietnamese unchanged");
+  docpipe_free(q);
   char *s = docpipe_utf8_nfc("\xE2\x84\xA6", 3, NULL, NULL); /* OHM SIGN */
   STR_EQ(s, "\xCE\xA9", "singleton decomposes to omega");
   docpipe_free(s);
