@@ -16,7 +16,7 @@
 #define THREADS 4
 
 typedef struct {
-  char path[1024];
+  char path[1024 + 256];
   const docpipe_plugin *reader;
   docpipe_buf expected[16]; /* one per writer */
   int failed[16];           /* the single-threaded conversion failed */
