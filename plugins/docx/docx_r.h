@@ -59,6 +59,7 @@ typedef struct docx_r_ctx {
   void *code_info;       /* info strings of the code blocks */
   void *list_tight;      /* tightness of the lists */
   int is_docpipe;        /* app.xml names docpipe as the writer */
+  int docpipe_meta;      /* docpipe wrote it (maybe saved again by Word): its conventions hold */
   char *main_part;       /* e.g. "word/document.xml" */
 
   docx_r_style *styles;

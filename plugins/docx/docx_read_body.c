@@ -526,7 +526,7 @@ static void S_para(S_body *b, xmlNodePtr p) {
   if (level) role = NULL;
 
   /* docpipe's header: Title, Subtitle, Byline in that order, each optional */
-  if (b->c->is_docpipe && b->header < 3 && !b->content && role) {
+  if (b->c->docpipe_meta && b->header < 3 && !b->content && role) {
     int stage = strcmp(role, "title") == 0 ? 1 : strcmp(role, "subtitle") == 0 ? 2
                 : strcmp(role, "byline") == 0 ? 3 : 0;
     if (stage > b->header) {
@@ -535,7 +535,7 @@ static void S_para(S_body *b, xmlNodePtr p) {
     }
   }
   b->header = 3;
-  if (!b->c->is_docpipe && role && S_foreign_header(b, p, role)) return;
+  if (!b->c->docpipe_meta && role && S_foreign_header(b, p, role)) return;
 
   if (role && strcmp(role, "code") == 0) {
     S_close_lists(b);

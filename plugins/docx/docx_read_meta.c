@@ -40,7 +40,7 @@ static int S_set_list(docx_r_ctx *c, docpipe_value *meta, const char *key, const
   for (;;) {
     const char *end;
     size_t skip;
-    if (c->is_docpipe) {
+    if (c->docpipe_meta) {
       end = strstr(p, "; ");
       skip = 2;
     } else {
@@ -50,8 +50,8 @@ static int S_set_list(docx_r_ctx *c, docpipe_value *meta, const char *key, const
     }
     size_t n = end ? (size_t)(end - p) : strlen(p);
     const char *item = p;
-    if (!c->is_docpipe) S_trim(&item, &n);
-    if (n || c->is_docpipe) {
+    if (!c->docpipe_meta) S_trim(&item, &n);
+    if (n || c->docpipe_meta) {
       size_t cn = 0;
       char *clean = docpipe_utf8_clean(item, n, &cn);
       docpipe_value *v = clean ? docpipe_value_new_string_n(clean, cn) : NULL;
@@ -146,10 +146,8 @@ static docpipe_value *S_from_json(json_t *j, int depth) {
   return NULL; /* numbers, booleans: docpipe never writes them */
 }
 
-static int S_custom(docx_r_ctx *c, docpipe_value *meta) {
-  xmlDocPtr d = NULL;
-  int rc = docx_r_xml_part(c, "docProps/custom.xml", &d);
-  if (rc < 0 || !d) return rc;
+static int S_custom(docx_r_ctx *c, xmlDocPtr d, docpipe_value *meta) {
+  int rc = 0;
   for (xmlNodePtr k = xmlDocGetRootElement(d)->children; k && rc == 0; k = k->next) {
     if (!docx_r_is(k, "property")) continue;
     char *name = docx_r_attr(k, "name");
@@ -194,7 +192,6 @@ static int S_custom(docx_r_ctx *c, docpipe_value *meta) {
     free(name);
     free(t);
   }
-  xmlFreeDoc(d);
   return rc;
 }
 
@@ -211,10 +208,26 @@ int docx_r_app(docx_r_ctx *c) {
   return 0;
 }
 
+/* A document docpipe wrote keeps its docpipe: properties when Word or LibreOffice saves
+ * it again (and its Application changes): its lists and header still follow the
+ * convention. */
+static int S_has_docpipe_props(xmlDocPtr d) {
+  for (xmlNodePtr k = xmlDocGetRootElement(d)->children; k; k = k->next) {
+    const char *name = docx_r_is(k, "property") ? docx_r_attr_ref(k, "name") : NULL;
+    if (name && strncmp(name, "docpipe", 7) == 0 && (name[7] == ':' || name[7] == '-')) return 1;
+  }
+  return 0;
+}
+
 int docx_r_meta(docx_r_ctx *c, docpipe_doc *doc) {
   docpipe_value *meta = docpipe_doc_meta(doc);
-  int rc = S_core(c, meta);
-  if (rc == 0) rc = S_custom(c, meta);
+  xmlDocPtr custom = NULL;
+  int rc = docx_r_xml_part(c, "docProps/custom.xml", &custom);
+  if (rc < 0) return rc;
+  c->docpipe_meta = c->is_docpipe || (custom && S_has_docpipe_props(custom));
+  rc = S_core(c, meta);
+  if (rc == 0 && custom) rc = S_custom(c, custom, meta);
+  xmlFreeDoc(custom);
   return rc;
 }
 
