@@ -14,4 +14,9 @@ pandoc -f markdown -t docx -o pandoc-figure.docx pandoc-figure.md
 rm -f pixel.png
 soffice --headless --norestore --convert-to 'docx:MS Word 2007 XML' libreoffice-article.html
 /usr/bin/python3 make_word.py word-python-docx.docx
+# docpipe's own docx of the all-kinds sample, saved again by LibreOffice (it rewrites
+# core.xml: the date in UTC, keywords joined by spaces; custom.xml and the styles stay)
+"$DOCPIPE" --no-extract ../../samples/json/all-kinds.json -o resave-in.docx
+soffice --headless --norestore --convert-to 'docx:MS Word 2007 XML' --outdir resaved resave-in.docx
+mv resaved/resave-in.docx libreoffice-resaved-docpipe.docx && rm -rf resaved resave-in.docx
 /usr/bin/python3 make_fields.py word-fields.docx
