@@ -1,10 +1,12 @@
 /* The html reader: probe, then decode -> parse (libxml2, recovering, no
  * network) -> drop boilerplate -> choose the main content -> metadata ->
  * build the document.  See html_reader.h for the stages. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "html_reader.h"
+#include "html_write.h"
 
 static const unsigned char *S_skip_ws(const unsigned char *p, const unsigned char *end) {
   if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
@@ -87,7 +89,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   memset(&m, 0, sizeof m);
   docpipe_doc *doc = NULL;
   char *title = NULL;
-  docpipe_value *pre = NULL;
+  docpipe_value *pre = NULL, *own = NULL;
   int rc = 0;
   if (!c.body) {
     rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no document element");
@@ -96,6 +98,31 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   if ((rc = html_stats_alloc(&c)) != 0) {
     rc = docpipe_error_set(err, rc, "html: out of memory");
     goto done;
+  }
+  /* a page written by docpipe's html writer carries its whole metadata
+   * map in its JSON-LD: read it back as is, and its article header (built
+   * from that metadata) is not body */
+  for (xmlNode *x = c.body; x && !own; x = html_next(x, c.body, 0)) {
+    const char *type = html_is(x, "script") ? html_attr(x, "type") : NULL;
+    if (type && strcasecmp(type, "application/ld+json") == 0 && x->children &&
+        x->children->content) {
+      const char *txt = (const char *)x->children->content;
+      if (html_w_meta_from_jsonld(txt, strlen(txt), &own) < 0) {
+        rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");
+        goto done;
+      }
+    }
+  }
+  if (own) {
+    for (xmlNode *x = c.body; x; x = html_next(x, c.body, 0)) {
+      if (!html_is(x, "article")) continue;
+      for (xmlNode *k = x->children; k; k = k->next)
+        if (html_is(k, "header")) {
+          html_st(k)->removed = 1;
+          break;
+        }
+      break;
+    }
   }
   html_mark_boilerplate(&c);
   if ((rc = html_choose_content(&c)) != 0) {
@@ -126,6 +153,17 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   html_visible_prescan(&c, pre);
   if ((rc = html_build(&c, docpipe_doc_root(doc), err)) != 0) goto done;
   html_visible_meta(&c, &m, title, pre, doc);
+  if (own) {
+    docpipe_value *meta = docpipe_doc_meta(doc);
+    while (docpipe_value_count(meta)) {
+      char *key = strdup(docpipe_value_key_at(meta, 0));
+      if (!key) break;
+      docpipe_value_remove(meta, key);
+      free(key);
+    }
+    for (size_t i = 0; i < docpipe_value_count(own); i++)
+      docpipe_value_set(meta, docpipe_value_key_at(own, i), docpipe_value_copy(docpipe_value_at(own, i)));
+  }
   if (!docpipe_node_first_child(docpipe_doc_root(doc)) && !title) {
     rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no article text found in the page");
     goto done;
@@ -133,6 +171,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
 done:
   free(title);
   docpipe_value_free(pre);
+  docpipe_value_free(own);
   html_meta_free(&m);
   free(c.roots);
   free(c.stats);
