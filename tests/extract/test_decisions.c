@@ -62,7 +62,17 @@ static const struct {
     {"Chỉ thị 03 của Bộ Chính trị", "Chỉ thị 03"},
     {"Nghị quyết số 18-NQ/TW và Nghị quyết 18", "18-NQ/TW"},
     {"Báo cáo số 120/BC-BDV, Tờ trình số 7/TTr-UBND", "120/BC-BDV, 7/TTr-UBND"},
+    {"Luật số 18/2008/QH12 và Nghị quyết số 1010/2015/UBTVQH13", "18/2008/QH12, 1010/2015/UBTVQH13"},
+    {"Thông báo kết luận số 31-TB/HU của Huyện ủy", "31-TB/HU"},
+    {"Chỉ thị 7 của Ban Bí thư", "Chỉ thị 7"},
+    {"Quyết định số 2021 của UBND huyện", "Quyết định 2021"},
+    {"Nghị quyết 43 về chính sách tài khóa", "Nghị quyết 43"},
     /* not decisions */
+    {"Báo cáo 2023 cho thấy, Kế hoạch 2024 cao hơn", ""},
+    {"Luật Đất đai 2013 và Luật 2024 mới", ""},
+    {"Quy chế 1, Quy chế 2, Quy chế 3 được so sánh", ""},
+    {"Kết luận 3 vấn đề và Hướng dẫn 12 bước", ""},
+    {"Kế hoạch 3 đợt, Chương trình 40 hộ", ""},
     {"Ngày 16/07/2020, 30/30 quận, huyện và 584/584 xã", ""},
     {"đã xây dựng 9.720 điển hình", ""},
     {"gọi số 0214.3840.123", ""},
@@ -118,6 +128,24 @@ static void test_fields(void) {
          "body=Thành ủy Hà Nội|code=2200-QĐ/TU|date=2017-05-25|issuer=TU|number=2200|"
          "text=quyết định số 2200-QĐ/TU|type=Quyết định|year=2017",
          "lower-case type word with a code");
+  S_scan("Quyết định 1847/QĐ-TTg năm 2018 của Thủ tướng Chính phủ", got, sizeof got);
+  STR_EQ(got,
+         "body=Thủ tướng Chính phủ|code=1847/QĐ-TTg|issuer=TTg|number=1847|"
+         "text=Quyết định 1847/QĐ-TTg|type=Quyết định|year=2018",
+         "year written as 'năm YYYY' after the code");
+  S_scan("Luật số 52/2019/QH14 của Quốc hội", got, sizeof got);
+  STR_EQ(got,
+         "body=Quốc hội|code=52/2019/QH14|issuer=QH14|number=52|text=Luật số 52/2019/QH14|"
+         "type=Luật|year=2019",
+         "a law: the issuer carries the legislature's number");
+  S_scan("Nghị quyết số 29-NQ/TW của Hội nghị Trung ương 8 khóa XI", got, sizeof got);
+  STR_EQ(got,
+         "body=Hội nghị Trung ương|code=29-NQ/TW|issuer=TW|number=29|"
+         "text=Nghị quyết số 29-NQ/TW|type=Nghị quyết",
+         "a body stops at the number of the plenum");
+  S_scan("Chỉ thị số 05-CT/TW của Hội, Đoàn", got, sizeof got);
+  STR_EQ(got, "code=05-CT/TW|issuer=TW|number=05|text=Chỉ thị số 05-CT/TW|type=Chỉ thị",
+         "one capitalised word is not a body unless an acronym");
 }
 
 static void test_merge_across_calls(void) {

@@ -21,7 +21,8 @@ static const struct {
     {"TTr", "Tờ trình"},  {"CĐ", "Công điện"},  {"NQLT", "Nghị quyết liên tịch"}, {NULL, NULL}};
 
 static const char *const S_types[] = {
-    "Quyết định", "Chỉ thị", "Nghị quyết liên tịch", "Nghị quyết", "Kết luận", "Thông báo",
+    "Quyết định", "Chỉ thị", "Nghị quyết liên tịch", "Nghị quyết", "Kết luận",
+    "Thông báo kết luận", "Thông báo",
     "Hướng dẫn", "Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Quy chế",
     "Quy định", "Nghị định", "Thông tư liên tịch", "Thông tư", "Công văn", "Báo cáo", "Tờ trình",
     "Công điện", "Thông tri", "Pháp lệnh", "Luật", "Quy trình", "Điều lệ", NULL};
@@ -106,7 +107,7 @@ static const char *const S_body_lower[] = {"ủy", "tỉnh", "thành", "phố", 
                                            "trị", "thư", "phủ", "vụ", "ương", "chính", "chấp",
                                            "hành", "thường", "trực", "quốc", "hội", "đảng",
                                            "nhân", "dân", "vận", "tướng", "tuyên", "giáo",
-                                           "kiểm", "tra", "tổ", "chức", "ban", "bộ", NULL};
+                                           "kiểm", "tra", "tổ", "chức", "ban", "bộ", "nghị", NULL};
 
 static size_t S_word_end(const char *s, size_t len, size_t i) {
   while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != ';' && s[i] != '.' && s[i] != ':' &&
@@ -142,7 +143,22 @@ static size_t S_body_at(const char *s, size_t len, size_t *ba, size_t *bb) {
     i = we;
     last = we;
   }
+  /* One word is a body only as an acronym ("UBND"): "của Hội nghị Trung
+   * ương 6" must not give "Hội". */
   if (!words) return 0;
+  if (words == 1) {
+    size_t caps = 0, all = 0;
+    for (size_t k = start; k < last;) {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + k,
+                                               (utf8proc_ssize_t)(last - k), &cp);
+      if (step <= 0) break;
+      all++;
+      if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU) caps++;
+      k += (size_t)step;
+    }
+    if (caps < 2 || caps != all) return 0;
+  }
   /* "(khóa X)" / "(khoá XI)" belongs to the body. */
   size_t j = last;
   while (j < len && s[j] == ' ') j++;
@@ -193,6 +209,8 @@ static int S_merge(docpipe_value *list, docpipe_value *rec) {
   return 0;
 }
 
+static size_t S_year_at(const char *s, size_t len, int *year);
+
 static docpipe_value *S_record(const char *s, size_t len, const S_mention *m) {
   docpipe_value *rec = docpipe_value_new_map();
   if (!rec) return NULL;
@@ -220,11 +238,55 @@ static docpipe_value *S_record(const char *s, size_t len, const S_mention *m) {
       }
     }
     end += used;
+  } else {
+    int y;
+    size_t yused = S_year_at(s + end, len - end, &y);
+    if (yused) {
+      if (!docpipe_value_get(rec, "year")) {
+        char ys[8];
+        snprintf(ys, sizeof ys, "%04d", y);
+        docpipe_value_set_string(rec, "year", ys);
+      }
+      end += yused;
+    }
   }
   size_t ba, bb;
   if (S_body_at(s + end, len - end, &ba, &bb))
     docpipe_value_set(rec, "body", docpipe_value_new_string_n(s + end + ba, bb - ba));
   return rec;
+}
+
+/* A reference without a code ("Quyết định 23") is a bare number after a
+ * type word, so it needs more care than a code: "Báo cáo 2021" is the
+ * report of a year and "Quy chế 1, Quy chế 2" enumerates drafts.  Unless
+ * "số" was written, a year-like number is refused, and a single digit is
+ * kept only when an issue date or issuing body follows ("Chỉ thị 5 của
+ * Bộ Chính trị").  `tw` ends the type word, [na, nb) is the number. */
+static int S_bare_number_ok(const char *s, size_t len, size_t tw, size_t na, size_t nb) {
+  int has_so = 0;
+  for (size_t i = tw; i + 1 < na; i++)
+    if ((s[i] == 's' || s[i] == 'S') && strncmp(s + i + 1, "ố", strlen("ố")) == 0) has_so = 1;
+  if (has_so) return 1;
+  int v = docpipe__x_int(s, na, nb);
+  if (nb - na == 4 && v >= 1900 && v <= 2099) return 0;
+  if (nb - na >= 2) return 1;
+  size_t i = nb;
+  while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '(')) i++;
+  return (len - i >= strlen("của") && memcmp(s + i, "của", strlen("của")) == 0) ||
+         (len - i >= strlen("ngày") && memcmp(s + i, "ngày", strlen("ngày")) == 0);
+}
+
+/* "năm 2018" right after a citation gives its year. */
+static size_t S_year_at(const char *s, size_t len, int *year) {
+  size_t i = 0;
+  while (i < len && (s[i] == ' ' || s[i] == ',')) i++;
+  size_t w = strlen("năm ");
+  if (len - i < w + 4 || memcmp(s + i, "năm ", w) != 0) return 0;
+  int y = docpipe__x_int(s, i + w, i + w + 4);
+  if (y < 1900 || y > 2099 || (i + w + 4 < len && s[i + w + 4] >= '0' && s[i + w + 4] <= '9'))
+    return 0;
+  *year = y;
+  return i + w + 4;
 }
 
 static int S_cmp_mention(const void *a, const void *b) {
@@ -266,7 +328,7 @@ int docpipe__x_decisions_scan_nfc(docpipe_value *list, const char *s, size_t n, 
            * "quyết định 5 vấn đề" is a verb, not a citation. */
           unsigned char c = (unsigned char)s[ov[2]];
           int upper = (c >= 'A' && c <= 'Z') || (c == 0xC4 && (unsigned char)s[ov[2] + 1] == 0x90);
-          if (!upper) continue;
+          if (!upper || !S_bare_number_ok(s, n, ov[3], ov[6], ov[7])) continue;
           m.num_a = ov[6];
           m.num_b = ov[7];
         }

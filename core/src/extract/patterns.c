@@ -7,16 +7,20 @@
 #include "extract_internal.h"
 
 #define TYPES                                                                                   \
-  "Quyết\\s+định|Chỉ\\s+thị|Nghị\\s+quyết|Kết\\s+luận|Thông\\s+báo|Hướng\\s+dẫn|Kế\\s+hoạch|"     \
+  "Quyết\\s+định|Chỉ\\s+thị|Nghị\\s+quyết|Kết\\s+luận|Thông\\s+báo\\s+kết\\s+luận|Thông\\s+báo|Hướng\\s+dẫn|Kế\\s+hoạch|"     \
   "Chương\\s+trình\\s+hành\\s+động|Chương\\s+trình|Đề\\s+án|Quy\\s+chế|Quy\\s+định|Nghị\\s+định|" \
   "Thông\\s+tư\\s+liên\\s+tịch|Thông\\s+tư|Công\\s+văn|Báo\\s+cáo|Tờ\\s+trình|Công\\s+điện|"     \
   "Thông\\s+tri|Pháp\\s+lệnh|Luật|Quy\\s+trình|Điều\\s+lệ|Nghị\\s+quyết\\s+liên\\s+tịch"
 /* Party style 290-QĐ/TW, 03-CTr/BDVTU; state style 16/CT-TTg,
- * 15/2020/NĐ-CP, 123/UBND-VP.  An abbreviation starts upper case. */
+ * 15/2020/NĐ-CP, 123/UBND-VP; laws and resolutions of the National
+ * Assembly, whose issuer carries the legislature's number: 52/2019/QH14,
+ * 1211/2016/UBTVQH13 (the year is required there, so "12/2021/AB1" in
+ * prose is rare enough).  An abbreviation starts upper case. */
 #define ABBR "[\\p{Lu}][\\p{L}]{0,7}"
 #define CODE                                                                  \
   "(?:\\d{1,5}[a-z]?-" ABBR "(?:/" ABBR "(?:-" ABBR ")*)+"                    \
-  "|\\d{1,5}[a-z]?(?:/(?:19|20)\\d\\d)?/" ABBR "(?:-" ABBR ")+)"
+  "|\\d{1,5}[a-z]?(?:/(?:19|20)\\d\\d)?/" ABBR "(?:-" ABBR ")+"                \
+  "|\\d{1,5}/(?:19|20)\\d\\d/\\p{Lu}{2,8}\\d{1,2})"
 #define MONTHS_EN                                                                             \
   "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"             \
   "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
@@ -48,7 +52,11 @@ static const struct {
     [X_DEC_TYPED] = {"(?<![\\p{L}\\p{N}])(" TYPES ")(?:\\s+(?:số|Số))?\\s*:?\\s*(?:(" CODE
                      ")|(\\d{1,4}[a-z]?)(?![\\p{L}\\p{N}/-]|[.,]\\d|\\s*(?:%|(?:năm|tháng|giờ|điểm|"
                      "nội\\s+dung|nhiệm\\s+vụ|giải\\s+pháp|mục\\s+tiêu|lần|cấp|người|đơn\\s+vị|"
-                     "xã|huyện|tỉnh|chương|điều|khoản)(?![\\p{L}])|ngày(?!\\s+\\d))))",
+                     "xã|huyện|tỉnh|chương|điều|khoản|vấn\\s+đề|bước|tiêu\\s+chí|chỉ\\s+tiêu|"
+                     "lĩnh\\s+vực|nhóm|phần|mục|trang|đợt|lớp|buổi|hộ|thôn|bản|tổ|triệu|tỷ|nghìn|"
+                     "ngàn|trăm|ha|km|tấn|loại|dự\\s+án|công\\s+trình|hoạt\\s+động|cuộc|ngành|"
+                     "cơ\\s+quan|thành\\s+viên|đại\\s+biểu|học\\s+sinh|hồ\\s+sơ|trường\\s+hợp|"
+                     "tuần|phút|giây|tiết|kỳ|khóa|đồng|USD|m2|m)(?![\\p{L}\\p{N}])|ngày(?!\\s+\\d))))",
                      PCRE2_CASELESS},
     [X_DEC_CODE] = {"(?<![\\p{L}\\p{N}/.-])(" CODE ")(?![\\p{L}\\p{N}])", 0},
 };
