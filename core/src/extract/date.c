@@ -113,7 +113,13 @@ static void S_time_after(const char *s, size_t len, docpipe_date *d) {
   d->minute = m;
   d->second = sec;
   d->end = ov[1];
-  if (ov[10] != PCRE2_UNSET) {
+  if (ov[10] == PCRE2_UNSET) {
+    /* "14:02 GMT" with no sign is UTC itself. */
+    if (memmem(s + ov[0], ov[1] - ov[0], "GMT", 3) || memmem(s + ov[0], ov[1] - ov[0], "UTC", 3)) {
+      d->has_offset = 1;
+      d->offset_minutes = 0;
+    }
+  } else {
     int oh = docpipe__x_int(s, ov[12], ov[13]);
     int om = ov[14] != PCRE2_UNSET ? docpipe__x_int(s, ov[14], ov[15]) : 0;
     if (oh >= 0 && oh <= 14 && om >= 0 && om <= 59) {

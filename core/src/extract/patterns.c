@@ -39,8 +39,8 @@ static const struct {
     [X_DATE_EN_DMY] = {"\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS_EN ",?\\s+((?:19|20)\\d\\d)\\b",
                        PCRE2_CASELESS},
     [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*|lúc\\s+|at\\s+)?(\\d{1,2})\\s*(?::|h|g)\\s*(\\d\\d)(?::(\\d\\d))?"
-                "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)\\s*([+-])\\s*(\\d{1,2})"
-                "(?::?(\\d\\d))?\\s*\\)?)?",
+                "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)(?:\\s*([+-])\\s*(\\d{1,2})"
+                "(?::?(\\d\\d))?)?\\s*\\)?)?",
                 PCRE2_CASELESS},
     [X_TIME_BEFORE] = {"(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?\\s*(AM|PM)?\\s*(?:[-,|–]\\s*)?(?:ngày\\s+)?$",
                        PCRE2_CASELESS},
