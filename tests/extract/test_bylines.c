@@ -33,7 +33,13 @@ static const struct {
     {"Nguồn: TTXVN", "", "TTXVN"},
     {"Hà Anh (tổng hợp)", "Hà Anh", NULL},
     {"Văn Bình - Trung tâm VH-TT-TT huyện", "Văn Bình", "Trung tâm VH-TT-TT huyện"},
+    {"Phạm Tuấn - Thu Hà", "Phạm Tuấn; Thu Hà", NULL},
+    {"Theo Hà Nội Mới", "", "Hà Nội Mới"},
     /* never a byline */
+    {"Hà Nội Mới", NULL, NULL},
+    {"Thái Bình", NULL, NULL},
+    {"Quang Vinh - Ngọc Tú", NULL, NULL}, /* no family name anywhere: a heading as likely */
+    {"Văn Hóa - Thể Thao", NULL, NULL},
     {"Nguồn: theo báo cáo của huyện, năm nay", NULL, NULL},
     {"Minh Anh - Thu Hà - Đài truyền hình", NULL, NULL},
     {"Các tin khác", NULL, NULL},

@@ -36,6 +36,22 @@ static const char *const S_agency_words[] = {
     "Công", "Huyện", "Tỉnh", "Thành", "Xã", "Phường", "Đoàn", "Trường", "Viện", "Cục", "Bộ",
     "TTXVN", "VTV", "VOV", "Truyền", "Kênh", NULL};
 
+/* Places whose names start like a family name ("Hà Nội Mới" is a
+ * newspaper, "Thái Bình" a province): a line opening with one is not a
+ * person. */
+static const char *const S_places[] = {
+    "Hà Nội", "Hà Nam", "Hà Giang", "Hà Tĩnh", "Hà Tây", "Hà Đông", "Thái Bình", "Thái Nguyên",
+    "Ninh Bình", "Ninh Thuận", "Lâm Đồng", "Cao Bằng", "Hồ Chí Minh", "Châu Đốc", "Cao Lãnh",
+    "Mai Châu", "Kim Bôi", "Quan Hóa", "Lý Sơn", "Lục Yên", "Bạch Long Vĩ", NULL};
+
+static int S_starts_place(const char *s, size_t len) {
+  for (size_t i = 0; S_places[i]; i++) {
+    size_t n = strlen(S_places[i]);
+    if (len >= n && memcmp(s, S_places[i], n) == 0 && (len == n || s[n] == ' ')) return 1;
+  }
+  return 0;
+}
+
 static int S_in(const char *const *list, const char *w, size_t n) {
   for (size_t i = 0; list[i]; i++)
     if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return 1;
@@ -64,6 +80,8 @@ static int S_is_letter(utf8proc_int32_t cp) {
 static int S_is_name(const char *s, size_t len, int need_surname, int allow_one_word) {
   size_t words = 0, i = 0;
   int surname = 0;
+  while (i < len && s[i] == ' ') i++;
+  if (S_starts_place(s + i, len - i)) return 0;
   while (i < len) {
     while (i < len && s[i] == ' ') i++;
     if (i >= len) break;
@@ -103,8 +121,10 @@ static int S_add_name(docpipe_value *list, const char *s, size_t len, int need_s
 }
 
 /* Splits "A, B và C" / "A - B" / "A and B" into names; all must be names. */
+/* need_surname: 0 none, 1 every name, 2 at least one of them ("Phạm
+ * Tuấn - Thu Hà": pen names often drop the family name). */
 static int S_add_names(docpipe_value *list, const char *s, size_t len, int need_surname) {
-  size_t i = 0, start = 0, added = 0;
+  size_t i = 0, start = 0, added = 0, with_surname = 0;
   while (i <= len) {
     size_t sep = 0;
     if (i == len) sep = 1;
@@ -114,7 +134,15 @@ static int S_add_names(docpipe_value *list, const char *s, size_t len, int need_
     else if (len - i > 3 && memcmp(s + i, " - ", 3) == 0) sep = 3;
     else if (len - i > 5 && memcmp(s + i, " – ", strlen(" – ")) == 0) sep = strlen(" – ");
     if (sep) {
-      if (!S_add_name(list, s + start, i - start, need_surname)) return 0;
+      if (!S_add_name(list, s + start, i - start, need_surname == 1)) return 0;
+      if (need_surname == 2) {
+        const char *w = s + start;
+        size_t wl = i - start;
+        while (wl && *w == ' ') w++, wl--;
+        size_t fw = 0;
+        while (fw < wl && w[fw] != ' ') fw++;
+        if (S_in(S_surnames, w, fw)) with_surname++;
+      }
       added++;
       i += sep;
       start = i;
@@ -122,7 +150,7 @@ static int S_add_names(docpipe_value *list, const char *s, size_t len, int need_
     }
     i++;
   }
-  return added > 0;
+  return added > 0 && (need_surname != 2 || with_surname > 0);
 }
 
 /* An agency or outlet: an acronym ("LCĐT", "TTXVN", "CTTĐT") or a short
@@ -262,7 +290,7 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     }
   }
   if (S_is_name(s, nn, !right_aligned, 0)) ok = S_add_names(list, s, nn, 0);
-  else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3)) ok = S_add_names(list, s, nn, 1);
+  else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3)) ok = S_add_names(list, s, nn, 2);
 
 done:
   docpipe_free(norm);
