@@ -118,10 +118,11 @@ static json_t *S_jsonld(const docpipe_value *meta, const char *title) {
     }
     if (c) json_object_set_new(o, "citation", c);
   }
-  if (docpipe_value_count(meta)) {
-    json_t *all = S_value_json(meta, 0);
-    if (all) json_object_set_new(o, HTML_W_META_PROPERTY, all);
-  }
+  /* always present, even empty: it tells a reader that this is the whole
+   * metadata, so nothing is to be guessed from the page (no title from
+   * the <title> fallback) */
+  json_t *all = S_value_json(meta, 0);
+  if (all) json_object_set_new(o, HTML_W_META_PROPERTY, all);
   return o;
 }
 

@@ -119,7 +119,7 @@ def check_page(name, page, meta):
         return
     if ld.get("@type") != "NewsArticle" or ld.get("@context") != "https://schema.org":
         fail(name, "JSON-LD is not a schema.org NewsArticle")
-    got = ld.get("docpipe:meta", {})
+    got = ld.get("docpipe:meta")
     if got != meta:
         fail(name, f"docpipe:meta differs from the input metadata:\n  got  {got}\n  want {meta}")
     if meta.get("title") and ld.get("headline") != meta["title"]:
