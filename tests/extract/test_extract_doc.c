@@ -58,6 +58,18 @@ static void test_no_evidence_no_date(void) {
   docpipe_doc_free(d);
 }
 
+static void test_competing_years_no_date(void) {
+  /* A year-end review names the year reviewed and the year planned. */
+  const char *paras[] = {"Ngày 9/10, Ủy ban nhân dân huyện tổng kết công tác cải cách hành chính "
+                         "năm 2018 và bàn nhiệm vụ năm 2019.",
+                         "Năm 2019, huyện tiếp tục đẩy mạnh một cửa liên thông.", NULL};
+  docpipe_doc *d = S_doc(paras);
+  docpipe_extract_metadata(d, DOCPIPE_EXTRACT_ALL, NULL);
+  OK(S_meta(d, "date") == NULL, "2019 does not outweigh 2018 two to one: no guess");
+  OK(S_meta(d, "date_inferred") == NULL, "nothing inferred");
+  docpipe_doc_free(d);
+}
+
 static void test_event_date_with_year(void) {
   const char *paras[] = {"Sáng 6/1/2022, Tỉnh ủy tổ chức hội nghị quán triệt Quyết định 23 "
                          "(ngày 30/7/2021) của Bộ Chính trị.",
@@ -118,6 +130,7 @@ int main(void) {
   RUN(test_date_line_and_byline);
   RUN(test_year_inferred);
   RUN(test_no_evidence_no_date);
+  RUN(test_competing_years_no_date);
   RUN(test_event_date_with_year);
   RUN(test_keeps_known_values);
   RUN(test_flags);

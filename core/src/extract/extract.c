@@ -55,7 +55,7 @@ static int S_set_date(docpipe_value *meta, const docpipe_date *d, const char *te
 }
 
 /* The year the text itself gives most often ("năm 2015", "25/02/2010"),
- * ties going to the later year; 0 without evidence. */
+ * when it outweighs every other year at least two to one; else 0. */
 static int S_year_evidence(const char *const *texts, size_t n) {
   int counts[200] = {0};
   for (size_t t = 0; t < n; t++) {
@@ -75,13 +75,20 @@ static int S_year_evidence(const char *const *texts, size_t n) {
       from += d.end;
     }
   }
-  int best = 0, best_count = 0;
-  for (int i = 0; i < 200; i++)
+  int best = 0, best_count = 0, second = 0;
+  for (int i = 0; i < 200; i++) {
     if (counts[i] >= best_count && counts[i] > 0) {
+      second = best_count;
       best = 1900 + i;
       best_count = counts[i];
+    } else if (counts[i] > second) {
+      second = counts[i];
     }
-  return best_count >= 2 ? best : 0;
+  }
+  /* Clear evidence only: a year-end review "năm 2018" that plans the tasks
+   * of "năm 2019" names both, and guessing between them would be a wrong
+   * date more often than a right one. */
+  return best_count >= 2 && second * 2 < best_count ? best : 0;
 }
 
 static void S_extract_date(docpipe_value *meta, char **texts, size_t n) {
