@@ -42,5 +42,20 @@ for args in (["--list-plugins"], [SAMPLE, "-t", "json", "--filter", "good"]):
     else:
         meta = json.loads(p.stdout)["meta"] if p.returncode == 0 else {}
         check(meta.get("touched_by") == "good", "conversion with the good filter works")
+# A duplicate of the json plugin's name.  --plugin-dir is searched first, so
+# the second "json" must come later to be the one refused: after the build
+# tree's plugins named first, or in DOCPIPE_PLUGIN_PATH (searched after
+# --plugin-dir).  The real json then still converts byte for byte.
+SHADOW = sys.argv[2]
+BUILD_PLUGINS = os.path.realpath(os.environ["DOCPIPE_PLUGIN_DIR"])
+sample = open(SAMPLE, "rb").read()
+for extra, env in ((["--plugin-dir", BUILD_PLUGINS, "--plugin-dir", SHADOW], {}),
+                   (["--plugin-dir", BUILD_PLUGINS], {"DOCPIPE_PLUGIN_PATH": SHADOW})):
+    p = subprocess.run([DOCPIPE, *extra, SAMPLE, "-t", "json"], capture_output=True, timeout=60,
+                       env={**os.environ, **env})
+    err = p.stderr.decode()
+    check(p.returncode == 0 and p.stdout == sample, f"json duplicate {extra} {env}: real json converts", err)
+    check(err.count("\n") == 1 and err.startswith(f"docpipe: {SHADOW}/json.so: duplicate name 'json'"),
+          "the later json is refused in one line", err)
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

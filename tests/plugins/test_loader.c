@@ -1,6 +1,7 @@
 /* docpipe_registry_load_file on each kind of bad plugin, and the
  * directory scan that reports them and goes on. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "docpipe/plugin.h"
@@ -65,8 +66,30 @@ static void test_dir_scan(void) {
   docpipe_registry_free(reg);
 }
 
+/* The real json plugin first, then another plugin named "json": refused,
+ * and the real one (a reader) is kept. */
+static void test_duplicate_of_json(void) {
+  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
+  if (!dir) {
+    printf("SKIP: DOCPIPE_PLUGIN_DIR unset, duplicate-of-json case not run\n");
+    return;
+  }
+  char path[1024];
+  snprintf(path, sizeof path, "%s/json.so", dir);
+  docpipe_registry *reg = docpipe_registry_new();
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  INT_EQ(docpipe_registry_load_file(reg, path, &err), 0, "the real json loads");
+  INT_EQ(docpipe_registry_load_file(reg, SHADOW_DIR "/json.so", &err), DOCPIPE_EINVAL,
+         "a second json is refused");
+  OK(strstr(err.message, "duplicate name 'json' (already loaded from ") != NULL, err.message);
+  const docpipe_plugin *json = docpipe_registry_find(reg, "json");
+  OK(json && json->read && docpipe_registry_count(reg) == 1, "the real json is kept");
+  docpipe_registry_free(reg);
+}
+
 int main(void) {
   RUN(test_each_refusal);
   RUN(test_dir_scan);
+  RUN(test_duplicate_of_json);
   return harness_summary();
 }
