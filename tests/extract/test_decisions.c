@@ -146,6 +146,17 @@ static void test_fields(void) {
   S_scan("Chỉ thị số 05-CT/TW của Hội, Đoàn", got, sizeof got);
   STR_EQ(got, "code=05-CT/TW|issuer=TW|number=05|text=Chỉ thị số 05-CT/TW|type=Chỉ thị",
          "one capitalised word is not a body unless an acronym");
+  S_scan("Thông tư số 23/2021/TT-BGDĐT của Bộ Giáo dục và Đào tạo về", got, sizeof got);
+  STR_EQ(got,
+         "body=Bộ Giáo dục và Đào tạo|code=23/2021/TT-BGDĐT|issuer=BGDĐT|number=23|"
+         "text=Thông tư số 23/2021/TT-BGDĐT|type=Thông tư|year=2021",
+         "a ministry's name with lower-case words");
+  S_scan("Kế hoạch số 12-KH/ĐU của đơn vị", got, sizeof got);
+  STR_EQ(got, "code=12-KH/ĐU|issuer=ĐU|number=12|text=Kế hoạch số 12-KH/ĐU|type=Kế hoạch",
+         "lower-case đ does not start a body");
+  S_scan("Quyết định số 7/QĐ-BCĐ của Ban Chỉ huy quân sự xã", got, sizeof got);
+  STR_EQ(got, "code=7/QĐ-BCĐ|issuer=BCĐ|number=7|text=Quyết định số 7/QĐ-BCĐ|type=Quyết định",
+         "a name cut by an unknown lower-case word gives no body");
 }
 
 static void test_merge_across_calls(void) {

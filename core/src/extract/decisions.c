@@ -107,7 +107,8 @@ static const char *const S_body_lower[] = {"ủy", "tỉnh", "thành", "phố", 
                                            "trị", "thư", "phủ", "vụ", "ương", "chính", "chấp",
                                            "hành", "thường", "trực", "quốc", "hội", "đảng",
                                            "nhân", "dân", "vận", "tướng", "tuyên", "giáo",
-                                           "kiểm", "tra", "tổ", "chức", "ban", "bộ", "nghị", NULL};
+                                           "kiểm", "tra", "tổ", "chức", "ban", "bộ", "nghị", "tịch", "đạo",
+                                           "sự", "nội", "tài", "chính", NULL};
 
 static size_t S_word_end(const char *s, size_t len, size_t i) {
   while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != ';' && s[i] != '.' && s[i] != ':' &&
@@ -117,6 +118,31 @@ static size_t S_word_end(const char *s, size_t len, size_t i) {
   return i;
 }
 
+/* Official names with lower-case words the word rule below cannot span. */
+static const char *const S_known_bodies[] = {
+    "Bộ Giáo dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội", "Bộ Tài nguyên và Môi trường",
+    "Bộ Kế hoạch và Đầu tư", "Bộ Khoa học và Công nghệ", "Bộ Thông tin và Truyền thông",
+    "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Giao thông vận tải", "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Tài chính", "Bộ Y tế", "Bộ Tư pháp", "Bộ Xây dựng", "Bộ Công an", "Bộ Quốc phòng",
+    "Bộ Ngoại giao", "Bộ Công Thương", "Bộ Nội vụ", "Ủy ban nhân dân", "Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ban Chấp hành Trung ương", NULL};
+
+/* Words that may follow a body's name: where it ends ("... Tỉnh ủy về
+ * việc", "... Chính phủ ngày"). Any other lower-case word there means the
+ * name went on in a way the rule cannot follow, so no body is given. */
+static const char *const S_after_body[] = {
+    "về", "ngày", "đã", "và", "với", "tại", "trong", "theo", "nhằm", "để", "thì", "là", "được",
+    "cho", "đến", "giai", "năm", "trước", "sau", "nay", "này", "đó", "cũng", "gồm", "đều", "sẽ",
+    "vẫn", "đang", "ban", "phê", "hướng", "triển", "thực", "nêu", "yêu", "đề", "xác", "nhấn",
+    "khẳng", "chỉ", "có", "lần", "tiếp", "số", "ký", "từ", "trên", "như", "hoặc", "mà", "quy",
+    "khóa", "khoá", "nhiệm", "kỳ", "đối", "liên", "bổ", "sửa", NULL};
+
+static int S_upper_at(const char *s, size_t len) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+  return k > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 /* "của Bộ Chính trị (khóa X)" at s: the body's span, or 0. */
 static size_t S_body_at(const char *s, size_t len, size_t *ba, size_t *bb) {
   size_t i = 0;
@@ -124,28 +150,43 @@ static size_t S_body_at(const char *s, size_t len, size_t *ba, size_t *bb) {
   if (len - i < 5 || memcmp(s + i, "của ", strlen("của ")) != 0) return 0;
   i += strlen("của ");
   size_t start = i, last = i;
-  int words = 0;
+  int words = 0, stopped_inside = 0;
+  for (size_t k = 0; S_known_bodies[k]; k++) {
+    size_t kn = strlen(S_known_bodies[k]);
+    if (len - i >= kn && memcmp(s + i, S_known_bodies[k], kn) == 0 &&
+        (i + kn == len || !S_upper_at(s + i + kn, len - i - kn))) {
+      i += kn;
+      last = i;
+      words = 2;
+      break;
+    }
+  }
   while (i < len && words < 10) {
     while (i < len && s[i] == ' ') i++;
     size_t we = S_word_end(s, len, i);
     if (we == i) break;
-    unsigned char c = (unsigned char)s[i];
-    int upper = (c >= 'A' && c <= 'Z') || c == 0xC3 || c == 0xC4 || c == 0xC6 ||
-                (c == 0xE1 && i + 2 < len && ((unsigned char)s[i + 2] & 1) == 0);
-    /* Vietnamese capitals in U+1EA0..U+1EF9 are the even code points. */
+    int upper = S_upper_at(s + i, len - i);
     int allowed = upper;
     if (!allowed)
       for (size_t k = 0; S_body_lower[k]; k++)
         if (strlen(S_body_lower[k]) == we - i && memcmp(S_body_lower[k], s + i, we - i) == 0)
           allowed = 1;
-    if (!allowed) break;
+    if (!allowed) {
+      /* A number ends the name ("Hội nghị Trung ương 8"). */
+      int known = s[i] >= '0' && s[i] <= '9';
+      for (size_t k = 0; S_after_body[k]; k++)
+        if (strlen(S_after_body[k]) == we - i && memcmp(S_after_body[k], s + i, we - i) == 0)
+          known = 1;
+      stopped_inside = !known;
+      break;
+    }
     words++;
     i = we;
     last = we;
   }
   /* One word is a body only as an acronym ("UBND"): "của Hội nghị Trung
    * ương 6" must not give "Hội". */
-  if (!words) return 0;
+  if (!words || stopped_inside) return 0;
   if (words == 1) {
     size_t caps = 0, all = 0;
     for (size_t k = start; k < last;) {
