@@ -282,22 +282,29 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
              .keep_html = strcmp(html, "keep") == 0};
 
   /* Invalid UTF-8 becomes U+FFFD, NULs go: the model takes only clean text. */
-  size_t len = 0;
-  char *text = docpipe_utf8_clean((const char *)data, size, &len);
-  if (!text) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+  size_t len = size;
+  char *text = NULL;
+  if (!docpipe_utf8_valid((const char *)data, size)) {
+    text = docpipe_utf8_clean((const char *)data, size, &len);
+    if (!text) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+  }
+  /* Valid input is used as it is: the model's setters normalise every
+   * string to NFC anyway, and a second pass over the whole input would
+   * cost as much as the parse. */
+  const char *in = text ? text : (const char *)data;
   docpipe_doc *doc = docpipe_doc_new();
   int rc = doc ? 0 : docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
 
-  const char *yaml = NULL, *body = text;
+  const char *yaml = NULL, *body = in;
   size_t yaml_len = 0;
-  int fm = rc ? 0 : md_front_split(text, len, &yaml, &yaml_len, &body);
+  int fm = rc ? 0 : md_front_split(in, len, &yaml, &yaml_len, &body);
   if (fm < 0) {
     docpipe_args_warn(args, "front matter opened with '---' is never closed; read as Markdown");
   } else if (fm > 0) {
     rc = md_front_read(yaml, yaml_len, args, docpipe_doc_meta(doc), err);
     if (rc == 1) {
       docpipe_args_warn(args, "front matter is not a YAML mapping; read as Markdown");
-      body = text;
+      body = in;
       rc = 0;
     }
   }
@@ -309,10 +316,15 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
     if (!parser || !table || !cmark_parser_attach_syntax_extension(parser, table)) {
       rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "cannot set up the Markdown parser");
     } else {
-      cmark_parser_feed(parser, body, len - (size_t)(body - text));
+      cmark_parser_feed(parser, body, len - (size_t)(body - in));
       cmark_node *root = cmark_parser_finish(parser);
       if (!root) rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
-      else rc = S_convert(&c, root, docpipe_doc_root(doc));
+      else {
+        /* cmark splits text at every character that might have been
+         * markup; one piece per run of text is far cheaper to normalise. */
+        cmark_consolidate_text_nodes(root);
+        rc = S_convert(&c, root, docpipe_doc_root(doc));
+      }
       cmark_node_free(root);
     }
     if (parser) cmark_parser_free(parser);

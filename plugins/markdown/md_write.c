@@ -106,6 +106,13 @@ static void S_text(S_in *r, const char *s, int last_in_node) {
       }
     }
     r->line_start = 0;
+    /* the common case: a run of bytes that need no escape */
+    size_t run = strcspn(p, "\n\r\\`*_[]<>|#!&");
+    if (run > 1) {
+      S_iraw(r, p, run);
+      p += run - 1;
+      continue;
+    }
     switch (ch) {
     case '\n':
       if (r->one_line) S_iputs(r, " ");
