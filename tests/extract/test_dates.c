@@ -115,6 +115,16 @@ static void test_nfd(void) {
   char iso[40] = "";
   if (docpipe_date_find(nfd, strlen(nfd), &d)) docpipe_date_format_iso(&d, iso, sizeof iso);
   STR_EQ(iso, "2010-02-25", "NFD input");
+  /* A whole date line in NFD: "Ngày đăng: 16/07/2020", "Cập nhật: ... lượt xem". */
+  const char *line = "Nga\xCC\x80y \xC4\x91" "a\xCC\x86ng: 16/07/2020";
+  INT_EQ(docpipe_date_line(line, strlen(line), &d), 1, "NFD date line");
+  const char *views = "Ca\xCC\xA3\xCC\x82p nha\xCC\xA3\xCC\x82t: 31/01/2020 - 6.889 lu\xCC\x9Bo\xCC\x9B\xCC\xA3t xem";
+  INT_EQ(docpipe_date_line(views, strlen(views), &d), 1, "NFD date line with a view count");
+  /* Invalid UTF-8 around a date: cleaned, then matched. */
+  const char *bad = "\xFF\xFE 16/07/2020 \xC3";
+  iso[0] = '\0';
+  if (docpipe_date_find(bad, strlen(bad), &d)) docpipe_date_format_iso(&d, iso, sizeof iso);
+  STR_EQ(iso, "2020-07-16", "invalid UTF-8 around the date");
 }
 
 int main(void) {

@@ -144,19 +144,34 @@ static void S_time_before(const char *s, docpipe_date *d) {
 }
 
 
-/* Text that is not NFC (decomposed diacritics) is matched in its NFC
- * form; the spans then refer to that form. */
+/* Text that is not NFC (decomposed diacritics) or not valid UTF-8 is
+ * matched in its NFC, cleaned form; the spans then refer to that form.
+ * Returns that copy (to free), or NULL when `text` is fine as it is. */
+static char *S_normal_copy(const char *text, size_t len, size_t *n) {
+  size_t i = 0;
+  while (i < len && (unsigned char)text[i] < 0x80 && text[i] != '\0') i++;
+  if (i == len) return NULL;
+  char *nfc = docpipe_utf8_nfc(text, len, n, NULL);
+  if (!nfc) {
+    char *clean = docpipe_utf8_clean(text, len, n);
+    if (!clean) return NULL;
+    nfc = docpipe_utf8_nfc(clean, *n, n, NULL);
+    docpipe_free(clean);
+    if (!nfc) return NULL;
+  }
+  if (*n == len && memcmp(nfc, text, len) == 0) {
+    docpipe_free(nfc);
+    return NULL;
+  }
+  return nfc;
+}
+
 int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
   if (!text || !out) return 0;
-  size_t i = 0;
-  while (i < len && (unsigned char)text[i] < 0x80) i++;
-  if (i == len) return docpipe__x_date_find_nfc(text, len, out);
   size_t n;
-  char *nfc = docpipe_utf8_nfc(text, len, &n, NULL);
-  if (!nfc) return 0; /* invalid UTF-8: no date */
-  int found = n == len && memcmp(nfc, text, len) == 0 ? docpipe__x_date_find_nfc(text, len, out)
-                                                       : docpipe__x_date_find_nfc(nfc, n, out);
-  docpipe_free(nfc);
+  char *copy = S_normal_copy(text, len, &n);
+  int found = copy ? docpipe__x_date_find_nfc(copy, n, out) : docpipe__x_date_find_nfc(text, len, out);
+  docpipe_free(copy);
   return found;
 }
 
@@ -244,10 +259,22 @@ static const char *const S_line_words[] = {
     "Sunday", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
     "AM", "PM", "SA", "CH", "on", "at", NULL};
 
+static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out);
+
+/* Like docpipe_date_find, spans refer to the NFC form of the line. */
 int docpipe_date_line(const char *line, size_t len, docpipe_date *out) {
-  if (!line || len == 0 || len > 160) return 0;
+  if (!line || len == 0 || len > 240) return 0;
+  size_t n;
+  char *copy = S_normal_copy(line, len, &n);
+  int is = copy ? S_date_line_nfc(copy, n, out) : S_date_line_nfc(line, len, out);
+  docpipe_free(copy);
+  return is;
+}
+
+static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out) {
+  if (len > 160) return 0;
   docpipe_date d;
-  if (!docpipe_date_find(line, len, &d)) return 0;
+  if (!docpipe__x_date_find_nfc(line, len, &d)) return 0;
   /* Everything but the date must be labels, weekdays, a time, an offset,
    * a view count, digits and punctuation. */
   for (size_t i = 0; i < len;) {
