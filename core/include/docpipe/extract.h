@@ -45,7 +45,9 @@ typedef struct docpipe_date {
 /** Finds the first date in `text[0..len)` ("16/07/2020", "6/1/2022",
  * "27/12/2019 - 01:44 PM", "ngày 25 tháng 02 năm 2010", "Thứ hai,
  * 06/01/2022 08:30 (GMT+7)", ISO 8601...).  Returns 1 and fills `out`
- * when found, 0 when not. */
+ * when found, 0 when not.  Text that is not NFC (decomposed diacritics)
+ * or not valid UTF-8 is matched in its NFC, cleaned form, and `start` /
+ * `end` then refer to that form (document text is NFC already). */
 DOCPIPE_EXPORT int docpipe_date_find(const char *text, size_t len, docpipe_date *out);
 
 /** Returns 1 when the whole line is a publication-date line (a date,
