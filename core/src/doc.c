@@ -44,10 +44,13 @@ char *docpipe_node_text_content(const docpipe_node *node) {
   while (rc == 0 && (ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE) {
     docpipe_node *n = docpipe_iter_node(it);
     switch (n->type) {
+    case DOCPIPE_NODE_CODE_BLOCK:
+      /* A block like any other: on its own line. */
+      if (n != node && !S_ends_with_newline(&b)) rc = docpipe_buf_puts(&b, "\n");
+      /* fall through */
     case DOCPIPE_NODE_TEXT:
     case DOCPIPE_NODE_CODE:
-    case DOCPIPE_NODE_CODE_BLOCK:
-      if (n->literal) rc = docpipe_buf_append(&b, n->literal, n->literal_len);
+      if (rc == 0 && n->literal) rc = docpipe_buf_append(&b, n->literal, n->literal_len);
       break;
     case DOCPIPE_NODE_SOFT_BREAK:
       rc = docpipe_buf_puts(&b, " ");

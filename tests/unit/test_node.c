@@ -145,6 +145,10 @@ static void test_append_text_and_content(void) {
   s = docpipe_node_text_content(docpipe_doc_root(d));
   STR_EQ(s, "T\nChỉ thi 16/CT-TTg\nx", "blocks on their own lines");
   docpipe_free(s);
+  docpipe_node_set_literal(docpipe_node_add(docpipe_doc_root(d), DOCPIPE_NODE_CODE_BLOCK), "code\n");
+  s = docpipe_node_text_content(docpipe_doc_root(d));
+  STR_EQ(s, "T\nChỉ thi 16/CT-TTg\nx\ncode\n", "a code block starts its own line");
+  docpipe_free(s);
   docpipe_doc_free(d);
 }
 
