@@ -70,6 +70,21 @@ static void test_competing_years_no_date(void) {
   docpipe_doc_free(d);
 }
 
+static void test_credit_line(void) {
+  const char *paras[] = {"By Tom Baker | Staff Writer \xC2\xB7 June 12, 2021",
+                         "The library reopened on Saturday after a renovation.", NULL};
+  docpipe_doc *d = S_doc(paras);
+  docpipe_extract_metadata(d, DOCPIPE_EXTRACT_DATE, NULL);
+  STR_EQ(S_meta(d, "date"), "2021-06-12", "date from a credit line");
+  STR_EQ(S_meta(d, "date_text"), "June 12, 2021", "only the date part as written");
+  docpipe_doc_free(d);
+  const char *other[] = {"Sports | Weather \xC2\xB7 June 12, 2021", "Text of the story here.", NULL};
+  d = S_doc(other);
+  docpipe_extract_metadata(d, DOCPIPE_EXTRACT_DATE, NULL);
+  OK(S_meta(d, "date") == NULL, "a menu with a date is not a credit line");
+  docpipe_doc_free(d);
+}
+
 static void test_event_date_with_year(void) {
   const char *paras[] = {"Sáng 6/1/2022, Tỉnh ủy tổ chức hội nghị quán triệt Quyết định 23 "
                          "(ngày 30/7/2021) của Bộ Chính trị.",
@@ -131,6 +146,7 @@ int main(void) {
   RUN(test_year_inferred);
   RUN(test_no_evidence_no_date);
   RUN(test_competing_years_no_date);
+  RUN(test_credit_line);
   RUN(test_event_date_with_year);
   RUN(test_keeps_known_values);
   RUN(test_flags);

@@ -91,6 +91,43 @@ static int S_year_evidence(const char *const *texts, size_t n) {
   return best_count >= 2 && second * 2 < best_count ? best : 0;
 }
 
+/* A credit line "By Tom Becker | Staff Writer · June 12, 2021": parts cut
+ * by '|', '·' or '•', one a date line and one a byline.  Fills `d` and
+ * the date part's span in `line`. */
+static int S_credit_line(const char *line, size_t len, docpipe_date *d, size_t *da, size_t *db) {
+  if (len > 200) return 0;
+  size_t parts = 0, start = 0;
+  int dated = 0, credited = 0;
+  for (size_t i = 0; i <= len && parts < 16; i++) {
+    size_t w = 0;
+    if (i == len) w = 1;
+    else if (line[i] == '|') w = 1;
+    else if ((unsigned char)line[i] == 0xC2 && i + 1 < len && (unsigned char)line[i + 1] == 0xB7) w = 2;
+    else if ((unsigned char)line[i] == 0xE2 && i + 2 < len && (unsigned char)line[i + 1] == 0x80 &&
+             (unsigned char)line[i + 2] == 0xA2)
+      w = 3;
+    if (!w) continue;
+    parts++;
+    size_t a = start, b = i;
+    while (a < b && line[a] == ' ') a++;
+    while (b > a && line[b - 1] == ' ') b--;
+    docpipe_value *authors;
+    char *source;
+    if (!dated && b > a && docpipe_date_line(line + a, b - a, d)) {
+      dated = 1;
+      *da = a;
+      *db = b;
+    } else if (b > a && docpipe_byline_parse(line + a, b - a, &authors, &source)) {
+      credited = 1;
+      docpipe_value_free(authors);
+      docpipe_free(source);
+    }
+    start = i + w;
+    i += w - 1;
+  }
+  return dated && credited && parts >= 2;
+}
+
 static void S_extract_date(docpipe_value *meta, char **texts, size_t n) {
   /* 1. A date line near the top ("Ngày đăng: 16/07/2020"). */
   for (size_t b = 0; b < n && b < DATE_LINE_BLOCKS; b++) {
@@ -105,6 +142,8 @@ static void S_extract_date(docpipe_value *meta, char **texts, size_t n) {
         while (len && *line == ' ') line++, len--;
         if (S_set_date(meta, &d, line, len)) return;
       }
+      size_t da = 0, db = 0;
+      if (S_credit_line(line, len, &d, &da, &db) && S_set_date(meta, &d, line + da, db - da)) return;
       if (!nl) break;
       line = nl + 1;
     }
