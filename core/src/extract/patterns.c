@@ -42,7 +42,8 @@ static const struct {
                 "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)(?:\\s*([+-])\\s*(\\d{1,2})"
                 "(?::?(\\d\\d))?)?\\s*\\)?)?",
                 PCRE2_CASELESS},
-    [X_TIME_BEFORE] = {"(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?\\s*(AM|PM)?\\s*(?:[-,|–]\\s*)?(?:ngày\\s+)?$",
+    [X_TIME_BEFORE] = {"(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?\\s*(AM|PM)?\\s*(?:[-,|–]\\s*)?"
+                       "(?:(?:Thứ\\s+\\p{L}+|Chủ\\s+nhật|CN|T[2-7])\\s*[,-]?\\s*)?(?:ngày\\s+)?$",
                        PCRE2_CASELESS},
     [X_EVENT_DAY] = {"^\\s*(?:\\(\\p{L}+\\)\\s*[-–]?\\s*)?(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Rạng\\s+sáng|"
                      "Sáng\\s+sớm|Chiều\\s+tối|Tối\\s+muộn|Ngày|Hôm\\s+nay)\\s*(?:nay\\s*)?(?:ngày\\s+)?"
