@@ -682,7 +682,9 @@ int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err) {
       for (xmlNode *k = r->children, *next; k && !b.rc; k = next) {
         next = k->next;
         S_block_node(&b, k, root);
-        if (k != c->title_h1) {
+        /* Only with one root: a later root may lie inside this one's
+         * children (found by ThreadSanitizer as a use after free). */
+        if (k != c->title_h1 && c->nroots == 1) {
           xmlUnlinkNode(k);
           xmlFreeNode(k);
         }

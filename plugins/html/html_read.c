@@ -54,6 +54,7 @@ static xmlNode *S_body(htmlDocPtr doc) { return xmlDocGetRootElement(doc); }
 int html_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
   docpipe_args defaults;
+  char *base_owned = NULL;
   if (!args) {
     docpipe_args_init(&defaults);
     args = &defaults;
@@ -137,8 +138,9 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     for (xmlNode *x = c.body; x && !base; x = html_next(x, c.body, 0))
       if (html_is(x, "base")) base = html_attr(x, "href");
     if (!base || strncasecmp(base, "http", 4) != 0) base = m.url;
+    /* A copy: the build frees DOM parts (a <base> among them) as it goes. */
     if (base && (strncasecmp(base, "http://", 7) == 0 || strncasecmp(base, "https://", 8) == 0))
-      c.base_url = base;
+      c.base_url = base_owned = strdup(base);
   }
   doc = docpipe_doc_new();
   if (!doc) {
@@ -169,6 +171,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     goto done;
   }
 done:
+  free(base_owned);
   free(title);
   docpipe_value_free(pre);
   docpipe_value_free(own);
