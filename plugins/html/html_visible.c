@@ -151,6 +151,38 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
 
 static char *S_unescaped(const char *s);
 
+/* Typographic single quotes (U+2018, U+2019) become the ASCII apostrophe
+ * in a title: the same headline is typed both ways across a page's h1,
+ * og:title and <title>, and citations (and search) use the plain form.
+ * In place: three bytes become one. */
+static void S_plain_apostrophes(char *s) {
+  if (!s) return;
+  char *w = s;
+  for (const char *r = s; *r;) {
+    if ((unsigned char)r[0] == 0xE2 && (unsigned char)r[1] == 0x80 &&
+        ((unsigned char)r[2] == 0x98 || (unsigned char)r[2] == 0x99)) {
+      *w++ = '\'';
+      r += 3;
+    } else {
+      *w++ = *r++;
+    }
+  }
+  *w = '\0';
+}
+
+/* "Headline | Opinion", "Headline | Top 19 Companies": a short segment
+ * after the last " | " names a section or a teaser, not the headline. */
+static void S_drop_section_suffix(char *s) {
+  if (!s) return;
+  char *bar = NULL;
+  for (char *p = strstr(s, " | "); p; p = strstr(p + 1, " | ")) bar = p;
+  if (!bar) return;
+  int tail_words = 1, head_words = 1;
+  for (const char *p = bar + 3; *p; p++) tail_words += *p == ' ';
+  for (const char *p = s; p < bar; p++) head_words += *p == ' ';
+  if (tail_words <= 4 && head_words >= 3) *bar = '\0';
+}
+
 char *html_find_title(html_ctx *c, const html_meta *m) {
   const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
   char *fc[5];
@@ -211,6 +243,8 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
   }
   docpipe_buf_free(&t);
   free(best_text);
+  S_plain_apostrophes(title);
+  S_drop_section_suffix(title);
   return title;
 }
 
