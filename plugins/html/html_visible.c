@@ -269,6 +269,22 @@ static char *S_unescaped(const char *s) {
 static int S_date_from_line(docpipe_value *meta, const char *line, int set);
 static int S_byline(docpipe_value *meta, const char *line);
 
+/* "By Tom Becker | Staff Writer · June 12, 2021": a credit line that
+ * carries the date after the author. */
+static int S_credit_date(docpipe_value *meta, const char *line) {
+  docpipe_date d;
+  char iso[40];
+  if (!docpipe_date_find(line, strlen(line), &d) || docpipe_date_format_iso(&d, iso, sizeof iso))
+    return 0;
+  docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
+  if (d.end > d.start && d.end <= strlen(line)) {
+    char *span = strndup(line + d.start, d.end - d.start);
+    if (span) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, span);
+    free(span);
+  }
+  return 1;
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
@@ -283,11 +299,15 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
       if (n->type == XML_ELEMENT_NODE && html_st(n)) {
         html_stat *s = html_st(n);
         if (html_is(n, "script") || html_is(n, "style")) skip = 1;
-        else if (s->text_len > 0 && s->text_len < 150 && n != from) {
+        else if (s->text_len < 150 && n != from) {
+          /* text_len counts kept text only: a date line the cleaner
+           * removed as page furniture ("emag-meta") still has raw text. */
           docpipe_buf_reset(&t);
-          if (html_text_raw(n, &t, 400) == 0 && t.len && S_date_from_line(meta, t.data, 1))
-            have_date = 1;
-          skip = 1;
+          if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
+            if (S_date_from_line(meta, t.data, 1)) have_date = 1;
+            else if (!strncasecmp(t.data, "by ", 3)) have_date = S_credit_date(meta, t.data);
+            skip = 1;
+          }
         }
       }
       xmlNode *nx = html_next(n, c->body, skip);

@@ -84,6 +84,8 @@ static const struct {
     {"Published: March 5, 2021", 1},
     {"(16/07/2020)", 1},
     {"Ngày 09/10/2018 [Bản in]", 1},
+    {"Ngày 09/10/2018   [Bản in]   Xem với cỡ chữ: A A+", 1},
+    {"Ngày 09/10/2018 Xem thêm", 0},
     {"Chiều 15/7/2020, Ban Thường vụ Thành ủy tổ chức hội nghị", 0},
     {"Trên 85.000 người được hỗ trợ (12/08/2020)", 0},
     {"Cầm Thi Giang 16/07/2020", 0},

@@ -257,7 +257,8 @@ static const char *const S_line_words[] = {
     "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "T2", "T3", "T4", "T5",
     "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
-    "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang", NULL};
+    "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang",
+    "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A", NULL};
 
 static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out);
 
