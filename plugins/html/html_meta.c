@@ -251,6 +251,12 @@ static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const ch
     /* JSON-LD named the authors already: other spellings would repeat them */
     if (m->authors_from_ld) return;
     if (!strncasecmp(v, "by ", 3)) v += 3;
+    /* CMS defaults name the account, not the writer (Joomla's "Super
+     * User", WordPress's "admin"). */
+    static const char *const accounts[] = {"super user", "admin", "administrator", "webmaster",
+                                           "quản trị", "quản trị viên", "editor", NULL};
+    for (int i = 0; accounts[i]; i++)
+      if (!strcasecmp(v, accounts[i])) return;
     S_list_add(&m->authors, v);
   } else if (!strcmp(key, "keywords") || !strcmp(key, "news_keywords"))
     S_tags_add(m, v);

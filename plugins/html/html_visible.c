@@ -336,7 +336,8 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
             if (!S_byline(meta, t.data)) {
               char *v = t.data;
               static const char *const lead[] = {"by ", "author:", "author ", "written by ",
-                                                 "posted by ", "tác giả:", NULL};
+                                                 "posted by ", "tác giả:", "bởi ", "đăng bởi ",
+                                                 "người viết:", NULL};
               for (int i = 0; lead[i]; i++)
                 if (!strncasecmp(v, lead[i], strlen(lead[i]))) v += strlen(lead[i]);
               while (*v == ' ' || *v == ':') v++;
