@@ -267,22 +267,14 @@ static char *S_unescaped(const char *s) {
 /* ---- after the build ---- */
 
 static int S_date_from_line(docpipe_value *meta, const char *line, int set);
+static int S_set_date(docpipe_value *meta, const char *line, const docpipe_date *d);
 static int S_byline(docpipe_value *meta, const char *line);
 
 /* "By Tom Becker | Staff Writer · June 12, 2021": a credit line that
  * carries the date after the author. */
 static int S_credit_date(docpipe_value *meta, const char *line) {
   docpipe_date d;
-  char iso[40];
-  if (!docpipe_date_find(line, strlen(line), &d) || docpipe_date_format_iso(&d, iso, sizeof iso))
-    return 0;
-  docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
-  if (d.end > d.start && d.end <= strlen(line)) {
-    char *span = strndup(line + d.start, d.end - d.start);
-    if (span) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, span);
-    free(span);
-  }
-  return 1;
+  return docpipe_date_find(line, strlen(line), &d) && S_set_date(meta, line, &d);
 }
 
 /* Before the build (which frees the DOM as it goes): a date line near the
@@ -389,19 +381,24 @@ static void S_language(docpipe_value *meta, const char *lang) {
   docpipe_value_set_string(meta, DOCPIPE_META_LANGUAGE, l);
 }
 
+/* Sets date (ISO) and date_text (the span as written) from a date found
+ * in `line`; 1 when set. */
+static int S_set_date(docpipe_value *meta, const char *line, const docpipe_date *d) {
+  char iso[40];
+  if (docpipe_date_format_iso(d, iso, sizeof iso) != 0 || !docpipe_date_iso_valid(iso)) return 0;
+  docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
+  if (d->end > d->start && d->end <= strlen(line)) {
+    char *span = strndup(line + d->start, d->end - d->start);
+    if (span) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, span);
+    free(span);
+  }
+  return 1;
+}
+
 static int S_date_from_line(docpipe_value *meta, const char *line, int set) {
   docpipe_date d;
   if (!docpipe_date_line(line, strlen(line), &d)) return 0;
-  if (!set) return 1;
-  char iso[40];
-  if (docpipe_date_format_iso(&d, iso, sizeof iso) == 0 && docpipe_date_iso_valid(iso)) {
-    docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
-    if (d.end > d.start && d.end <= strlen(line)) {
-      char *span = strndup(line + d.start, d.end - d.start);
-      if (span) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, span);
-      free(span);
-    }
-  }
+  if (set) S_set_date(meta, line, &d);
   return 1;
 }
 
