@@ -9,6 +9,9 @@
  * *code = EINVAL (invalid UTF-8 or NUL) / ENOMEM. */
 char *docpipe__text_dup(const char *s, size_t len, int *code);
 
+/* 1 when y-m-d is a real day of the Gregorian calendar. */
+int docpipe__calendar_day_valid(int y, int m, int d);
+
 /* strdup through docpipe_malloc; NULL on ENOMEM or NULL input. */
 char *docpipe__strdup(const char *s);
 

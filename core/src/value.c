@@ -268,14 +268,17 @@ static int S_num(const char *s, int n) {
   return v;
 }
 
-int docpipe_date_iso_valid(const char *s) {
+int docpipe__calendar_day_valid(int y, int m, int d) {
   static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
+  return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+int docpipe_date_iso_valid(const char *s) {
   if (!s || strlen(s) < 10 || !S_digits(s, 4) || s[4] != '-' || !S_digits(s + 5, 2) ||
       s[7] != '-' || !S_digits(s + 8, 2))
     return 0;
-  int y = S_num(s, 4), m = S_num(s + 5, 2), d = S_num(s + 8, 2);
-  if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
-  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+  if (!docpipe__calendar_day_valid(S_num(s, 4), S_num(s + 5, 2), S_num(s + 8, 2))) return 0;
   const char *p = s + 10;
   if (!*p) return 1;
   if (*p != 'T' || !S_digits(p + 1, 2) || p[3] != ':' || !S_digits(p + 4, 2)) return 0;

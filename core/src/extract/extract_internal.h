@@ -6,6 +6,7 @@
 #include <pcre2.h>
 
 #include "docpipe/extract.h"
+#include "internal.h"
 
 /* The compiled patterns: built once (pthread_once) and only read after,
  * so any thread may match with its own match data. */
