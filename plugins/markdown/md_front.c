@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "markdown.h"
+#include "yaml_value.h"
 
 /* ------------------------------------------------------------------ */
 /* Splitting                                                          */
@@ -47,109 +48,6 @@ int md_front_split(const char *s, size_t len, const char **yaml, size_t *yaml_le
 /* Reading                                                            */
 /* ------------------------------------------------------------------ */
 
-typedef struct {
-  yaml_parser_t parser;
-  size_t max_depth;
-  docpipe_error *err;
-} S_reader;
-
-static int S_next(S_reader *r, yaml_event_t *ev) {
-  if (yaml_parser_parse(&r->parser, ev)) return 0;
-  return docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: %s at line %lu",
-                           r->parser.problem ? r->parser.problem : "bad YAML",
-                           (unsigned long)r->parser.problem_mark.line + 2);
-}
-
-/* Builds the value that starts with `ev` (consumed).  Recursion is
- * bounded by max_depth.  Aliases are refused outright: they are the only
- * way a small YAML text expands into a huge value ("billion laughs"), and
- * front matter written by people or by docpipe never needs them. */
-static int S_build(S_reader *r, yaml_event_t *ev, size_t depth, docpipe_value **out) {
-  int rc = 0;
-  *out = NULL;
-  if (depth > r->max_depth) {
-    yaml_event_delete(ev);
-    return docpipe_error_set(r->err, DOCPIPE_ELIMIT, "front matter nested deeper than %zu levels",
-                             r->max_depth);
-  }
-  switch (ev->type) {
-  case YAML_SCALAR_EVENT:
-    *out = docpipe_value_new_string_n((const char *)ev->data.scalar.value, ev->data.scalar.length);
-    yaml_event_delete(ev);
-    if (!*out) return docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: a string holds a NUL byte");
-    return 0;
-  case YAML_SEQUENCE_START_EVENT: {
-    yaml_event_delete(ev);
-    docpipe_value *list = docpipe_value_new_list();
-    if (!list) return docpipe_error_set(r->err, DOCPIPE_ENOMEM, "out of memory");
-    for (;;) {
-      yaml_event_t item;
-      if ((rc = S_next(r, &item))) break;
-      if (item.type == YAML_SEQUENCE_END_EVENT) {
-        yaml_event_delete(&item);
-        *out = list;
-        return 0;
-      }
-      docpipe_value *v;
-      if ((rc = S_build(r, &item, depth + 1, &v))) break;
-      if ((rc = docpipe_value_append(list, v))) {
-        docpipe_error_set(r->err, rc, "out of memory");
-        break;
-      }
-    }
-    docpipe_value_free(list);
-    return rc;
-  }
-  case YAML_MAPPING_START_EVENT: {
-    yaml_event_delete(ev);
-    docpipe_value *map = docpipe_value_new_map();
-    if (!map) return docpipe_error_set(r->err, DOCPIPE_ENOMEM, "out of memory");
-    for (;;) {
-      yaml_event_t key;
-      if ((rc = S_next(r, &key))) break;
-      if (key.type == YAML_MAPPING_END_EVENT) {
-        yaml_event_delete(&key);
-        *out = map;
-        return 0;
-      }
-      if (key.type == YAML_ALIAS_EVENT) {
-        yaml_event_delete(&key);
-        rc = docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: YAML aliases are refused");
-        break;
-      }
-      if (key.type != YAML_SCALAR_EVENT || key.data.scalar.length == 0) {
-        yaml_event_delete(&key);
-        rc = docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: keys must be non-empty text");
-        break;
-      }
-      docpipe_value *k = docpipe_value_new_string_n((const char *)key.data.scalar.value,
-                                                    key.data.scalar.length);
-      yaml_event_delete(&key);
-      if (!k) {
-        rc = docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: a key holds a NUL byte");
-        break;
-      }
-      yaml_event_t val;
-      docpipe_value *v = NULL;
-      if ((rc = S_next(r, &val)) == 0 && (rc = S_build(r, &val, depth + 1, &v)) == 0) {
-        rc = docpipe_value_set(map, docpipe_value_string(k), v);
-        if (rc) docpipe_error_set(r->err, rc, "front matter: bad key");
-      }
-      docpipe_value_free(k);
-      if (rc) break;
-    }
-    docpipe_value_free(map);
-    return rc;
-  }
-  case YAML_ALIAS_EVENT:
-    yaml_event_delete(ev);
-    return docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: YAML aliases are refused");
-  default:
-    yaml_event_delete(ev);
-    return docpipe_error_set(r->err, DOCPIPE_EPARSE, "front matter: unexpected YAML event");
-  }
-}
-
 /* pandoc's key -> the model's key.  Lists stay lists; a plain string for a
  * list key becomes a one-item list, as the model wants. */
 static const struct {
@@ -185,15 +83,18 @@ static int S_rename(docpipe_value *map, const docpipe_args *args) {
 
 int md_front_read(const char *yaml, size_t len, const docpipe_args *args, docpipe_value *meta,
                   docpipe_error *err) {
-  S_reader r = {.max_depth = args && args->limits.max_depth ? args->limits.max_depth : 200,
-                .err = err};
+  /* Lines count from the `---` line above the YAML. */
+  yamlv_reader r = {.what = "front matter",
+                    .line_offset = 2,
+                    .max_depth = args && args->limits.max_depth ? args->limits.max_depth : 200,
+                    .err = err};
   if (!yaml_parser_initialize(&r.parser))
     return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
   yaml_parser_set_input_string(&r.parser, (const unsigned char *)yaml, len);
   yaml_event_t ev;
   docpipe_value *root = NULL;
   int rc = 0, saw_doc = 0;
-  while ((rc = S_next(&r, &ev)) == 0) {
+  while ((rc = yamlv_next(&r, &ev)) == 0) {
     yaml_event_type_t t = ev.type;
     if (t == YAML_STREAM_END_EVENT) {
       yaml_event_delete(&ev);
@@ -216,7 +117,7 @@ int md_front_read(const char *yaml, size_t len, const docpipe_args *args, docpip
       rc = docpipe_error_set(err, DOCPIPE_EPARSE, "front matter: unexpected YAML event");
       break;
     }
-    if ((rc = S_build(&r, &ev, 1, &root))) break;
+    if ((rc = yamlv_build(&r, &ev, 1, &root))) break;
   }
   yaml_parser_delete(&r.parser);
   if (rc) {

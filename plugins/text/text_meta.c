@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "text.h"
+#include "yaml_value.h"
 
 #define S_MAX_DEPTH 200
 
@@ -109,107 +110,15 @@ int text_meta_emit(const docpipe_value *meta, docpipe_buf *out, docpipe_error *e
 
 /* ---- reading ---- */
 
-typedef struct {
-  yaml_parser_t parser;
-  docpipe_error *err;
-} S_reader;
-
-static int S_next(S_reader *r, yaml_event_t *ev) {
-  if (yaml_parser_parse(&r->parser, ev)) return 0;
-  return docpipe_error_set(r->err, DOCPIPE_EPARSE, "metadata header: %s at line %lu",
-                           r->parser.problem ? r->parser.problem : "bad YAML",
-                           (unsigned long)r->parser.problem_mark.line + 1);
-}
-
-/* Builds the value that starts with `ev` (consumed). */
-static int S_build(S_reader *r, yaml_event_t *ev, int depth, docpipe_value **out) {
-  int rc = 0;
-  *out = NULL;
-  if (depth > S_MAX_DEPTH) {
-    yaml_event_delete(ev);
-    return docpipe_error_set(r->err, DOCPIPE_ELIMIT, "metadata header nested too deeply");
-  }
-  switch (ev->type) {
-  case YAML_SCALAR_EVENT:
-    *out = docpipe_value_new_string_n((const char *)ev->data.scalar.value, ev->data.scalar.length);
-    yaml_event_delete(ev);
-    if (!*out) return docpipe_error_set(r->err, DOCPIPE_EPARSE, "metadata header: bad string");
-    return 0;
-  case YAML_SEQUENCE_START_EVENT: {
-    yaml_event_delete(ev);
-    docpipe_value *list = docpipe_value_new_list();
-    if (!list) return docpipe_error_set(r->err, DOCPIPE_ENOMEM, "out of memory");
-    for (;;) {
-      yaml_event_t item;
-      if ((rc = S_next(r, &item))) break;
-      if (item.type == YAML_SEQUENCE_END_EVENT) {
-        yaml_event_delete(&item);
-        *out = list;
-        return 0;
-      }
-      docpipe_value *v;
-      if ((rc = S_build(r, &item, depth + 1, &v))) break;
-      if ((rc = docpipe_value_append(list, v))) break;
-    }
-    docpipe_value_free(list);
-    return rc;
-  }
-  case YAML_MAPPING_START_EVENT: {
-    yaml_event_delete(ev);
-    docpipe_value *map = docpipe_value_new_map();
-    if (!map) return docpipe_error_set(r->err, DOCPIPE_ENOMEM, "out of memory");
-    for (;;) {
-      yaml_event_t key;
-      if ((rc = S_next(r, &key))) break;
-      if (key.type == YAML_MAPPING_END_EVENT) {
-        yaml_event_delete(&key);
-        *out = map;
-        return 0;
-      }
-      if (key.type != YAML_SCALAR_EVENT || key.data.scalar.length == 0) {
-        yaml_event_delete(&key);
-        rc = docpipe_error_set(r->err, DOCPIPE_EPARSE, "metadata header: keys must be text");
-        break;
-      }
-      char *k = docpipe_malloc(key.data.scalar.length + 1);
-      if (!k) {
-        yaml_event_delete(&key);
-        rc = docpipe_error_set(r->err, DOCPIPE_ENOMEM, "out of memory");
-        break;
-      }
-      memcpy(k, key.data.scalar.value, key.data.scalar.length);
-      k[key.data.scalar.length] = 0;
-      yaml_event_delete(&key);
-      yaml_event_t val;
-      docpipe_value *v = NULL;
-      if ((rc = S_next(r, &val)) == 0 && (rc = S_build(r, &val, depth + 1, &v)) == 0) {
-        rc = docpipe_value_set(map, k, v);
-        if (rc) docpipe_error_set(r->err, rc, "metadata header: bad key");
-      }
-      docpipe_free(k);
-      if (rc) break;
-    }
-    docpipe_value_free(map);
-    return rc;
-  }
-  case YAML_ALIAS_EVENT:
-    yaml_event_delete(ev);
-    return docpipe_error_set(r->err, DOCPIPE_EPARSE, "metadata header: aliases are not supported");
-  default:
-    yaml_event_delete(ev);
-    return docpipe_error_set(r->err, DOCPIPE_EPARSE, "metadata header: unexpected YAML event");
-  }
-}
-
 int text_meta_parse(const char *yaml, size_t len, docpipe_value *meta, docpipe_error *err) {
-  S_reader r = {.err = err};
+  yamlv_reader r = {.what = "metadata header", .line_offset = 1, .max_depth = S_MAX_DEPTH, .err = err};
   int rc = 0;
   if (!yaml_parser_initialize(&r.parser))
     return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
   yaml_parser_set_input_string(&r.parser, (const unsigned char *)yaml, len);
   yaml_event_t ev;
   int docs = 0;
-  while ((rc = S_next(&r, &ev)) == 0) {
+  while ((rc = yamlv_next(&r, &ev)) == 0) {
     yaml_event_type_t t = ev.type;
     if (t == YAML_STREAM_END_EVENT) {
       yaml_event_delete(&ev);
@@ -226,7 +135,7 @@ int text_meta_parse(const char *yaml, size_t len, docpipe_value *meta, docpipe_e
       break;
     }
     docpipe_value *map = NULL;
-    if ((rc = S_build(&r, &ev, 0, &map))) break;
+    if ((rc = yamlv_build(&r, &ev, 0, &map))) break;
     for (size_t i = 0; i < docpipe_value_count(map) && rc == 0; i++) {
       docpipe_value *v = docpipe_value_copy(docpipe_value_at(map, i));
       rc = v ? docpipe_value_set(meta, docpipe_value_key_at(map, i), v) : DOCPIPE_ENOMEM;
