@@ -446,10 +446,13 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
   if (s->text_len * 2 > content_len) return 0;
   if (s->text_len * 3 > content_len && (double)s->link_len < 0.35 * s->text_len) return 0;
   double score = s->candidate ? s->score : 0;
-  if (s->weight + score < 0) return 1;
-  if (s->tcommas >= 10) return 0;
   int is_list = html_is(n, "ul") || html_is(n, "ol");
   double ld = S_ld(s);
+  /* a list scores below zero from its tag alone when its items wrap their
+   * text in <p> (each <li> then adds little): a list of plain sentences
+   * is article text all the same */
+  if (s->weight + score < 0 && !(is_list && s->weight >= 0 && ld < 0.1)) return 1;
+  if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;
   int in_figure = S_has_ancestor(n, "figure", 3);
   unsigned len = s->text_len;

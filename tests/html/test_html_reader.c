@@ -157,6 +157,24 @@ static void test_title_fallback(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_list_of_paragraphs(void) {
+  /* <li><p>: each item adds little to the list's score, which its tag
+   * alone makes negative; the list is article text all the same */
+  const char *page = "<html><body><article>"
+                     "<p>Thư viện tỉnh mở cửa lại sau hai năm sửa chữa, với phòng đọc mới cho thiếu "
+                     "nhi và khu sáng tạo có máy in ba chiều.</p>"
+                     "<ul><li><p>Giờ mở cửa: từ 8 giờ đến 20 giờ các ngày trong tuần.</p></li>"
+                     "<li><p>Khu sáng tạo cần đặt lịch trước một tuần.</p></li></ul>"
+                     "<p>Công trình được đầu tư từ ngân sách tỉnh và nguồn xã hội hóa, theo kế "
+                     "hoạch đã được phê duyệt năm 2019.</p></article></body></html>";
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(page, strlen(page), &doc, &err) == 0, "reads");
+  if (!doc) return;
+  INT_EQ(S_count_type(docpipe_doc_root(doc), DOCPIPE_NODE_ITEM), 2, "both items kept");
+  docpipe_doc_free(doc);
+}
+
 static void test_cp1258(void) {
   docpipe_doc *doc = S_read_file("page_cp1258.html");
   OK(doc != NULL, "windows-1258 page reads");
@@ -322,6 +340,7 @@ int main(void) {
   RUN(test_portal_page);
   RUN(test_visible_meta);
   RUN(test_title_fallback);
+  RUN(test_list_of_paragraphs);
   RUN(test_cp1258);
   RUN(test_cp1252);
   RUN(test_undeclared_legacy);
