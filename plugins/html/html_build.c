@@ -371,6 +371,27 @@ static void S_flat(S_b *b, xmlNode *el, docpipe_node *container) {
 
 /* ---- blocks ---- */
 
+/* The info string of <pre><code class="language-X">, the HTML5 spec's
+ * convention (CommonMark renderers and docpipe's writer follow it). */
+static void S_code_info(S_b *b, const xmlNode *pre, docpipe_node *cb) {
+  const xmlNode *code = pre->children;
+  while (code && code->type == XML_TEXT_NODE && code->content && !S_has_visible_text(code->content))
+    code = code->next;
+  const char *cls = code && html_is(code, "code") ? html_attr(code, "class") : NULL;
+  for (const char *p = cls; p && *p;) {
+    while (*p == ' ') p++;
+    size_t n = strcspn(p, " ");
+    if (n > 9 && strncmp(p, "language-", 9) == 0) {
+      char *info = strndup(p + 9, n - 9);
+      if (!info) S_fail(b, DOCPIPE_ENOMEM);
+      else S_set_attr(b, cb, docpipe_node_set_info, info);
+      free(info);
+      return;
+    }
+    p += n;
+  }
+}
+
 static void S_pre(S_b *b, xmlNode *el, docpipe_node *container) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
   for (xmlNode *x = el; x;) {
@@ -382,21 +403,43 @@ static void S_pre(S_b *b, xmlNode *el, docpipe_node *container) {
   while (t.len && (t.data[t.len - 1] == '\n' || t.data[t.len - 1] == ' ')) t.data[--t.len] = 0;
   if (t.len) {
     docpipe_node *cb = docpipe_node_add(container, DOCPIPE_NODE_CODE_BLOCK);
-    if (!cb) S_fail(b, DOCPIPE_ENOMEM);
-    else S_set_attr(b, cb, docpipe_node_set_literal, t.data);
+    if (!cb) {
+      S_fail(b, DOCPIPE_ENOMEM);
+    } else {
+      S_set_attr(b, cb, docpipe_node_set_literal, t.data);
+      S_code_info(b, el, cb);
+    }
   }
   docpipe_buf_free(&t);
 }
 
-/* A picture with its caption: <figure>, or a portal's image box. */
+/* A <figure> holding a caption and nothing else: a picture whose source
+ * is unknown (docpipe's writer puts its alt text in aria-label). */
+static int S_is_caption_only_figure(const xmlNode *n) {
+  int caption = 0;
+  if (!html_is(n, "figure")) return 0;
+  for (const xmlNode *k = n->children; k; k = k->next) {
+    if (k->type == XML_TEXT_NODE && (!k->content || !S_has_visible_text(k->content))) continue;
+    if (!html_is(k, "figcaption")) return 0;
+    caption = 1;
+  }
+  return caption || html_attr(n, "aria-label") != NULL;
+}
+
+/* A picture with its caption: <figure>, or a portal's image box (img NULL:
+ * a caption-only figure). */
 static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container) {
   docpipe_node *fig = docpipe_node_add(container, DOCPIPE_NODE_FIGURE);
   if (!fig) {
     S_fail(b, DOCPIPE_ENOMEM);
     return;
   }
-  S_set_url(b, fig, S_img_src(img));
-  S_set_attr(b, fig, docpipe_node_set_alt, html_attr(img, "alt"));
+  if (img) {
+    S_set_url(b, fig, S_img_src(img));
+    S_set_attr(b, fig, docpipe_node_set_alt, html_attr(img, "alt"));
+  } else {
+    S_set_attr(b, fig, docpipe_node_set_alt, html_attr(box, "aria-label"));
+  }
   xmlNode *cap = NULL;
   for (xmlNode *x = box; x && !cap;) {
     if (html_is(x, "figcaption") && !S_removed(x)) cap = x;
@@ -467,6 +510,30 @@ static int S_is_data_table(xmlNode *t) {
   return n >= 2 && maxcols >= 2;
 }
 
+/* align="right" (HTML 4) or style="text-align: right" (HTML5, as docpipe's
+ * writer puts it). */
+static docpipe_align S_cell_align(const xmlNode *cell) {
+  const char *al = html_attr(cell, "align"), *style = html_attr(cell, "style");
+  char word[8] = "";
+  if (al) {
+    snprintf(word, sizeof word, "%s", al);
+  } else if (style) {
+    const char *p = strcasestr(style, "text-align");
+    if (p) p = strchr(p, ':');
+    if (p) {
+      p++;
+      while (*p == ' ' || *p == '\t') p++;
+      size_t k = 0;
+      while (k + 1 < sizeof word && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) word[k++] = *p++;
+      word[k] = 0;
+    }
+  }
+  if (!strcasecmp(word, "center")) return DOCPIPE_ALIGN_CENTER;
+  if (!strcasecmp(word, "right")) return DOCPIPE_ALIGN_RIGHT;
+  if (!strcasecmp(word, "left")) return DOCPIPE_ALIGN_LEFT;
+  return DOCPIPE_ALIGN_NONE;
+}
+
 static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
   docpipe_node *table = docpipe_node_add(container, DOCPIPE_NODE_TABLE);
   if (!table) {
@@ -492,12 +559,7 @@ static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
           S_fail(b, DOCPIPE_ENOMEM);
           return;
         }
-        const char *al = html_attr(c, "align");
-        if (al) {
-          if (!strcasecmp(al, "center")) docpipe_node_set_cell_align(cell, DOCPIPE_ALIGN_CENTER);
-          else if (!strcasecmp(al, "right")) docpipe_node_set_cell_align(cell, DOCPIPE_ALIGN_RIGHT);
-          else if (!strcasecmp(al, "left")) docpipe_node_set_cell_align(cell, DOCPIPE_ALIGN_LEFT);
-        }
+        docpipe_node_set_cell_align(cell, S_cell_align(c));
         b->at_start = 1;
         b->pending_space = 0;
         S_inline_children(b, c, cell);
@@ -512,6 +574,20 @@ static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
   if (!docpipe_node_first_child(table)) docpipe_node_free(table);
 }
 
+/* Tight as CommonMark means it: no item starts with a <p> (loose lists
+ * wrap every item's text in paragraphs, tight ones write it bare). */
+static int S_list_is_tight(const xmlNode *el) {
+  for (const xmlNode *li = el->children; li; li = li->next) {
+    if (!html_is(li, "li") || S_removed(li)) continue;
+    for (const xmlNode *k = li->children; k; k = k->next) {
+      if (k->type == XML_TEXT_NODE && (!k->content || !S_has_visible_text(k->content))) continue;
+      if (html_is(k, "p")) return 0;
+      break;
+    }
+  }
+  return 1;
+}
+
 static void S_list(S_b *b, xmlNode *el, docpipe_node *container) {
   docpipe_node *list = docpipe_node_add(container, DOCPIPE_NODE_LIST);
   if (!list) {
@@ -521,8 +597,11 @@ static void S_list(S_b *b, xmlNode *el, docpipe_node *container) {
   if (html_is(el, "ol")) {
     docpipe_node_set_list_type(list, DOCPIPE_LIST_ORDERED);
     const char *st = html_attr(el, "start");
-    if (st && atoi(st) > 0 && atoi(st) < 1000000) docpipe_node_set_list_start(list, atoi(st));
+    char *end = NULL;
+    long v = st ? strtol(st, &end, 10) : -1;
+    if (st && end != st && v >= 0 && v < 1000000) docpipe_node_set_list_start(list, (int)v);
   }
+  docpipe_node_set_list_tight(list, S_list_is_tight(el));
   b->depth += 2;
   docpipe_node *item = NULL;
   for (xmlNode *k = el->children; k && !b->rc; k = k->next) {
@@ -650,6 +729,8 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
     xmlNode *img = NULL;
     if ((html_is(n, "figure") || S_is_figure_box(n)) && (img = S_first_img(n)) != NULL) {
       S_figure(b, n, img, container);
+    } else if (S_is_caption_only_figure(n)) {
+      S_figure(b, n, NULL, container);
     } else if (html_is(n, "table") && S_is_data_table(n)) {
       S_table(b, n, container);
     } else {

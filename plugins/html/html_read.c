@@ -132,8 +132,12 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   }
   html_clean_content(&c);
   html_meta_collect(&c, &m);
-  title = html_find_title(&c, &m);
-  {
+  /* a docpipe page's headline, date and byline lines are body: its
+   * metadata is all in the JSON-LD */
+  if (!own) title = html_find_title(&c, &m);
+  /* docpipe's own pages hold the model's URLs as written: the canonical
+   * link there is metadata, not where the links were found */
+  if (!own) {
     const char *base = NULL;
     for (xmlNode *x = c.body; x && !base; x = html_next(x, c.body, 0))
       if (html_is(x, "base")) base = html_attr(x, "href");
@@ -152,21 +156,16 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory");
     goto done;
   }
-  html_visible_prescan(&c, pre);
+  if (!own) html_visible_prescan(&c, pre);
   if ((rc = html_build(&c, docpipe_doc_root(doc), err)) != 0) goto done;
-  html_visible_meta(&c, &m, title, pre, doc);
-  if (own) {
+  if (!own) {
+    html_visible_meta(&c, &m, title, pre, doc);
+  } else {
     docpipe_value *meta = docpipe_doc_meta(doc);
-    while (docpipe_value_count(meta)) {
-      char *key = strdup(docpipe_value_key_at(meta, 0));
-      if (!key) break;
-      docpipe_value_remove(meta, key);
-      free(key);
-    }
     for (size_t i = 0; i < docpipe_value_count(own); i++)
       docpipe_value_set(meta, docpipe_value_key_at(own, i), docpipe_value_copy(docpipe_value_at(own, i)));
   }
-  if (!docpipe_node_first_child(docpipe_doc_root(doc)) && !title) {
+  if (!own && !docpipe_node_first_child(docpipe_doc_root(doc)) && !title) {
     rc = docpipe_error_set(err, DOCPIPE_EPARSE, "html: no article text found in the page");
     goto done;
   }

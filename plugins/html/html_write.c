@@ -116,8 +116,15 @@ static int S_enter(S_state *s, const docpipe_node *n) {
     return S_open(out, "<hr>\n");
   case DOCPIPE_NODE_FIGURE: {
     const char *url = docpipe_node_url(n);
-    rc = S_open(out, "<figure>\n");
-    if (!rc && html_w_url_ok(url, 1)) rc = S_img(out, url, docpipe_node_alt(n), NULL);
+    const char *alt = docpipe_node_alt(n);
+    if (html_w_url_ok(url, 1) || !alt || !*alt) {
+      rc = S_open(out, "<figure>\n");
+      if (!rc && html_w_url_ok(url, 1)) rc = S_img(out, url, alt, NULL);
+    } else { /* no picture to hang the alt text on: the figure's accessible name */
+      rc = S_open(out, "<figure");
+      if (!rc) rc = html_w_attribute(out, "aria-label", alt);
+      if (!rc) rc = docpipe_buf_puts(out, ">\n");
+    }
     if (!rc && docpipe_node_first_child(n)) rc = S_open(out, "<figcaption>");
     return rc;
   }

@@ -2,11 +2,11 @@
 """json -> html -> json through the html writer and reader: the metadata
 must come back whole (the writer carries it in the JSON-LD property
 "docpipe:meta") and the body with the same words (tokens compared as
-multisets; a figure's alt attribute left out, as it has no place without
-an image source: HTML keeps no soft breaks, unsafe
-links come back as their text).  With --blocks it also reports blocks that
-differ (alignment, tight lists, info strings... which the reader may not
-rebuild yet); that is informational and never fails."""
+multisets; unsafe links come back as their text, docs/formats.md H2).
+With --blocks it also reports blocks that differ (the edge cases of
+data/escaping.json and data/structure.json: empty items and tables, nested
+links); that is informational and never fails — whole documents are compared
+by tests/roundtrip."""
 import collections
 import json
 import re

@@ -35,11 +35,7 @@ CHAINS = [["docx", "markdown"], ["markdown", "docx"], ["html", "docx", "markdown
 # plugin, each with its reason.  A route through such a format that fails
 # is reported as KNOWN GAP instead of failing; once the plugin is fixed
 # the route simply passes (and the entry should go).
-KNOWN_GAPS = {
-    "html": "json -> html -> json still differs on a few samples: a figure without an image "
-            "source does not come back as a figure, and a soft break is read back as part of the "
-            "text (html writer/reader, work in progress; see tests/html_writer/roundtrip.py)",
-}
+KNOWN_GAPS = {}
 
 
 def plugins():
@@ -167,7 +163,7 @@ RULES = {
     "json": set(),
     "markdown": {"code_newline", "cell_align_by_column", "header_first_row", "tight"},
     "docx": {"code_newline", "figure_alt_needs_url"},
-    "html": {"code_newline", "cell_align_by_column", "tight"},
+    "html": {"code_newline", "soft_as_space"},
 }
 
 
