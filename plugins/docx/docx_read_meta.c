@@ -7,8 +7,8 @@
 #include <jansson.h>
 
 #include "docx_r.h"
+#include "value_json.h"
 
-#define S_MAX_JSON_DEPTH 64
 
 /* Sets key to a string, cleaning bytes the model refuses. */
 static int S_set_string(docx_r_ctx *c, docpipe_value *meta, const char *key, const char *s) {
@@ -104,48 +104,6 @@ static int S_core(docx_r_ctx *c, docpipe_value *meta) {
   return rc;
 }
 
-/* A JSON value from custom.xml as a metadata value: strings, lists and maps. */
-static docpipe_value *S_from_json(json_t *j, int depth) {
-  if (depth > S_MAX_JSON_DEPTH) return NULL;
-  if (json_is_string(j)) {
-    /* verbatim: docpipe-json carries exactly what XML could not (controls, U+FFFE) */
-    docpipe_value *raw = docpipe_value_new_string_n(json_string_value(j), json_string_length(j));
-    if (raw) return raw;
-    size_t n = 0;
-    char *clean = docpipe_utf8_clean(json_string_value(j), json_string_length(j), &n);
-    docpipe_value *v = clean ? docpipe_value_new_string_n(clean, n) : NULL;
-    docpipe_free(clean);
-    return v;
-  }
-  if (json_is_array(j)) {
-    docpipe_value *l = docpipe_value_new_list();
-    size_t i;
-    json_t *item;
-    json_array_foreach(j, i, item) {
-      docpipe_value *v = S_from_json(item, depth + 1);
-      if (!v || docpipe_value_append(l, v) < 0) {
-        docpipe_value_free(l);
-        return NULL;
-      }
-    }
-    return l;
-  }
-  if (json_is_object(j)) {
-    docpipe_value *m = docpipe_value_new_map();
-    const char *k;
-    json_t *item;
-    json_object_foreach(j, k, item) {
-      docpipe_value *v = S_from_json(item, depth + 1);
-      if (!v || docpipe_value_set(m, k, v) < 0) {
-        docpipe_value_free(m);
-        return NULL;
-      }
-    }
-    return m;
-  }
-  return NULL; /* numbers, booleans: docpipe never writes them */
-}
-
 static int S_custom(docx_r_ctx *c, xmlDocPtr d, docpipe_value *meta) {
   int rc = 0;
   for (xmlNodePtr k = xmlDocGetRootElement(d)->children; k && rc == 0; k = k->next) {
@@ -170,7 +128,7 @@ static int S_custom(docx_r_ctx *c, xmlDocPtr d, docpipe_value *meta) {
       } else if (strncmp(name, "docpipe-json:", 13) == 0 && name[13]) {
         json_error_t jerr;
         json_t *j = json_loads(t, JSON_DECODE_ANY, &jerr);
-        docpipe_value *v = j ? S_from_json(j, 0) : NULL;
+        docpipe_value *v = j ? vjson_to_value(j) : NULL;
         json_decref(j);
         if (!v)
           docpipe_args_warn(c->args, "docx: custom property %.80s is not valid docpipe JSON", name);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "docx_w_ctx.h"
+#include "value_json.h"
 
 #define LIST_SEP "; "
 
@@ -156,40 +157,10 @@ int docx_w_app(docx_w *c) {
   return docx_xw_close_part(&x, c, "docProps/app.xml");
 }
 
-/* The value as jansson JSON; NULL when memory runs out. */
-static json_t *S_json(const docpipe_value *v) {
-  switch (docpipe_value_kind_of(v)) {
-  case DOCPIPE_VALUE_STRING:
-    return json_string(docpipe_value_string(v));
-  case DOCPIPE_VALUE_LIST: {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < docpipe_value_count(v); i++) {
-      if (json_array_append_new(a, S_json(docpipe_value_at(v, i))) < 0) {
-        json_decref(a);
-        a = NULL;
-      }
-    }
-    return a;
-  }
-  case DOCPIPE_VALUE_MAP: {
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < docpipe_value_count(v); i++) {
-      if (json_object_set_new(o, docpipe_value_key_at(v, i), S_json(docpipe_value_at(v, i))) < 0) {
-        json_decref(o);
-        o = NULL;
-      }
-    }
-    return o;
-  }
-  default:
-    return json_null();
-  }
-}
-
 /* JSON text of `v`, readable UTF-8 when XML can carry it, else
  * ASCII-escaped.  Caller frees with free(). */
 static char *S_json_text(const docpipe_value *v) {
-  json_t *j = S_json(v);
+  json_t *j = vjson_from_value(v);
   if (!j) return NULL;
   size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
   char *s = json_dumps(j, flags);

@@ -8,57 +8,7 @@
 #include <string.h>
 
 #include "html_write.h"
-
-#define S_MAX_DEPTH 32
-
-static docpipe_value *S_from_json(json_t *j, int depth) {
-  if (depth > S_MAX_DEPTH) return NULL;
-  char num[64];
-  switch (json_typeof(j)) {
-  case JSON_STRING:
-    return docpipe_value_new_string_n(json_string_value(j), json_string_length(j));
-  case JSON_INTEGER:
-    snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
-    return docpipe_value_new_string(num);
-  case JSON_REAL:
-    snprintf(num, sizeof num, "%.17g", json_real_value(j));
-    return docpipe_value_new_string(num);
-  case JSON_TRUE:
-    return docpipe_value_new_string("true");
-  case JSON_FALSE:
-    return docpipe_value_new_string("false");
-  case JSON_ARRAY: {
-    docpipe_value *list = docpipe_value_new_list();
-    size_t i;
-    json_t *x;
-    json_array_foreach(j, i, x) {
-      if (!list) break;
-      docpipe_value *v = json_is_null(x) ? NULL : S_from_json(x, depth + 1);
-      if (v && docpipe_value_append(list, v) != 0) {
-        docpipe_value_free(list);
-        return NULL;
-      }
-    }
-    return list;
-  }
-  case JSON_OBJECT: {
-    docpipe_value *map = docpipe_value_new_map();
-    const char *k;
-    json_t *x;
-    json_object_foreach(j, k, x) {
-      if (!map) break;
-      docpipe_value *v = json_is_null(x) || !*k ? NULL : S_from_json(x, depth + 1);
-      if (v && docpipe_value_set(map, k, v) != 0) {
-        docpipe_value_free(map);
-        return NULL;
-      }
-    }
-    return map;
-  }
-  default:
-    return NULL;
-  }
-}
+#include "value_json.h"
 
 /* The docpipe:meta object of the first node that has one (top level,
  * an array of nodes, or an @graph). */
@@ -87,7 +37,7 @@ int html_w_meta_from_jsonld(const char *text, size_t len, docpipe_value **out) {
   json_t *m = S_find(root, 0);
   int rc = 0;
   if (m) {
-    *out = S_from_json(m, 0);
+    *out = vjson_to_value(m);
     rc = *out ? 1 : DOCPIPE_ENOMEM;
   }
   json_decref(root);

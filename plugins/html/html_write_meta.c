@@ -7,10 +7,7 @@
 #include <string.h>
 
 #include "html_write.h"
-
-/* Metadata maps nest only a few levels (decision records); deeper values
- * from hostile JSON input are cut rather than recursed into. */
-#define S_MAX_VALUE_DEPTH 32
+#include "value_json.h"
 
 static const char *S_str(const docpipe_value *meta, const char *key) {
   const char *s = docpipe_meta_string(meta, key);
@@ -22,32 +19,6 @@ static const char *S_str(const docpipe_value *meta, const char *key) {
 static const char *S_iso_date(const docpipe_value *meta) {
   const char *d = S_str(meta, DOCPIPE_META_DATE);
   return d && docpipe_date_iso_valid(d) ? d : NULL;
-}
-
-static json_t *S_value_json(const docpipe_value *v, int depth) {
-  if (depth > S_MAX_VALUE_DEPTH) return NULL;
-  switch (docpipe_value_kind_of(v)) {
-  case DOCPIPE_VALUE_STRING:
-    return json_string(docpipe_value_string(v));
-  case DOCPIPE_VALUE_LIST: {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < docpipe_value_count(v); i++) {
-      json_t *x = S_value_json(docpipe_value_at(v, i), depth + 1);
-      if (x) json_array_append_new(a, x);
-    }
-    return a;
-  }
-  case DOCPIPE_VALUE_MAP: {
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < docpipe_value_count(v); i++) {
-      json_t *x = S_value_json(docpipe_value_at(v, i), depth + 1);
-      if (x) json_object_set_new(o, docpipe_value_key_at(v, i), x);
-    }
-    return o;
-  }
-  default:
-    return NULL;
-  }
 }
 
 static void S_set_str(json_t *o, const char *key, const char *s) {
@@ -121,7 +92,7 @@ static json_t *S_jsonld(const docpipe_value *meta, const char *title) {
   /* always present, even empty: it tells a reader that this is the whole
    * metadata, so nothing is to be guessed from the page (no title from
    * the <title> fallback) */
-  json_t *all = S_value_json(meta, 0);
+  json_t *all = vjson_from_value(meta);
   if (all) json_object_set_new(o, HTML_W_META_PROPERTY, all);
   return o;
 }

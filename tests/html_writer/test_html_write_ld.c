@@ -68,6 +68,15 @@ static void test_reader_cases(void) {
   OK(docpipe_value_get(v, "z") == NULL, "null dropped");
   INT_EQ(docpipe_value_count(docpipe_value_get(v, "l")), 2, "null list item dropped");
   docpipe_value_free(v);
+  /* deeper than VJSON_MAX_DEPTH: the deep part is left out, the rest kept */
+  char deep[1200];
+  size_t k = (size_t)snprintf(deep, sizeof deep, "{\"docpipe:meta\":{\"t\":\"x\",\"d\":");
+  for (int i = 0; i < 300; i++) deep[k++] = '[';
+  for (int i = 0; i < 300; i++) deep[k++] = ']';
+  k += (size_t)snprintf(deep + k, sizeof deep - k, "}}");
+  INT_EQ(html_w_meta_from_jsonld(deep, k, &v), 1, "deep nesting: found");
+  STR_EQ(docpipe_meta_string(v, "t"), "x", "deep nesting: the shallow keys kept");
+  docpipe_value_free(v);
   const char *wrong = "{\"docpipe:meta\":\"a string\"}";
   INT_EQ(html_w_meta_from_jsonld(wrong, strlen(wrong), &v), 0, "a non-object property is ignored");
 }
