@@ -20,7 +20,8 @@
 #define DOCX_W_EMU_PER_TWIP 635
 #define DOCX_W_MAX_LEVEL 8 /* deepest w:ilvl */
 
-/* Bullet lists use this numId; ordered lists get their own from 2 up. */
+/* numId 1 is the plain bullet numbering (for styles); every list gets its
+ * own numId from 2 up, so that two lists in a row stay two lists. */
 #define DOCX_W_BULLET_NUM 1
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
 typedef struct {
   int start;
   int ilvl;
+  int ordered; /* abstractNum 1 (decimal), else 0 (bullets) */
 } docx_w_num;
 
 typedef struct docx_w {
@@ -56,7 +58,7 @@ typedef struct docx_w {
   size_t nrels, cap_rels;
   size_t nlinks, nimages;
 
-  docx_w_num *nums; /* ordered-list instances, numId = 2 + index */
+  docx_w_num *nums; /* list instances, numId = 2 + index */
   size_t nnums, cap_nums;
 
   /* Body facts docx cannot show, kept for the reader in custom.xml

@@ -514,7 +514,7 @@ static void S_table(docx_w *c, docx_xw *x, const docpipe_node *t, blk_ctx ctx) {
 
 /* ---- lists --------------------------------------------------------- */
 
-static int S_new_num(docx_w *c, int start, int ilvl) {
+static int S_new_num(docx_w *c, int ordered, int start, int ilvl) {
   if (c->nnums == c->cap_nums) {
     size_t cap = c->cap_nums ? 2 * c->cap_nums : 8;
     docx_w_num *n = realloc(c->nums, cap * sizeof *n);
@@ -522,7 +522,7 @@ static int S_new_num(docx_w *c, int start, int ilvl) {
     c->nums = n;
     c->cap_nums = cap;
   }
-  c->nums[c->nnums++] = (docx_w_num){start < 0 ? 0 : start, ilvl};
+  c->nums[c->nnums++] = (docx_w_num){start < 0 ? 0 : start, ilvl, ordered};
   return (int)(DOCX_W_BULLET_NUM + c->nnums);
 }
 
@@ -531,13 +531,12 @@ static void S_list(docx_w *c, docx_xw *x, const docpipe_node *list, blk_ctx ctx,
     docx_w_fail(c, DOCPIPE_ELIMIT, "list nesting deeper than %d", MAX_NESTING);
     return;
   }
-  int num_id = DOCX_W_BULLET_NUM;
   if (json_array_append_new(c->list_tight, json_boolean(docpipe_node_list_tight(list))) < 0) {
     docx_w_fail(c, DOCPIPE_ENOMEM, "out of memory");
     return;
   }
-  if (docpipe_node_list_type(list) == DOCPIPE_LIST_ORDERED)
-    num_id = S_new_num(c, docpipe_node_list_start(list), ilvl);
+  int num_id = S_new_num(c, docpipe_node_list_type(list) == DOCPIPE_LIST_ORDERED,
+                         docpipe_node_list_start(list), ilvl);
   if (!num_id) return;
   blk_ctx inner = ctx;
   inner.indent = 720 * (ilvl + 1);

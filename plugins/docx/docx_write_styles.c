@@ -320,9 +320,9 @@ int docx_w_numbering(docx_w *c) {
   for (size_t i = 0; i < c->nnums; i++) {
     docx_xw_start(&x, "w:num");
     docx_xw_attr_int(&x, "w:numId", (long)(DOCX_W_BULLET_NUM + 1 + i));
-    docx_xw_empty_int(&x, "w:abstractNumId", "w:val", 1);
+    docx_xw_empty_int(&x, "w:abstractNumId", "w:val", c->nums[i].ordered ? 1 : 0);
     /* Every level restarts, so each list counts from its own start. */
-    for (int l = 0; l <= DOCX_W_MAX_LEVEL; l++) {
+    for (int l = 0; c->nums[i].ordered && l <= DOCX_W_MAX_LEVEL; l++) {
       docx_xw_start(&x, "w:lvlOverride");
       docx_xw_attr_int(&x, "w:ilvl", l);
       docx_xw_empty_int(&x, "w:startOverride", "w:val", l == c->nums[i].ilvl ? c->nums[i].start : 1);

@@ -269,8 +269,10 @@ static void test_body(void) {
         "nested quote indented");
   XP_EQ(d, "count(//w:p[w:pPr/w:numPr])", "4", "four numbered items");
   XP_EQ(d, "string(//w:p[w:pPr/w:numPr/w:ilvl/@w:val='1'][1])", "Bước ba", "nested item level");
-  XP_EQ(d, "string(//w:p[w:pPr/w:numPr/w:ilvl/@w:val='1'][1]/w:pPr/w:numPr/w:numId/@w:val)",
-        "2", "ordered list gets its own num");
+  char *nested_num = S_xpath(d, "string(//w:p[w:pPr/w:numPr/w:ilvl/@w:val='1'][1]/w:pPr/w:numPr/w:numId/@w:val)");
+  char *outer_num = S_xpath(d, "string(//w:p[w:pPr/w:numPr/w:ilvl/@w:val='0'][1]/w:pPr/w:numPr/w:numId/@w:val)");
+  OK(nested_num && outer_num && *nested_num && strcmp(nested_num, outer_num) != 0,
+     "the nested list gets its own num");
   XP_EQ(d, "count(//w:p[w:pPr/w:pStyle/@w:val='ListParagraph' and not(w:pPr/w:numPr)])", "1",
         "continuation paragraph");
   XP_EQ(d, "count(//w:p[w:pPr/w:pStyle/@w:val='SourceCode']/w:r/w:br)", "2",
@@ -303,8 +305,13 @@ static void test_body(void) {
   xmlFreeDoc(d);
 
   xmlDocPtr num = S_xml(&out, "word/numbering.xml");
-  XP_EQ(num, "string(//w:num[@w:numId='2']/w:lvlOverride[@w:ilvl='1']/w:startOverride/@w:val)",
-        "3", "ordered list starts at 3");
+  snprintf(expr, sizeof expr, "string(//w:num[@w:numId='%s']/w:lvlOverride[@w:ilvl='1']/w:startOverride/@w:val)",
+           nested_num ? nested_num : "");
+  XP_EQ(num, expr, "3", "ordered list starts at 3");
+  snprintf(expr, sizeof expr, "string(//w:num[@w:numId='%s']/w:abstractNumId/@w:val)", nested_num ? nested_num : "");
+  XP_EQ(num, expr, "1", "ordered list numbered decimally");
+  free(nested_num);
+  free(outer_num);
   XP_EQ(num, "string(//w:abstractNum[@w:abstractNumId='0']/w:lvl[1]/w:numFmt/@w:val)", "bullet",
         "bullets");
   xmlFreeDoc(num);
