@@ -126,6 +126,36 @@ p = run([out, "-t", "json"])
 check(p and json.loads(p.stdout)["meta"].get("title") == want["meta"]["title"],
       "the pipeline's DOCX keeps the title")
 
+# the README's pipeline on a scraped page: html on stdin -> markdown -> docx
+page = os.path.join(SRC, "samples", "html", "vn_sharepoint_province.html")
+out = os.path.join(tmp, "page.docx")
+sh = "'%s' -f html -t markdown < '%s' | '%s' -f markdown -t docx -o '%s'" % (DOCPIPE, page, DOCPIPE, out)
+r = subprocess.run(["sh", "-c", sh], capture_output=True, timeout=60)
+check(r.returncode == 0 and os.path.exists(out), "html | markdown | docx pipeline", r.stderr.decode())
+p, q = run([out, "-t", "json"]), run([page, "-t", "json"])
+if p and q and p.returncode == 0 and q.returncode == 0:
+    got, want = json.loads(p.stdout)["meta"], json.loads(q.stdout)["meta"]
+    for key in ("title", "date", "authors", "decisions"):
+        check(got.get(key) == want.get(key), "the html pipeline's DOCX keeps %s" % key)
+
+# docs/pipelines.md's batch command, two at a time; one bad file among them
+batch_in, batch_out = os.path.join(tmp, "pages"), os.path.join(tmp, "out")
+os.makedirs(batch_in)
+os.makedirs(batch_out)
+hdir = os.path.join(SRC, "samples", "html")
+names = sorted(f for f in os.listdir(hdir) if f.endswith(".html"))
+for f in names:
+    shutil.copy(os.path.join(hdir, f), os.path.join(batch_in, f))
+with open(os.path.join(batch_in, "broken.html"), "wb") as f:
+    f.write(b"")
+sh = ("find '%s' -name '*.html' -print0 | xargs -0 -P2 -n1 sh -c "
+      "'\"$0\" -q \"$1\" -o \"%s/$(basename \"${1%%.*}\").docx\"' '%s'") % (batch_in, batch_out, DOCPIPE)
+r = subprocess.run(["sh", "-c", sh], capture_output=True, timeout=300)
+made = sorted(f for f in os.listdir(batch_out) if f.endswith(".docx"))
+check(r.returncode == 123, "xargs -P2: a bad file makes xargs exit 123", "exit %d" % r.returncode)
+check(made == [f[:-5] + ".docx" for f in names], "xargs -P2: every good page converted, no partial file",
+      repr(made))
+check(b"broken.html" in r.stderr, "xargs -P2: the bad file is named on stderr", r.stderr.decode())
 
 # ---- pandoc reads docpipe's front matter ---------------------------------
 def stringify(v):
