@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/parserInternals.h>
+
 #include "html_reader.h"
 #include "html_write.h"
 
@@ -51,6 +53,25 @@ static int S_binary(const unsigned char *data, size_t size) {
  * next to <body>, under <html>.  <head> is dropped as boilerplate. */
 static xmlNode *S_body(htmlDocPtr doc) { return xmlDocGetRootElement(doc); }
 
+/* htmlReadMemory(..., "UTF-8", ...) runs the page through a UTF-8 -> UTF-8
+ * "converter" into a second buffer grown by doubling: ~2x the page at the
+ * parse's peak, on top of libxml2's own copy and the DOM.  The bytes are
+ * UTF-8 already: declaring the charset without a converter parses them
+ * as they are (without a declaration libxml2 would guess Latin-1).
+ * HTML_PARSE_IGNORE_ENC: whatever <meta> says, the bytes are UTF-8 now. */
+static htmlDocPtr S_parse(const char *utf8, size_t len) {
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
+  if (!ctxt) return NULL;
+  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                               HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  htmlParseDocument(ctxt);
+  htmlDocPtr doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  htmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
 int html_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
   docpipe_args defaults;
@@ -73,11 +94,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   int copied = 0;
   const char *utf8 = html_decode(data, size, &len, &copied);
   if (!utf8) return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
-  /* HTML_PARSE_IGNORE_ENC: the bytes are UTF-8 now whatever <meta> says */
-  htmlDocPtr hdoc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
-                                       HTML_PARSE_COMPACT);
+  htmlDocPtr hdoc = S_parse(utf8, len);
   if (copied) docpipe_free((char *)utf8);
   if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
 
