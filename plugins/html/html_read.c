@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 
 #include "html_reader.h"
@@ -53,6 +54,33 @@ static int S_binary(const unsigned char *data, size_t size) {
  * next to <body>, under <html>.  <head> is dropped as boilerplate. */
 static xmlNode *S_body(htmlDocPtr doc) { return xmlDocGetRootElement(doc); }
 
+/* Empty formatting elements (<i></i>, <span></span>) carry nothing the
+ * reader keeps, yet each costs a DOM node and a stats entry (~190 bytes
+ * for 7 bytes of markup): 50 MB of them took 1.7 GB.  They are dropped as
+ * they close.  Ones with attributes stay (an icon's class, microdata). */
+static void S_end_element(void *ctx, const xmlChar *name) {
+  static const char *const formatting[] = {"b",     "i",     "em",   "strong", "span", "font",
+                                           "u",     "s",     "small", "big",   "sub",  "sup",
+                                           "mark",  "tt",    "strike", NULL};
+  xmlParserCtxtPtr ctxt = ctx;
+  xmlNode *cur = ctxt->node;
+  xmlSAX2EndElement(ctx, name);
+  if (!cur || cur->type != XML_ELEMENT_NODE || cur->children || cur->properties || !cur->parent ||
+      ctxt->node != cur->parent || !xmlStrEqual(cur->name, name))
+    return;
+  for (int i = 0; formatting[i]; i++)
+    if (strcmp((const char *)name, formatting[i]) == 0) {
+      xmlUnlinkNode(cur);
+      xmlFreeNode(cur);
+      /* libxml2 appends the next text in place to the last text node it
+       * made, trusting the last child to be the element just closed:
+       * with that element gone, make it concatenate properly instead. */
+      ctxt->nodemem = 0;
+      ctxt->nodelen = 0;
+      return;
+    }
+}
+
 /* htmlReadMemory(..., "UTF-8", ...) runs the page through a UTF-8 -> UTF-8
  * "converter" into a second buffer grown by doubling: ~2x the page at the
  * parse's peak, on top of libxml2's own copy and the DOM.  The bytes are
@@ -63,6 +91,7 @@ static htmlDocPtr S_parse(const char *utf8, size_t len) {
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt) return NULL;
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  if (ctxt->sax) ctxt->sax->endElement = S_end_element;
   htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
   htmlParseDocument(ctxt);
