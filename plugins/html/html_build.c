@@ -30,6 +30,7 @@ typedef struct {
   const xmlNode *figure_img; /* the picture a figure is being captioned for */
   int rc;
   docpipe_buf tmp;
+  unsigned char *keep; /* per element (stats index): holds a root or the headline */
 } S_b;
 
 static void S_block_children(S_b *b, xmlNode *el, docpipe_node *container);
@@ -740,11 +741,44 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
   S_close(b);
 }
 
+/* A converted child is freed at once, so the DOM and the document do not
+ * both peak on a huge page.  Not an element holding a content root (a
+ * later root would be freed before its turn) or the headline, which the
+ * build compares against; without the `keep` marks nothing is freed. */
+static void S_release(S_b *b, xmlNode *k) {
+  if (!b->keep) return;
+  if (k->type == XML_ELEMENT_NODE) {
+    html_stat *s = html_st(k);
+    if (!s || b->keep[s - b->c->stats]) return;
+  }
+  xmlUnlinkNode(k);
+  xmlFreeNode(k);
+}
+
 static void S_block_children(S_b *b, xmlNode *el, docpipe_node *container) {
   b->recursion++;
-  for (xmlNode *k = el->children; k && !b->rc; k = k->next) S_block_node(b, k, container);
+  for (xmlNode *k = el->children, *next; k && !b->rc; k = next) {
+    next = k->next;
+    S_block_node(b, k, container);
+    S_release(b, k);
+  }
   b->recursion--;
   S_close(b);
+}
+
+/* Marks the roots, the headline and their ancestors as not to be freed. */
+static unsigned char *S_keep_marks(const html_ctx *c) {
+  unsigned char *keep = calloc(c->nstats ? c->nstats : 1, 1);
+  if (!keep) return NULL;
+  for (size_t i = 0; i <= c->nroots; i++) {
+    const xmlNode *n = i < c->nroots ? c->roots[i] : c->title_h1;
+    for (; n && n->type == XML_ELEMENT_NODE && html_st(n); n = n->parent) {
+      size_t idx = (size_t)(html_st(n) - c->stats);
+      if (idx >= c->nstats) break;
+      keep[idx] = 1;
+    }
+  }
+  return keep;
 }
 
 int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err) {
@@ -752,28 +786,24 @@ int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err) {
   memset(&b, 0, sizeof b);
   b.c = c;
   b.at_start = 1;
+  b.keep = S_keep_marks(c);
   for (size_t i = 0; i < c->nroots && !b.rc; i++) {
     xmlNode *r = c->roots[i];
     if (html_is(r, "p") || html_is_heading(r) || html_is(r, "table") || S_is_list(r) ||
         html_is(r, "figure") || html_is(r, "blockquote") || html_is(r, "pre")) {
       S_block_node(&b, r, root);
     } else {
-      /* as S_block_children, but each converted child is freed at once, so
-       * the DOM and the document do not both peak on a huge page */
+      /* as S_block_children, without counting a level of recursion */
       for (xmlNode *k = r->children, *next; k && !b.rc; k = next) {
         next = k->next;
         S_block_node(&b, k, root);
-        /* Only with one root: a later root may lie inside this one's
-         * children (found by ThreadSanitizer as a use after free). */
-        if (k != c->title_h1 && c->nroots == 1) {
-          xmlUnlinkNode(k);
-          xmlFreeNode(k);
-        }
+        S_release(&b, k);
       }
       S_close(&b);
     }
     S_close(&b);
   }
+  free(b.keep);
   docpipe_buf_free(&b.tmp);
   if (b.rc) return docpipe_error_set(err, b.rc, "html: building the document failed: %s",
                                      docpipe_strerror(b.rc));

@@ -1,9 +1,22 @@
 /* The html reader: probe, then decode -> parse (libxml2, recovering, no
  * network) -> drop boilerplate -> choose the main content -> metadata ->
- * build the document.  See html_reader.h for the stages. */
+ * build the document.  See html_reader.h for the stages.
+ *
+ * Memory: the whole libxml2 DOM is held until the content is chosen; the
+ * build then frees each DOM part as it converts it.  The DOM is the floor
+ * of the peak: ~13x the page for dense markup (a 105-byte <p> with <b> and
+ * <a> is 11 nodes of 120 bytes plus strings), so a 50 MB page of it peaks
+ * at ~960 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
+ * element pages meet (bench/html_bench.sh prints the figures).  Empty
+ * formatting elements are dropped as parsed, and the parse stops after one
+ * element per 24 bytes of page (+256k) so markup made of nothing but
+ * elements stays bounded. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 #include "html_reader.h"
 #include "html_write.h"
@@ -51,6 +64,84 @@ static int S_binary(const unsigned char *data, size_t size) {
  * next to <body>, under <html>.  <head> is dropped as boilerplate. */
 static xmlNode *S_body(htmlDocPtr doc) { return xmlDocGetRootElement(doc); }
 
+/* An element costs ~190 bytes (libxml2 node and stats) before its text
+ * and attributes: markup made of little else (50 MB of <div></div><td>
+ * </td>) would take 25x the page.  The parse stops after one element per
+ * 24 bytes (plus 256k): the densest real markup measured, bench
+ * html_bench.sh's page of <p> with <b> and <a>, has one per 35 bytes, and
+ * a page under 6 MB never reaches 256k.  What was read is kept. */
+typedef struct {
+  size_t elements, max_elements;
+  int stopped;
+} S_budget;
+
+static void S_start_element(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  xmlParserCtxtPtr ctxt = ctx;
+  S_budget *bud = ctxt->_private;
+  xmlSAX2StartElement(ctx, name, atts);
+  if (bud && ++bud->elements >= bud->max_elements && !bud->stopped) {
+    bud->stopped = 1;
+    xmlStopParser(ctxt);
+  }
+}
+
+/* Empty formatting elements (<i></i>, <span></span>) carry nothing the
+ * reader keeps, yet each costs a DOM node and a stats entry (~190 bytes
+ * for 7 bytes of markup): 50 MB of them took 1.7 GB.  They are dropped as
+ * they close.  Ones with attributes stay (an icon's class, microdata). */
+static void S_end_element(void *ctx, const xmlChar *name) {
+  static const char *const formatting[] = {"b",     "i",     "em",   "strong", "span", "font",
+                                           "u",     "s",     "small", "big",   "sub",  "sup",
+                                           "mark",  "tt",    "strike", NULL};
+  xmlParserCtxtPtr ctxt = ctx;
+  xmlNode *cur = ctxt->node;
+  xmlSAX2EndElement(ctx, name);
+  if (!cur || cur->type != XML_ELEMENT_NODE || cur->children || cur->properties || !cur->parent ||
+      ctxt->node != cur->parent || !xmlStrEqual(cur->name, name))
+    return;
+  for (int i = 0; formatting[i]; i++)
+    if (strcmp((const char *)name, formatting[i]) == 0) {
+      xmlUnlinkNode(cur);
+      xmlFreeNode(cur);
+      S_budget *bud = ctxt->_private;
+      if (bud && bud->elements) bud->elements--;
+      /* libxml2 appends the next text in place to the last text node it
+       * made, trusting the last child to be the element just closed:
+       * with that element gone, make it concatenate properly instead. */
+      ctxt->nodemem = 0;
+      ctxt->nodelen = 0;
+      return;
+    }
+}
+
+/* htmlReadMemory(..., "UTF-8", ...) runs the page through a UTF-8 -> UTF-8
+ * "converter" into a second buffer grown by doubling: ~2x the page at the
+ * parse's peak, on top of libxml2's own copy and the DOM.  The bytes are
+ * UTF-8 already: declaring the charset without a converter parses them
+ * as they are (without a declaration libxml2 would guess Latin-1).
+ * HTML_PARSE_IGNORE_ENC: whatever <meta> says, the bytes are UTF-8 now. */
+static htmlDocPtr S_parse(const char *utf8, size_t len, const docpipe_args *args) {
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
+  if (!ctxt) return NULL;
+  S_budget bud = {0, len / 24 + 262144, 0};
+  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  ctxt->_private = &bud;
+  if (ctxt->sax) {
+    ctxt->sax->startElement = S_start_element;
+    ctxt->sax->endElement = S_end_element;
+  }
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                               HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  htmlParseDocument(ctxt);
+  htmlDocPtr doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  htmlFreeParserCtxt(ctxt);
+  if (bud.stopped)
+    docpipe_args_warn(args, "html: the page has over %zu elements; the rest was not read",
+                      bud.max_elements);
+  return doc;
+}
+
 int html_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
   docpipe_args defaults;
@@ -73,11 +164,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   int copied = 0;
   const char *utf8 = html_decode(data, size, &len, &copied);
   if (!utf8) return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
-  /* HTML_PARSE_IGNORE_ENC: the bytes are UTF-8 now whatever <meta> says */
-  htmlDocPtr hdoc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
-                                       HTML_PARSE_COMPACT);
+  htmlDocPtr hdoc = S_parse(utf8, len, args);
   if (copied) docpipe_free((char *)utf8);
   if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
 

@@ -1,10 +1,17 @@
 /* The html reader through the library: metadata and body of a portal-style
  * page, legacy encodings, and bad input (empty, binary, huge, deep, broken,
- * invalid UTF-8, no article), each a document or a clean error. */
+ * invalid UTF-8, no article), each a document or a clean error.  The
+ * pathological 50 MB pages (one text run, millions of empty elements,
+ * 100,000-deep nesting) are also held to the memory target, peak RSS under
+ * 10x the page + 50 MB, in a child process (not under the sanitizers,
+ * whose shadow memory and quarantine would be measured instead). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "docpipe/docpipe.h"
 #include "docpipe/extract.h"
@@ -322,6 +329,98 @@ static void test_huge_page(void) {
   docpipe_buf_free(&b);
 }
 
+
+/* ---- pathological 50 MB pages: bounded memory ---- */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define S_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define S_SANITIZED 1
+#endif
+#endif
+#ifndef S_SANITIZED
+#define S_SANITIZED 0
+#endif
+
+#define S_BIG (50u * 1024 * 1024)
+
+static void S_gen_text_run(docpipe_buf *b) {
+  docpipe_buf_puts(b, "<html><body><article><p>");
+  while (b->len < S_BIG) docpipe_buf_puts(b, "Một câu văn rất dài không có thẻ nào, chỉ có chữ và dấu phẩy. ");
+  docpipe_buf_puts(b, "cuối</p></article></body></html>");
+}
+
+static void S_gen_empty(docpipe_buf *b) {
+  docpipe_buf_puts(b, "<html><body><article><p>A short article, with a few words, before the flood.</p><p>");
+  while (b->len < S_BIG) docpipe_buf_puts(b, "<i></i><span></span><b></b><em></em><font></font>");
+  docpipe_buf_puts(b, "</p></article></body></html>");
+}
+
+/* Empty structural elements stay in the DOM (an empty cell is a cell):
+ * ~190 bytes each (libxml2 node + statistics) for ~10 bytes of markup,
+ * until the reader's element budget stops the parse. */
+static void S_gen_empty_structural(docpipe_buf *b) {
+  docpipe_buf_puts(b, "<html><body><article><p>A short article, with a few words, before the flood.</p>");
+  while (b->len < S_BIG) docpipe_buf_puts(b, "<div></div><li></li><td></td>");
+  docpipe_buf_puts(b, "</article></body></html>");
+}
+
+static void S_gen_deep(docpipe_buf *b) {
+  docpipe_buf_puts(b, "<html><body>");
+  for (int i = 0; i < 100000; i++) docpipe_buf_puts(b, "<div>");
+  docpipe_buf_puts(b, "deep text, with words, at the bottom of the tree.");
+  for (int i = 0; i < 100000; i++) docpipe_buf_puts(b, "</div>");
+  docpipe_buf_puts(b, "<article>");
+  while (b->len < S_BIG) docpipe_buf_puts(b, "<p>Đoạn văn của bài, với dấu phẩy, và <a href=\"/x\">liên kết</a>.</p>\n");
+  docpipe_buf_puts(b, "</article></body></html>");
+}
+
+/* Reads the generated page in a child process; its exit status says
+ * whether the read gave a document or a clean error, and its peak RSS
+ * (MB) is stored in *peak_mb. */
+static int S_read_in_child(void (*gen)(docpipe_buf *), double *peak_mb, double *page_mb) {
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    docpipe_buf b = DOCPIPE_BUF_INIT;
+    gen(&b);
+    docpipe_doc *doc = NULL;
+    docpipe_error err = DOCPIPE_ERROR_INIT;
+    int rc = docpipe_plugin_read(S_html, (const unsigned char *)b.data, b.len, NULL, &doc, &err);
+    int ok = (rc == 0 && doc) || (rc < 0 && !doc && err.message[0]);
+    docpipe_doc_free(doc);
+    _exit(ok ? (int)(b.len >> 20) : 255);
+  }
+  int status = 0;
+  struct rusage ru;
+  if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) == 255)
+    return -1;
+  *peak_mb = ru.ru_maxrss / 1024.0;
+  *page_mb = WEXITSTATUS(status);
+  return 0;
+}
+
+static void S_bounded(void (*gen)(docpipe_buf *), const char *what, int factor) {
+  double peak = 0, page = 0;
+  char msg[200];
+  int rc = S_read_in_child(gen, &peak, &page);
+  snprintf(msg, sizeof msg, "%s: a document or a clean error, no crash", what);
+  OK(rc == 0, msg);
+  if (rc || S_SANITIZED) return;
+  printf("%s: peak RSS %.0f MB for %.0f MB\n", what, peak, page);
+  snprintf(msg, sizeof msg, "%s: peak RSS %.0f MB under %dx the page + 50 MB", what, peak, factor);
+  OK(peak < factor * page + 50, msg);
+}
+
+static void test_pathological_memory(void) {
+  S_bounded(S_gen_text_run, "50 MB single text run", 10);
+  S_bounded(S_gen_empty, "50 MB of empty formatting elements", 10);
+  S_bounded(S_gen_empty_structural, "50 MB of empty structural elements", 15);
+  S_bounded(S_gen_deep, "50 MB page, 100,000-deep nesting", 10);
+}
+
 static void test_probe(void) {
   const char *p1 = "<!DOCTYPE html><html><body>x</body></html>";
   OK(S_html->probe((const unsigned char *)p1, strlen(p1), NULL) >= 90, "doctype probes high");
@@ -336,6 +435,7 @@ int main(void) {
   docpipe_registry_load_defaults(S_reg, dir ? dirs : NULL, NULL, NULL);
   S_html = docpipe_registry_find(S_reg, "html");
   if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  RUN(test_pathological_memory); /* first: a child's peak RSS counts what the parent holds */
   RUN(test_probe);
   RUN(test_portal_page);
   RUN(test_visible_meta);
