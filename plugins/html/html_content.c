@@ -22,6 +22,35 @@
 #define CLIMB_LD 0.4
 #endif
 
+#ifdef HTML_DEBUG
+#include <stdio.h>
+static void S_dbg(const char *what, const xmlNode *n) {
+  fprintf(stderr, "%s:", what);
+  for (const xmlNode *x = n; x && x->type == XML_ELEMENT_NODE; x = x->parent) {
+    const char *c = html_attr(x, "class"), *i = html_attr(x, "id");
+    fprintf(stderr, " <%s%s%.30s%s%.20s>", x->name, c ? "." : "", c ? c : "", i ? "#" : "", i ? i : "");
+  }
+  if (n && n->_private)
+    fprintf(stderr, " len=%u links=%u score=%.1f\n", html_st(n)->text_len, html_st(n)->link_len, html_st(n)->score);
+}
+#define DBG(w, n) S_dbg(w, n)
+#else
+#define DBG(w, n) ((void)0)
+#endif
+
+#ifndef REPEAT_LEVELS
+#define REPEAT_LEVELS 6
+#endif
+#ifndef REPEAT_SHARE
+#define REPEAT_SHARE 0.5
+#endif
+#ifndef REPEAT_MIN_ITEM
+#define REPEAT_MIN_ITEM 60
+#endif
+#ifndef REPEAT_DOMINANT
+#define REPEAT_DOMINANT 0.5
+#endif
+
 static double S_ld(const html_stat *s) {
   return s->text_len ? (double)s->link_len / (double)s->text_len : 0.0;
 }
@@ -275,6 +304,52 @@ static int S_add_root(html_ctx *c, xmlNode *n) {
   return 0;
 }
 
+/* The first class token, the element's "kind" among its siblings: cards
+ * often add modifiers ("card card--wide") to a shared first class. */
+static size_t S_kind(const xmlNode *n, const char **cls) {
+  const char *c = html_attr(n, "class");
+  if (!c) c = "";
+  while (*c == ' ' || *c == '\t' || *c == '\n') c++;
+  size_t k = 0;
+  while (c[k] && c[k] != ' ' && c[k] != '\t' && c[k] != '\n') k++;
+  *cls = c;
+  return k;
+}
+
+static int S_same_kind(const xmlNode *a, const xmlNode *b) {
+  if (!xmlStrEqual(a->name, b->name)) return 0;
+  const char *ca, *cb;
+  size_t la = S_kind(a, &ca), lb = S_kind(b, &cb);
+  return la == lb && memcmp(ca, cb, la) == 0;
+}
+
+/* The best block is one of several sibling cards or posts: the ancestor
+ * whose children repeat the kind of the one holding the best block, when
+ * that repetition is most of the ancestor's text and the cards carry
+ * text of their own (a menu's items are a few words each). */
+static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
+  xmlNode *a = top;
+  for (int up = 0; up < REPEAT_LEVELS && a->parent && a->parent != c->body; up++, a = a->parent) {
+    xmlNode *p = a->parent;
+    html_stat *ps = html_st(p), *as = html_st(a);
+    if (!ps || ps->removed) break;
+    unsigned count = 0, text = 0, links = 0;
+    for (xmlNode *k = p->children; k; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !S_same_kind(k, a)) continue;
+      count++;
+      text += html_st(k)->text_len;
+      links += html_st(k)->link_len;
+    }
+    if (count < 3 || text == 0) continue;
+    if ((double)text < REPEAT_SHARE * ps->text_len) continue;
+    if (text / count < REPEAT_MIN_ITEM) continue;
+    if ((double)as->text_len > REPEAT_DOMINANT * text) continue;
+    (void)links;
+    return p;
+  }
+  return NULL;
+}
+
 int html_choose_content(html_ctx *c) {
   if (!c->body) return 0;
   /* score the text units */
@@ -320,7 +395,11 @@ int html_choose_content(html_ctx *c) {
     }
     n = html_next(n, c->body, skip);
   }
-  if (!top) return S_add_root(c, c->body);
+  if (!top) {
+    DBG("none", c->body);
+    return S_add_root(c, c->body);
+  }
+  DBG("best", top);
 
   /* a parent that scores well holds more of the article */
   double last = html_st(top)->score;
@@ -341,31 +420,18 @@ int html_choose_content(html_ctx *c) {
     if (elems != 1) break;
     top = top->parent;
   }
-  /* a card in a grid (listings, search results, product tiles): the grid
-   * is the content, and its links are part of it */
-  for (int up = 0; up < 3 && html_st(top)->text_len < 1500; up++) {
-    xmlNode *p = top->parent;
-    if (!p || p == c->body || !html_st(p) || html_st(p)->removed) break;
-    const char *cls = html_attr(top, "class");
-    int same = 0;
-    for (xmlNode *k = p->children; k; k = k->next) {
-      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !xmlStrEqual(k->name, top->name))
-        continue;
-      const char *kc = html_attr(k, "class");
-      if ((!cls && !kc) || (cls && kc && strcmp(cls, kc) == 0)) same++;
-    }
-    if (same >= 3 && html_st(p)->text_len >= 2 * html_st(top)->text_len) {
-      top = p;
-      c->grid = 1;
-      break;
-    }
-    /* a wrapper adding little: the card may be one level up */
-    if (up == 0 && same < 3 && html_st(p)->text_len < 2 * html_st(top)->text_len) {
-      top = p;
-      continue;
-    }
-    break;
+  DBG("parent", top);
+  /* a card in a grid (listings, search results, product tiles, the posts
+   * of a thread): the grid is the content, and its links are part of it */
+  xmlNode *grid = S_repeat_container(c, top);
+  if (grid) {
+    top = grid;
+    c->grid = 1;
+  } else if (top->parent && top->parent != c->body && html_st(top->parent) &&
+             html_st(top->parent)->text_len < 2 * html_st(top)->text_len) {
+    top = top->parent; /* a wrapper adding little: a title or a caption */
   }
+  DBG("grid", top);
   /* pages made of many similar sections (services, listings, docs): an
    * ancestor that adds at least as much again of text that is not links
    * holds the content, not just its best section */
@@ -386,6 +452,7 @@ int html_choose_content(html_ctx *c) {
     top = p;
     if (p == c->body) break;
   }
+  DBG("climb", top);
   if (top == c->body || !top->parent) return S_add_root(c, top);
 
   /* siblings that belong to the article */
