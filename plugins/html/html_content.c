@@ -38,6 +38,9 @@ static void S_dbg(const char *what, const xmlNode *n) {
 #define DBG(w, n) ((void)0)
 #endif
 
+#ifndef CLEAN_LD_MARGIN
+#define CLEAN_LD_MARGIN 0.3
+#endif
 #ifndef REPEAT_LEVELS
 #define REPEAT_LEVELS 6
 #endif
@@ -152,6 +155,7 @@ static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
 
 static void S_remove(xmlNode *n) {
   html_stat *s = html_st(n);
+  if (s && s->text_len > 300) DBG("removed", n);
   if (s) s->removed = 1;
 }
 
@@ -501,7 +505,7 @@ static int S_is_data_tableish(const xmlNode *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
-static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
+static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
       strcmp(t, "table") && strcmp(t, "form") && strcmp(t, "dl") && strcmp(t, "center") &&
@@ -527,9 +531,9 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
    * byline, a date) stays for html_visible.c to read */
   if (!is_list && len < 25 && (img == 0 || img > 2) && !in_figure && (ld > 0 || len == 0))
     return 1;
-  if (!grid && !is_list && s->weight < 25 && ld > 0.2 && !S_is_data_tableish(n)) return 1;
-  if (!grid && s->weight >= 25 && ld > 0.5) return 1;
-  if (!grid && is_list && ld > 0.6) return 1;
+  if (!grid && !is_list && s->weight < 25 && ld > lim && !S_is_data_tableish(n)) return 1;
+  if (!grid && s->weight >= 25 && ld > fmax(0.5, lim)) return 1;
+  if (!grid && is_list && ld > fmax(0.6, lim)) return 1;
   unsigned emb = S_embeds(n);
   if ((emb == 1 && len < 75) || emb > 1) return 1;
   return 0;
@@ -539,7 +543,16 @@ void html_clean_content(html_ctx *c) {
   size_t n = 0, cap = 0;
   xmlNode **all = NULL;
   unsigned content_len = 0;
-  for (size_t r = 0; r < c->nroots; r++) content_len += html_st(c->roots[r])->text_len;
+  unsigned content_links = 0;
+  for (size_t r = 0; r < c->nroots; r++) {
+    content_len += html_st(c->roots[r])->text_len;
+    content_links += html_st(c->roots[r])->link_len;
+  }
+  /* content that is itself link-rich (a page of teasers, a table of
+   * results): its blocks are judged against its own link density, not
+   * an article's */
+  double lim = 0.2;
+  if (content_len) lim = fmax(lim, (double)content_links / content_len + CLEAN_LD_MARGIN);
   for (size_t r = 0; r < c->nroots; r++) {
     for (xmlNode *x = c->roots[r]; x;) {
       int skip = 0;
@@ -562,6 +575,6 @@ void html_clean_content(html_ctx *c) {
   }
   /* deepest first, as Readability walks in reverse document order */
   for (size_t i = n; i-- > 0;)
-    if (S_should_clean(all[i], content_len, c->grid)) html_st(all[i])->removed = 1;
+    if (S_should_clean(all[i], content_len, c->grid, lim)) html_st(all[i])->removed = 1;
   free(all);
 }
