@@ -41,6 +41,12 @@ static void S_dbg(const char *what, const xmlNode *n) {
 #ifndef CLEAN_LD_MARGIN
 #define CLEAN_LD_MARGIN 0.3
 #endif
+#ifndef THREAD_ALONE
+#define THREAD_ALONE 800
+#endif
+#ifndef PROSE_MIN
+#define PROSE_MIN 500
+#endif
 #ifndef REPEAT_LEVELS
 #define REPEAT_LEVELS 6
 #endif
@@ -73,11 +79,10 @@ static const char *const S_dropped_roles[] = {"navigation", "banner", "complemen
  * mark boilerplate for removal (a subset of the weight words: the ones
  * that never name an article body). */
 static const char *const S_strict_neg[] = {
-    "comment", "sidebar", "breadcrumb", "footer", "related", "share", "social", "sponsor",
-    "banner", "advert", "menu", "navbar", "navigation", "pagination", "pager", "popup", "cookie",
+    "comment", "sidebar", "breadcrumb", "footer", "related", "sponsor",
+    "advert", "navigation", "popup", "cookie",
     "newsletter", "subscribe", "disqus", "outbrain", "taboola", "lienquan", "tinkhac",
-    "othernews", "other-news", "binhchon", "thongke", "ribbon", "fontsize", "font-size",
-    "toolbar", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
+    "othernews", "other-news", "binhchon", "thongke", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
     "consent", NULL};
 
 static int S_hidden(const xmlNode *n) {
@@ -153,6 +158,29 @@ static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
   return hit;
 }
 
+/* Strict words naming controls and bars, a few words of text each; on a
+ * long run of plain prose they are a compound or utility class
+ * ("hero-banner", "tabs-menu", "font-size-sm"), not the control.  (The
+ * other strict words name parts that are prose yet never the article:
+ * comments, sidebars, footers, related stories, consent popups.) */
+static const char *const S_control_words[] = {
+    "banner", "menu", "navbar", "ribbon", "fontsize", "font-size", "toolbar", "share",
+    "social", "pager", "pagination", NULL};
+
+static const char *const S_comment_words[] = {"comment", "disqus", NULL};
+
+static int S_push(xmlNode ***v, size_t *n, size_t *cap, xmlNode *x) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    xmlNode **g = realloc(*v, nc * sizeof *g);
+    if (!g) return DOCPIPE_ENOMEM;
+    *v = g;
+    *cap = nc;
+  }
+  (*v)[(*n)++] = x;
+  return 0;
+}
+
 static void S_remove(xmlNode *n) {
   html_stat *s = html_st(n);
   if (s && s->text_len > 300) DBG("removed", n);
@@ -200,6 +228,9 @@ void html_mark_boilerplate(html_ctx *c) {
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
   docpipe_buf t = DOCPIPE_BUF_INIT;
+  xmlNode **posts = NULL;
+  size_t nposts = 0, capposts = 0;
+  unsigned post_len = 0;
   for (xmlNode *n = c->body; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != c->body) {
@@ -215,8 +246,18 @@ void html_mark_boilerplate(html_ctx *c) {
         low[k++] = ' ';
         for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
         low[k] = 0;
-        if (html_has_word(low, S_strict_neg) || S_ld(s) > 0.35 || s->text_len < 100 ||
+        int strict = html_has_word(low, S_strict_neg);
+        int comment = strict && html_has_word(low, S_comment_words);
+        /* a control's word on a long run of plain prose is a utility class
+         * ("font-size-sm"), not the control */
+        if (!strict && html_has_word(low, S_control_words) &&
+            !(s->text_len >= PROSE_MIN && S_ld(s) < 0.1))
+          strict = 1;
+        if (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
             (html_is(n, "header") && s->paras < 2)) {
+          if (comment && S_ld(s) <= 0.35 && s->text_len >= 100 &&
+              S_push(&posts, &nposts, &capposts, n) == 0)
+            post_len += s->text_len;
           S_remove(n);
           skip = 1;
         }
@@ -266,6 +307,15 @@ void html_mark_boilerplate(html_ctx *c) {
   }
   docpipe_buf_free(&t);
   html_stats_compute(c);
+  /* a thread of comments (a forum, a Q&A page) with little else around it:
+   * the comments are the content.  Under an article (most of the dev set's
+   * commented pages) they stay boilerplate: the article leaves more text. */
+  if (nposts >= 2 && c->body && html_st(c->body)->text_len < post_len &&
+      html_st(c->body)->text_len < THREAD_ALONE) {
+    for (size_t i = 0; i < nposts; i++) html_st(posts[i])->removed = 0;
+    html_stats_compute(c);
+  }
+  free(posts);
 }
 
 static double S_tag_base(const xmlNode *n) {
