@@ -283,6 +283,9 @@ void html_mark_boilerplate(html_ctx *c) {
             while (box->parent && box->parent != c->body && html_st(box->parent)) {
               html_stat *ps = html_st(box->parent);
               if (ps->text_len > 1500 || (ps->text_len > 300 && S_ld(ps) < 0.4)) break;
+              /* a widget never holds most of the page (a page of links
+               * whose menu says "comments") */
+              if (ps->text_len * 2 > body_len) break;
               box = box->parent;
             }
             S_remove(box);
@@ -291,6 +294,8 @@ void html_mark_boilerplate(html_ctx *c) {
             for (xmlNode *sib = box->next; sib; sib = sib->next) {
               if (sib->type != XML_ELEMENT_NODE) continue;
               html_stat *ss = html_st(sib);
+              /* the items of a widget, not the page's own list */
+              if (ss->text_len * 3 > body_len) break;
               if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2)) {
                 ss->removed = 1;
               } else {
