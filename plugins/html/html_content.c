@@ -572,7 +572,10 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
   if (s->text_len * 2 > content_len) return 0;
   if (s->text_len * 3 > content_len && (double)s->link_len < 0.35 * s->text_len) return 0;
   double score = s->candidate ? s->score : 0;
-  if (s->weight + score < 0) return 1;
+  /* in a grid of posts or cards a class word ("ipsComment") names every
+   * item alike: only the prose's own link density judges it */
+  int grid_prose = grid && s->text_len >= 100 && S_ld(s) < 0.3;
+  if (s->weight + score < 0 && !grid_prose) return 1;
   if (s->tcommas >= 10) return 0;
   int is_list = html_is(n, "ul") || html_is(n, "ol");
   double ld = S_ld(s);
