@@ -22,21 +22,6 @@
 #define CLIMB_LD 0.4
 #endif
 
-#ifdef HTML_DEBUG
-#include <stdio.h>
-static void S_dbg(const char *what, const xmlNode *n) {
-  fprintf(stderr, "%s:", what);
-  for (const xmlNode *x = n; x && x->type == XML_ELEMENT_NODE; x = x->parent) {
-    const char *c = html_attr(x, "class"), *i = html_attr(x, "id");
-    fprintf(stderr, " <%s%s%.30s%s%.20s>", x->name, c ? "." : "", c ? c : "", i ? "#" : "", i ? i : "");
-  }
-  if (n && n->_private)
-    fprintf(stderr, " len=%u links=%u score=%.1f\n", html_st(n)->text_len, html_st(n)->link_len, html_st(n)->score);
-}
-#define DBG(w, n) S_dbg(w, n)
-#else
-#define DBG(w, n) ((void)0)
-#endif
 
 #ifndef CLEAN_LD_MARGIN
 #define CLEAN_LD_MARGIN 0.3
@@ -183,7 +168,6 @@ static int S_push(xmlNode ***v, size_t *n, size_t *cap, xmlNode *x) {
 
 static void S_remove(xmlNode *n) {
   html_stat *s = html_st(n);
-  if (s && s->text_len > 300) DBG("removed", n);
   if (s) s->removed = 1;
 }
 
@@ -454,11 +438,7 @@ int html_choose_content(html_ctx *c) {
     }
     n = html_next(n, c->body, skip);
   }
-  if (!top) {
-    DBG("none", c->body);
-    return S_add_root(c, c->body);
-  }
-  DBG("best", top);
+  if (!top) return S_add_root(c, c->body);
 
   /* a parent that scores well holds more of the article */
   double last = html_st(top)->score;
@@ -479,7 +459,6 @@ int html_choose_content(html_ctx *c) {
     if (elems != 1) break;
     top = top->parent;
   }
-  DBG("parent", top);
   /* a card in a grid (listings, search results, product tiles, the posts
    * of a thread): the grid is the content, and its links are part of it */
   xmlNode *grid = S_repeat_container(c, top);
@@ -490,7 +469,6 @@ int html_choose_content(html_ctx *c) {
              html_st(top->parent)->text_len < 2 * html_st(top)->text_len) {
     top = top->parent; /* a wrapper adding little: a title or a caption */
   }
-  DBG("grid", top);
   /* pages made of many similar sections (services, listings, docs): an
    * ancestor that adds at least as much again of text that is not links
    * holds the content, not just its best section */
@@ -511,7 +489,6 @@ int html_choose_content(html_ctx *c) {
     top = p;
     if (p == c->body) break;
   }
-  DBG("climb", top);
   if (top == c->body || !top->parent) return S_add_root(c, top);
 
   /* siblings that belong to the article */
