@@ -22,6 +22,29 @@
 #define CLIMB_LD 0.4
 #endif
 
+
+#ifndef CLEAN_LD_MARGIN
+#define CLEAN_LD_MARGIN 0.3
+#endif
+#ifndef THREAD_ALONE
+#define THREAD_ALONE 800
+#endif
+#ifndef PROSE_MIN
+#define PROSE_MIN 500
+#endif
+#ifndef REPEAT_LEVELS
+#define REPEAT_LEVELS 6
+#endif
+#ifndef REPEAT_SHARE
+#define REPEAT_SHARE 0.5
+#endif
+#ifndef REPEAT_MIN_ITEM
+#define REPEAT_MIN_ITEM 60
+#endif
+#ifndef REPEAT_DOMINANT
+#define REPEAT_DOMINANT 0.5
+#endif
+
 static double S_ld(const html_stat *s) {
   return s->text_len ? (double)s->link_len / (double)s->text_len : 0.0;
 }
@@ -41,11 +64,10 @@ static const char *const S_dropped_roles[] = {"navigation", "banner", "complemen
  * mark boilerplate for removal (a subset of the weight words: the ones
  * that never name an article body). */
 static const char *const S_strict_neg[] = {
-    "comment", "sidebar", "breadcrumb", "footer", "related", "share", "social", "sponsor",
-    "banner", "advert", "menu", "navbar", "navigation", "pagination", "pager", "popup", "cookie",
+    "comment", "sidebar", "breadcrumb", "footer", "related", "sponsor",
+    "advert", "navigation", "popup", "cookie",
     "newsletter", "subscribe", "disqus", "outbrain", "taboola", "lienquan", "tinkhac",
-    "othernews", "other-news", "binhchon", "thongke", "ribbon", "fontsize", "font-size",
-    "toolbar", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
+    "othernews", "other-news", "binhchon", "thongke", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
     "consent", NULL};
 
 static int S_hidden(const xmlNode *n) {
@@ -121,6 +143,29 @@ static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
   return hit;
 }
 
+/* Strict words naming controls and bars, a few words of text each; on a
+ * long run of plain prose they are a compound or utility class
+ * ("hero-banner", "tabs-menu", "font-size-sm"), not the control.  (The
+ * other strict words name parts that are prose yet never the article:
+ * comments, sidebars, footers, related stories, consent popups.) */
+static const char *const S_control_words[] = {
+    "banner", "menu", "navbar", "ribbon", "fontsize", "font-size", "toolbar", "share",
+    "social", "pager", "pagination", NULL};
+
+static const char *const S_comment_words[] = {"comment", "disqus", NULL};
+
+static int S_push(xmlNode ***v, size_t *n, size_t *cap, xmlNode *x) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    xmlNode **g = realloc(*v, nc * sizeof *g);
+    if (!g) return DOCPIPE_ENOMEM;
+    *v = g;
+    *cap = nc;
+  }
+  (*v)[(*n)++] = x;
+  return 0;
+}
+
 static void S_remove(xmlNode *n) {
   html_stat *s = html_st(n);
   if (s) s->removed = 1;
@@ -167,6 +212,9 @@ void html_mark_boilerplate(html_ctx *c) {
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
   docpipe_buf t = DOCPIPE_BUF_INIT;
+  xmlNode **posts = NULL;
+  size_t nposts = 0, capposts = 0;
+  unsigned post_len = 0;
   for (xmlNode *n = c->body; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != c->body) {
@@ -182,8 +230,18 @@ void html_mark_boilerplate(html_ctx *c) {
         low[k++] = ' ';
         for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
         low[k] = 0;
-        if (html_has_word(low, S_strict_neg) || S_ld(s) > 0.35 || s->text_len < 100 ||
+        int strict = html_has_word(low, S_strict_neg);
+        int comment = strict && html_has_word(low, S_comment_words);
+        /* a control's word on a long run of plain prose is a utility class
+         * ("font-size-sm"), not the control */
+        if (!strict && html_has_word(low, S_control_words) &&
+            !(s->text_len >= PROSE_MIN && S_ld(s) < 0.1))
+          strict = 1;
+        if (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
             (html_is(n, "header") && s->paras < 2)) {
+          if (comment && S_ld(s) <= 0.35 && s->text_len >= 100 &&
+              S_push(&posts, &nposts, &capposts, n) == 0)
+            post_len += s->text_len;
           S_remove(n);
           skip = 1;
         }
@@ -209,6 +267,9 @@ void html_mark_boilerplate(html_ctx *c) {
             while (box->parent && box->parent != c->body && html_st(box->parent)) {
               html_stat *ps = html_st(box->parent);
               if (ps->text_len > 1500 || (ps->text_len > 300 && S_ld(ps) < 0.4)) break;
+              /* a widget never holds most of the page (a page of links
+               * whose menu says "comments") */
+              if (ps->text_len * 2 > body_len) break;
               box = box->parent;
             }
             S_remove(box);
@@ -217,6 +278,8 @@ void html_mark_boilerplate(html_ctx *c) {
             for (xmlNode *sib = box->next; sib; sib = sib->next) {
               if (sib->type != XML_ELEMENT_NODE) continue;
               html_stat *ss = html_st(sib);
+              /* the items of a widget, not the page's own list */
+              if (ss->text_len * 3 > body_len) break;
               if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2)) {
                 ss->removed = 1;
               } else {
@@ -233,6 +296,15 @@ void html_mark_boilerplate(html_ctx *c) {
   }
   docpipe_buf_free(&t);
   html_stats_compute(c);
+  /* a thread of comments (a forum, a Q&A page) with little else around it:
+   * the comments are the content.  Under an article (most of the dev set's
+   * commented pages) they stay boilerplate: the article leaves more text. */
+  if (nposts >= 2 && c->body && html_st(c->body)->text_len < post_len &&
+      html_st(c->body)->text_len < THREAD_ALONE) {
+    for (size_t i = 0; i < nposts; i++) html_st(posts[i])->removed = 0;
+    html_stats_compute(c);
+  }
+  free(posts);
 }
 
 static double S_tag_base(const xmlNode *n) {
@@ -273,6 +345,52 @@ static int S_add_root(html_ctx *c, xmlNode *n) {
   c->roots[c->nroots++] = n;
   html_st(n)->kept = 1;
   return 0;
+}
+
+/* The first class token, the element's "kind" among its siblings: cards
+ * often add modifiers ("card card--wide") to a shared first class. */
+static size_t S_kind(const xmlNode *n, const char **cls) {
+  const char *c = html_attr(n, "class");
+  if (!c) c = "";
+  while (*c == ' ' || *c == '\t' || *c == '\n') c++;
+  size_t k = 0;
+  while (c[k] && c[k] != ' ' && c[k] != '\t' && c[k] != '\n') k++;
+  *cls = c;
+  return k;
+}
+
+static int S_same_kind(const xmlNode *a, const xmlNode *b) {
+  if (!xmlStrEqual(a->name, b->name)) return 0;
+  const char *ca, *cb;
+  size_t la = S_kind(a, &ca), lb = S_kind(b, &cb);
+  return la == lb && memcmp(ca, cb, la) == 0;
+}
+
+/* The best block is one of several sibling cards or posts: the ancestor
+ * whose children repeat the kind of the one holding the best block, when
+ * that repetition is most of the ancestor's text and the cards carry
+ * text of their own (a menu's items are a few words each). */
+static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
+  xmlNode *a = top;
+  for (int up = 0; up < REPEAT_LEVELS && a->parent && a->parent != c->body; up++, a = a->parent) {
+    xmlNode *p = a->parent;
+    html_stat *ps = html_st(p), *as = html_st(a);
+    if (!ps || ps->removed) break;
+    unsigned count = 0, text = 0, links = 0;
+    for (xmlNode *k = p->children; k; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !S_same_kind(k, a)) continue;
+      count++;
+      text += html_st(k)->text_len;
+      links += html_st(k)->link_len;
+    }
+    if (count < 3 || text == 0) continue;
+    if ((double)text < REPEAT_SHARE * ps->text_len) continue;
+    if (text / count < REPEAT_MIN_ITEM) continue;
+    if ((double)as->text_len > REPEAT_DOMINANT * text) continue;
+    (void)links;
+    return p;
+  }
+  return NULL;
 }
 
 int html_choose_content(html_ctx *c) {
@@ -341,30 +459,15 @@ int html_choose_content(html_ctx *c) {
     if (elems != 1) break;
     top = top->parent;
   }
-  /* a card in a grid (listings, search results, product tiles): the grid
-   * is the content, and its links are part of it */
-  for (int up = 0; up < 3 && html_st(top)->text_len < 1500; up++) {
-    xmlNode *p = top->parent;
-    if (!p || p == c->body || !html_st(p) || html_st(p)->removed) break;
-    const char *cls = html_attr(top, "class");
-    int same = 0;
-    for (xmlNode *k = p->children; k; k = k->next) {
-      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !xmlStrEqual(k->name, top->name))
-        continue;
-      const char *kc = html_attr(k, "class");
-      if ((!cls && !kc) || (cls && kc && strcmp(cls, kc) == 0)) same++;
-    }
-    if (same >= 3 && html_st(p)->text_len >= 2 * html_st(top)->text_len) {
-      top = p;
-      c->grid = 1;
-      break;
-    }
-    /* a wrapper adding little: the card may be one level up */
-    if (up == 0 && same < 3 && html_st(p)->text_len < 2 * html_st(top)->text_len) {
-      top = p;
-      continue;
-    }
-    break;
+  /* a card in a grid (listings, search results, product tiles, the posts
+   * of a thread): the grid is the content, and its links are part of it */
+  xmlNode *grid = S_repeat_container(c, top);
+  if (grid) {
+    top = grid;
+    c->grid = 1;
+  } else if (top->parent && top->parent != c->body && html_st(top->parent) &&
+             html_st(top->parent)->text_len < 2 * html_st(top)->text_len) {
+    top = top->parent; /* a wrapper adding little: a title or a caption */
   }
   /* pages made of many similar sections (services, listings, docs): an
    * ancestor that adds at least as much again of text that is not links
@@ -434,7 +537,7 @@ static int S_is_data_tableish(const xmlNode *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
-static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
+static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
       strcmp(t, "table") && strcmp(t, "form") && strcmp(t, "dl") && strcmp(t, "center") &&
@@ -448,10 +551,13 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
   double score = s->candidate ? s->score : 0;
   int is_list = html_is(n, "ul") || html_is(n, "ol");
   double ld = S_ld(s);
-  /* a list scores below zero from its tag alone when its items wrap their
-   * text in <p> (each <li> then adds little): a list of plain sentences
-   * is article text all the same */
-  if (s->weight + score < 0 && !(is_list && s->weight >= 0 && ld < 0.1)) return 1;
+  /* A score below zero drops a block, except: in a grid of posts or cards,
+   * where a class word ("ipsComment") names every item alike, prose is
+   * judged by its own link density; and a list scores below zero from its
+   * tag alone when its items wrap their text in <p> (each <li> then adds
+   * little), yet a list of plain sentences is article text all the same. */
+  int grid_prose = grid && s->text_len >= 100 && ld < 0.3;
+  if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1)) return 1;
   if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;
   int in_figure = S_has_ancestor(n, "figure", 3);
@@ -463,9 +569,9 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid) {
    * byline, a date) stays for html_visible.c to read */
   if (!is_list && len < 25 && (img == 0 || img > 2) && !in_figure && (ld > 0 || len == 0))
     return 1;
-  if (!grid && !is_list && s->weight < 25 && ld > 0.2 && !S_is_data_tableish(n)) return 1;
-  if (!grid && s->weight >= 25 && ld > 0.5) return 1;
-  if (!grid && is_list && ld > 0.6) return 1;
+  if (!grid && !is_list && s->weight < 25 && ld > lim && !S_is_data_tableish(n)) return 1;
+  if (!grid && s->weight >= 25 && ld > fmax(0.5, lim)) return 1;
+  if (!grid && is_list && ld > fmax(0.6, lim)) return 1;
   unsigned emb = S_embeds(n);
   if ((emb == 1 && len < 75) || emb > 1) return 1;
   return 0;
@@ -475,7 +581,16 @@ void html_clean_content(html_ctx *c) {
   size_t n = 0, cap = 0;
   xmlNode **all = NULL;
   unsigned content_len = 0;
-  for (size_t r = 0; r < c->nroots; r++) content_len += html_st(c->roots[r])->text_len;
+  unsigned content_links = 0;
+  for (size_t r = 0; r < c->nroots; r++) {
+    content_len += html_st(c->roots[r])->text_len;
+    content_links += html_st(c->roots[r])->link_len;
+  }
+  /* content that is itself link-rich (a page of teasers, a table of
+   * results): its blocks are judged against its own link density, not
+   * an article's */
+  double lim = 0.2;
+  if (content_len) lim = fmax(lim, (double)content_links / content_len + CLEAN_LD_MARGIN);
   for (size_t r = 0; r < c->nroots; r++) {
     for (xmlNode *x = c->roots[r]; x;) {
       int skip = 0;
@@ -498,6 +613,6 @@ void html_clean_content(html_ctx *c) {
   }
   /* deepest first, as Readability walks in reverse document order */
   for (size_t i = n; i-- > 0;)
-    if (S_should_clean(all[i], content_len, c->grid)) html_st(all[i])->removed = 1;
+    if (S_should_clean(all[i], content_len, c->grid, lim)) html_st(all[i])->removed = 1;
   free(all);
 }

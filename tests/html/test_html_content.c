@@ -1,0 +1,196 @@
+/* The html reader's choice of the main content on pages that are not one
+ * article: a grid of teaser cards, a forum thread, a page of links whose
+ * menu says "comments", prose under a utility class; and the article with
+ * a comment thread whose comments must still go. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docpipe/docpipe.h"
+#include "docpipe/plugin.h"
+#include "harness.h"
+
+static const docpipe_plugin *S_html;
+
+static char *S_read_body(const char *page) {
+  size_t size = strlen(page);
+  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
+  if (!copy) return NULL;
+  memcpy(copy, page, size);
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  char *body = NULL;
+  if (docpipe_plugin_read(S_html, copy, size, NULL, &doc, &err) == 0)
+    body = docpipe_node_text_content(docpipe_doc_root(doc));
+  else
+    fprintf(stderr, "     read: %s\n", err.message);
+  docpipe_doc_free(doc);
+  free(copy);
+  return body;
+}
+
+static void S_append(docpipe_buf *b, const char *s) { docpipe_buf_append(b, s, strlen(s)); }
+
+/* Six cards, each nested four levels deep with its own modifier class:
+ * the best-scoring block is one card's text, the content is the grid. */
+static void test_card_grid(void) {
+  static const char *const titles[] = {"Harbour bridge reopens after repairs",
+                                       "Library extends its weekend hours",
+                                       "New bus line links the two campuses",
+                                       "Farmers market moves to the old depot",
+                                       "River clean-up draws two hundred volunteers",
+                                       "Council approves the cycling plan"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Latest news</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+               "<main><h1>Latest news</h1><div class='grid'>");
+  for (int i = 0; i < 6; i++) {
+    char card[1024];
+    snprintf(card, sizeof card,
+             "<div class='grid__item grid__item--%d'><article class='teaser'>"
+             "<div class='teaser__body'><h3><a href='/story/%d'>%s</a></h3>"
+             "<div class='teaser__text'><p>Teaser %d: residents, officials and visitors describe "
+             "what changes this week, and why it matters to the town.</p></div>"
+             "</div></article></div>",
+             i, i, titles[i], i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</div></main><footer><a href='/about'>About us</a> <a href='/privacy'>Privacy"
+               "</a> <a href='/contact'>Contact</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body != NULL, "grid page reads");
+  int all = body != NULL;
+  for (int i = 0; body && i < 6; i++) all &= strstr(body, titles[i]) != NULL;
+  OK(all, "every card title kept");
+  OK(body && strstr(body, "Teaser 0:") && strstr(body, "Teaser 5:"), "every teaser kept");
+  OK(body && !strstr(body, "Privacy"), "footer dropped");
+  OK(body && !strstr(body, "Sport"), "menu dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A thread whose posts all carry "comment" in their class: with nothing
+ * else on the page they are the content. */
+static void test_forum_thread(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Which lens for birds?</title></head><body>"
+               "<h1>Which lens for birds?</h1><div id='posts'>");
+  for (int i = 0; i < 4; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<article class='post'><div class='post-author'>member%d</div>"
+             "<div class='comment-body' id='comment-%d'><p>Reply %d: I tried a long zoom for a "
+             "season, and the weight, not the sharpness, was what decided it for me in the end; "
+             "a lighter prime went out with me far more often.</p></div></article>",
+             i, 100 + i, i);
+    S_append(&b, post);
+  }
+  S_append(&b, "</div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Reply 0:") && strstr(body, "Reply 3:"), "every post kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* The same comments under a full article stay boilerplate. */
+static void test_article_comments(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Storm</title></head><body><article><h1>Storm closes the "
+               "coast road</h1><div class='entry-content'>");
+  for (int i = 0; i < 6; i++) {
+    char p[512];
+    snprintf(p, sizeof p,
+             "<p>Paragraph %d of the story: crews worked through the night, and the road, "
+             "which carries most of the coast's traffic, stays shut until the engineers have "
+             "checked every culvert along it.</p>",
+             i);
+    S_append(&b, p);
+  }
+  S_append(&b, "</div></article><div id='comments'><ol class='comment-list'>");
+  for (int i = 0; i < 3; i++) {
+    char c[512];
+    snprintf(c, sizeof c,
+             "<li class='comment' id='comment-%d'><p>Reader note %d: the same thing happened "
+             "two winters ago, and nobody fixed the drains then either, as far as I know.</p></li>",
+             i, i);
+    S_append(&b, c);
+  }
+  S_append(&b, "</ol></div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Paragraph 0 of") && strstr(body, "Paragraph 5 of"), "article kept");
+  OK(body && !strstr(body, "Reader note"), "comments dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A page that is one table of links, under a menu whose item "comments"
+ * is a widget label: the label's box and the link lists after it never
+ * take the page with them. */
+static void test_link_table_page(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>New links</title></head><body><center><table id='main'>"
+               "<tr><td><span><a href='/new'>new</a> | <a href='/past'>past</a> | "
+               "<a href='/comments'>comments</a> | <a href='/ask'>ask</a></span></td></tr>"
+               "<tr><td><table>");
+  for (int i = 0; i < 12; i++) {
+    char row[512];
+    snprintf(row, sizeof row,
+             "<tr class='item'><td>%d.</td><td class='title'><a href='https://example.org/%d'>"
+             "Story number %d about compilers, gardens and old maps</a> (example.org)</td></tr>"
+             "<tr><td></td><td class='sub'>%d points by someone %d hours ago</td></tr>",
+             i + 1, i, i, 10 + i, i + 1);
+    S_append(&b, row);
+  }
+  S_append(&b, "</table></td></tr></table></center></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Story number 0 about") && strstr(body, "Story number 11 about"),
+     "the list of links kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* "font-size-sm" on the page's prose is a utility class, not the font-size
+ * widget of a news portal (a section under half the page, beside a plain
+ * one a little longer). */
+static void test_utility_class_prose(void) {
+  static const char *const topics[] = {"Repairs", "Fittings", "Winter plan"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Our services</title></head><body><main><h1>Our services</h1>");
+  for (int i = 0; i < 2; i++) {
+    char sec[1400];
+    snprintf(sec, sizeof sec,
+             "<section class='%s'><h2>%s</h2><p>Section %d: we repair and "
+             "service bicycles of every kind, from children's first bikes to touring frames, and "
+             "we keep the common parts in stock so that most repairs are done the same day, "
+             "while you wait or while you shop.</p><p>Wheel building, suspension servicing and "
+             "fitting sessions are booked ahead; everything else is first come, first served, "
+             "six days a week, and we always tell you the price before we start any work.</p>"
+             "<p>Bring the bike clean if you can; otherwise we wash it for you, free of charge, "
+             "before the work starts.</p>%s</section>",
+             i == 0 ? "font-size-sm leading-6" : "plain", topics[i], i,
+             i == 0 ? "" : "<p>Gift vouchers are sold in the shop.</p>");
+    S_append(&b, sec);
+  }
+  S_append(&b, "</main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Section 0: we repair") && strstr(body, "Section 1: we repair"),
+     "prose under a utility class kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+int main(void) {
+  docpipe_registry *reg = docpipe_registry_new();
+  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
+  const char *dirs[] = {dir, NULL};
+  docpipe_registry_load_defaults(reg, dir ? dirs : NULL, NULL, NULL);
+  S_html = docpipe_registry_find(reg, "html");
+  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  RUN(test_card_grid);
+  RUN(test_forum_thread);
+  RUN(test_article_comments);
+  RUN(test_link_table_page);
+  RUN(test_utility_class_prose);
+  docpipe_registry_free(reg);
+  return harness_summary();
+}
