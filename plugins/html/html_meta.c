@@ -147,6 +147,28 @@ static const char *S_str(json_t *o, const char *k) {
   return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* The first object with a datePublished, of any type: pages that are no
+ * Article to schema.org (Yoast's WebPage, ItemPage) still date the page. */
+static const char *S_find_dated(json_t *j, int depth) {
+  if (depth > 8 || !j) return NULL;
+  if (json_is_object(j)) {
+    const char *d = S_str(j, "datePublished");
+    if (d && *d) return d;
+    d = S_find_dated(json_object_get(j, "@graph"), depth + 1);
+    if (!d) d = S_find_dated(json_object_get(j, "mainEntity"), depth + 1);
+    return d;
+  }
+  if (json_is_array(j)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v) {
+      const char *d = S_find_dated(v, depth + 1);
+      if (d) return d;
+    }
+  }
+  return NULL;
+}
+
 static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
   if (!a || depth > 3) return;
   if (json_is_string(a)) {
@@ -163,10 +185,11 @@ static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
   }
 }
 
-static void S_jsonld(html_meta *m, const char *text) {
+static void S_jsonld(html_meta *m, const char *text, char **page_date) {
   json_error_t e;
   json_t *root = json_loads(text, JSON_DECODE_ANY, &e);
   if (!root) return;
+  S_set(page_date, S_find_dated(root, 0));
   json_t *a = S_find_article(root, 0);
   if (a) {
     S_set(&m->ld_headline, S_str(a, "headline"));
@@ -205,6 +228,7 @@ static const char *const S_date_names[] = {
     "publish_date", "published_time", "dc.date.issued", "dcterms.issued", "dc.date",
     "dcterms.date", "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
     "citation_publication_date", "citation_date", "article.published", "date", "created",
+    "published",
     NULL};
 
 static int S_rank(const char *key, const char *const *names) {
@@ -279,7 +303,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   if (!root) return 0;
   S_meta_state st = {0, NULL};
   docpipe_value *ld_authors = NULL;
-  char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL;
+  char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL, *page_date = NULL;
   int time_rank = 9;
   const char *lang = html_attr(root, "lang");
   if (!lang) lang = html_attr(root, "xml:lang");
@@ -290,7 +314,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
     const char *type = html_attr(n, "type");
     if (type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
         n->children->content)
-      S_jsonld(m, (const char *)n->children->content);
+      S_jsonld(m, (const char *)n->children->content, &page_date);
   }
   for (xmlNode *n = root; n;) {
     int skip = 0;
@@ -337,6 +361,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
           if (!strcmp(ip, "datePublished") && !ip_date) {
             const char *v = html_attr(n, "content");
             if (!v) v = html_attr(n, "datetime");
+            if (!v) v = html_attr(n, "title"); /* <abbr title="2020-07-16T…"> */
             if (v) ip_date = S_clean(v);
           } else if (!strcmp(ip, "headline") && !ip_headline) {
             docpipe_buf_reset(&t);
@@ -362,6 +387,10 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   /* best source first: JSON-LD (already in m), meta, itemprop, <time> */
   S_set(&m->date, st.date);
   S_set(&m->date, ip_date);
+  /* a <time> marked as the publication beats a WebPage's date, which
+   * beats any other <time> (comments, related posts) */
+  if (time_rank <= 3) S_set(&m->date, time_date);
+  S_set(&m->date, page_date);
   S_set(&m->date, time_date);
   S_set(&m->ld_headline, ip_headline);
   if (!m->authors && ld_authors) {
@@ -372,6 +401,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   free(st.date);
   free(time_date);
   free(ip_date);
+  free(page_date);
   free(ip_headline);
   docpipe_value_free(ld_authors);
   return 0;

@@ -286,7 +286,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
     docpipe_buf t = DOCPIPE_BUF_INIT;
     int steps = 0;
-    for (xmlNode *n = from; n && steps < 80 && !have_date; steps++) {
+    for (xmlNode *n = from; n && steps < 60 && !have_date;) {
       int skip = 0;
       if (n->type == XML_ELEMENT_NODE && html_st(n)) {
         html_stat *s = html_st(n);
@@ -298,12 +298,28 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
             if (S_date_from_line(meta, t.data, 1)) have_date = 1;
             else if (!strncasecmp(t.data, "by ", 3)) have_date = S_credit_date(meta, t.data);
-            skip = 1;
+            /* "Written by X · Last updated: June 1, 2021" in one box:
+             * the date is a line of its own further down */
+            skip = have_date || !n->children || !n->children->next;
           }
         }
       }
-      xmlNode *nx = html_next(n, c->body, skip);
-      n = nx;
+      if (n->type == XML_ELEMENT_NODE) steps++;
+      n = html_next(n, c->body, skip);
+    }
+    /* the date above the headline ("January 23, 2025" as a kicker), in
+     * the few boxes just before it or before its parents */
+    xmlNode *up = c->title_h1;
+    for (int depth = 0; up && depth < 3 && !have_date; depth++, up = up->parent) {
+      int seen = 0;
+      for (xmlNode *p = up->prev; p && seen < 3 && !have_date; p = p->prev) {
+        if (p->type != XML_ELEMENT_NODE || html_is(p, "script") || html_is(p, "style")) continue;
+        seen++;
+        docpipe_buf_reset(&t);
+        if (html_text_raw(p, &t, 160) == 0 && t.len && t.len < 150 &&
+            S_date_from_line(meta, t.data, 1))
+          have_date = 1;
+      }
     }
     docpipe_buf_free(&t);
   }
@@ -503,7 +519,12 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     const char *dt = docpipe_meta_string(pre, DOCPIPE_META_DATE_TEXT);
     if (d) docpipe_value_set_string(meta, DOCPIPE_META_DATE, d);
     if (d && dt) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, dt);
+    have_date = d != NULL;
   }
+  /* last: the date of the last change, the only date some pages give
+   * (it is what they show as "Last updated") */
+  if (!have_date && m->modified && html_date_normalise(m->modified, iso, sizeof iso))
+    docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
   if (pre && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
     docpipe_value *a = docpipe_value_take(pre, DOCPIPE_META_AUTHORS);
     if (a) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, a);
