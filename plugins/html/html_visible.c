@@ -86,6 +86,51 @@ static int S_match(const char *fh, const char *fc) {
   return 0;
 }
 
+/* Whether folded heading text `fh` is the site-name part of the folded
+ * <title> `fdoc` ("Headline | Site", "Site: Headline"): blogs put their
+ * name in an h1 on every page, so it is no headline. */
+static const char *const S_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ",
+                                           " • ", ": ", NULL};
+
+/* Whether the folded <title> `fdoc` is folded `part` plus a separator and
+ * something more, on either side: the meta title is then the headline
+ * the <title> decorates. */
+static int S_title_holds(const char *fdoc, const char *part) {
+  if (!fdoc || !part || !*part) return 0;
+  size_t lp = strlen(part), ld = strlen(fdoc);
+  for (int i = 0; S_title_seps[i]; i++) {
+    size_t ls = strlen(S_title_seps[i]);
+    if (ld <= lp + ls) continue;
+    if (strncmp(fdoc, part, lp) == 0 && strncmp(fdoc + lp, S_title_seps[i], ls) == 0) return 1;
+    if (strcmp(fdoc + ld - lp, part) == 0 && strncmp(fdoc + ld - lp - ls, S_title_seps[i], ls) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int S_site_part(const char *fh, const char *fdoc, const char *fog) {
+  const char *const *seps = S_title_seps;
+  if (!fh || !fdoc) return 0;
+  size_t lh = strlen(fh), ld = strlen(fdoc);
+  for (int i = 0; seps[i]; i++) {
+    size_t ls = strlen(seps[i]);
+    if (ld <= lh + ls + 3) continue;
+    /* either side when the rest is the og:title ("Blog: Headline") */
+    if (fog && strncmp(fdoc, fh, lh) == 0 && strncmp(fdoc + lh, seps[i], ls) == 0 &&
+        strcmp(fdoc + lh + ls, fog) == 0)
+      return 1;
+    if (fog && strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
+        strlen(fog) == ld - lh - ls && strncmp(fdoc, fog, ld - lh - ls) == 0)
+      return 1;
+    /* Only the end: "Headline - longer description" starts titles as
+     * often as "Site: Headline" does, but "Headline | Site" is the rule. */
+    if (strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
+        ld - lh - ls > lh && strcmp(seps[i], ": ") != 0)
+      return 1;
+  }
+  return 0;
+}
+
 static int S_titleish(const xmlNode *n) {
   static const char *const words[] = {"title", "headline", "tieude", "tieu-de", NULL};
   const char *cl = html_attr(n, "class"), *id = html_attr(n, "id");
@@ -114,7 +159,7 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
   xmlNode *first_root = c->nroots ? c->roots[0] : NULL;
   xmlNode *before = NULL, *inside = NULL;
   int passed = 0;
-  char *fsite = S_fold(m->source);
+  char *fsite = S_fold(m->source), *fdoc = S_fold(m->doc_title), *fog = S_fold(m->og_title);
   xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
   for (xmlNode *n = start; n && !inside;) {
     int skip = 0;
@@ -126,7 +171,7 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
       docpipe_buf_reset(t);
       if (html_text_raw(n, t, 1000) == 0 && t->len >= 8 && t->len < 400) {
         char *f = html_fold(t->data, t->len);
-        int logo = f && fsite && (strstr(fsite, f) != NULL);
+        int logo = f && ((fsite && strstr(fsite, f) != NULL) || S_site_part(f, fdoc, fog));
         const xmlNode *a = n->children;
         while (a && a->type != XML_ELEMENT_NODE) a = a->next;
         if (html_is(a, "a")) {
@@ -146,6 +191,8 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
     n = html_next(n, start, skip);
   }
   free(fsite);
+  free(fdoc);
+  free(fog);
   return inside ? inside : before;
 }
 
@@ -183,12 +230,60 @@ static void S_drop_section_suffix(char *s) {
   if (tail_words <= 4 && head_words >= 3) *bar = '\0';
 }
 
+/* A heading that holds a meta title and more ("Forum Prefix Title",
+ * "Title Posted on June 1 by X", "Buying Guide: Title"): the meta title
+ * without the extras, the longest of those the heading contains. */
+static const char *S_inner_candidate(const char *fh, char *const *fc, const char *const *cands) {
+  const char *best = NULL;
+  size_t best_len = 0;
+  for (int i = 0; i < 5; i++) {
+    if (!fc[i] || !cands[i]) continue;
+    size_t l = strlen(fc[i]);
+    if (strcmp(fh, fc[i]) == 0) return NULL;
+    const char *at = l > best_len && S_words(fc[i], l) >= 3 ? strstr(fh, fc[i]) : NULL;
+    if (!at) continue;
+    size_t before = (size_t)(at - fh), after = strlen(at + l);
+    /* what the heading adds must be furniture: a label ending in ':'
+     * ("Thread:", "Re:"), a date or byline (has digits), or the prefix
+     * a forum puts before the thread's own headline (JSON-LD) */
+    int digits = 0; /* a year: the rest is a dateline, not words cut off */
+    for (const char *p = fh; *p; p++)
+      if ((p + 3 < at || p >= at + l) && (p[0] == '1' || p[0] == '2') &&
+          (p[1] == '9' || p[1] == '0') && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
+          p[3] <= '9' && (p == fh || p[-1] < '0' || p[-1] > '9') && (p[4] < '0' || p[4] > '9'))
+        digits = 1;
+    int label = !after && before >= 2 && fh[before - 1] == ' ' && fh[before - 2] == ':';
+    int prefix = i == 0 && !after && S_words(fh, before) <= 2;
+    if (label || digits || prefix) {
+      best = cands[i];
+      best_len = l;
+    }
+  }
+  return best;
+}
+
+/* Sphinx and Markdown renderers end headings with a permalink sign. */
+static void S_drop_permalink(char *s) {
+  if (!s) return;
+  size_t n = strlen(s);
+  for (;;) {
+    while (n && s[n - 1] == ' ') n--;
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xB6) n -= 2; /* ¶ */
+    else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA7) n -= 2; /* § */
+    else if (n >= 1 && s[n - 1] == '#' && n >= 2 && s[n - 2] == ' ') n -= 1;
+    else if (n >= 4 && !memcmp(s + n - 4, "\xF0\x9F\x94\x97", 4)) n -= 4; /* link emoji */
+    else break;
+  }
+  s[n] = 0;
+}
+
 char *html_find_title(html_ctx *c, const html_meta *m) {
   const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
   char *fc[5];
   for (int i = 0; i < 5; i++) fc[i] = S_fold(cands[i]);
   xmlNode *best = NULL;
   int best_score = 0;
+  const char *best_inner = NULL;
   char *best_text = NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
@@ -202,7 +297,8 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
         if (html_text_raw(n, &t, 1000) == 0 && t.len >= 4 && t.len < 600) {
           char *fh = html_fold(t.data, t.len);
           int matched = 0;
-          for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
+          if (!S_site_part(fh, fc[4], fc[1]))
+            for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
           if (matched) {
             int score = (h1 ? 4 : h2 ? 2 : 1) + (S_in_content(n) ? 2 : 0);
             if (score > best_score) {
@@ -210,6 +306,7 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
               best = n;
               free(best_text);
               best_text = strdup(t.data);
+              best_inner = S_inner_candidate(fh, fc, cands);
             }
           }
           free(fh);
@@ -219,12 +316,22 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
     }
     n = html_next(n, start, skip);
   }
+  /* the og:title the <title> repeats with the site's name is the
+   * headline; an h1 that matches none of the meta titles then is not */
+  int og_held = S_title_holds(fc[4], fc[1]);
   for (int i = 0; i < 5; i++) free(fc[i]);
   char *title = NULL;
   xmlNode *pos = S_positional_h1(c, m, &t);
-  if (best && (best_score >= 4 || !pos)) {
-    title = best_text;
-    best_text = NULL;
+  if (!best && pos && og_held) {
+    title = S_unescaped(m->og_title);
+    c->title_h1 = pos; /* still where the article starts: dates follow it */
+  } else if (best && (best_score >= 4 || !pos)) {
+    if (best_inner) {
+      title = S_unescaped(best_inner);
+    } else {
+      title = best_text;
+      best_text = NULL;
+    }
     c->title_h1 = best;
   } else if (pos) {
     docpipe_buf_reset(&t);
@@ -243,6 +350,7 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
   }
   docpipe_buf_free(&t);
   free(best_text);
+  S_drop_permalink(title);
   S_plain_apostrophes(title);
   S_drop_section_suffix(title);
   return title;
