@@ -291,6 +291,25 @@ static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const ch
     S_set(&m->language, v);
 }
 
+/* The item (nearest itemscope above) an itemprop belongs to. */
+static const xmlNode *S_item_of(const xmlNode *n) {
+  for (const xmlNode *p = n->parent; p; p = p->parent)
+    if (p->type == XML_ELEMENT_NODE && html_attr(p, "itemscope")) return p;
+  return NULL;
+}
+
+/* Authors of the first item only: a thread's posts and a question's
+ * answers are items too, each with its author, and only the first one
+ * wrote the page. */
+static int S_same_item(const xmlNode *n, const xmlNode **scope) {
+  const xmlNode *item = S_item_of(n);
+  if (!*scope) {
+    *scope = item ? item : n;
+    return 1;
+  }
+  return item == *scope;
+}
+
 static void S_lower_key(const char *in, char *out, size_t size) {
   size_t k = 0;
   for (; in && in[k] && k + 1 < size; k++)
@@ -304,6 +323,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   S_meta_state st = {0, NULL};
   docpipe_value *ld_authors = NULL;
   char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL, *page_date = NULL;
+  const xmlNode *author_scope = NULL;
   int time_rank = 9;
   const char *lang = html_attr(root, "lang");
   if (!lang) lang = html_attr(root, "xml:lang");
@@ -366,7 +386,8 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
           } else if (!strcmp(ip, "headline") && !ip_headline) {
             docpipe_buf_reset(&t);
             if (html_text_raw(n, &t, 1000) == 0 && t.len) ip_headline = S_clean(t.data);
-          } else if (!strcmp(ip, "author") || !strcmp(ip, "creator")) {
+          } else if ((!strcmp(ip, "author") || !strcmp(ip, "creator")) &&
+                     S_same_item(n, &author_scope)) {
             xmlNode *nm = NULL;
             for (xmlNode *x = n->children; x && !nm; x = html_next(x, n, 0)) {
               const char *xi = html_attr(x, "itemprop");

@@ -385,6 +385,58 @@ static int S_credit_date(docpipe_value *meta, const char *line) {
   return docpipe_date_find(line, strlen(line), &d) && S_set_date(meta, line, &d);
 }
 
+/* The name in the text of an element marked as the byline: without the
+ * label before it ("Written by:", "Post by"), the date beside it
+ * ("Jane Doe December 18, 2025", "Dec 19, 2025 · Jane Doe") and a role
+ * or counter after it.  In place; NULL when no name is left. */
+static char *S_byline_name(char *v) {
+  docpipe_date d;
+  if (docpipe_date_find(v, strlen(v), &d) && d.end > d.start && d.end <= strlen(v)) {
+    int letters_before = 0;
+    for (size_t i = 0; i < d.start; i++)
+      if ((unsigned char)v[i] >= 0x80 || ((v[i] | 32) >= 'a' && (v[i] | 32) <= 'z'))
+        letters_before = 1;
+    if (letters_before) v[d.start] = 0;
+    else v += d.end;
+  }
+  for (int again = 1; again;) {
+    again = 0;
+    for (;;) {
+      if (*v == ' ' || *v == ':') v++;
+      else if ((unsigned char)v[0] == 0xC2 && ((unsigned char)v[1] == 0xB7 || (unsigned char)v[1] == 0xA0))
+        v += 2; /* middle dot, NBSP */
+      else break;
+    }
+    static const char *const lead[] = {"by ", "by:", "author:", "author ", "written by ",
+                                       "written by:", "posted by ", "posted by:", "post by ",
+                                       "text by ", "words by ", "via ", "tác giả:", "bởi ",
+                                       "đăng bởi ", "người viết:", NULL};
+    for (int i = 0; lead[i]; i++)
+      if (!strncasecmp(v, lead[i], strlen(lead[i]))) {
+        v += strlen(lead[i]);
+        again = 1;
+      }
+  }
+  /* a date or a role glued after the name */
+  static const char *const tail[] = {" Published", " Updated", " Posted", " Last", " | ", " • ",
+                                     " - ", " on ", " » ", " · ", " ·", NULL};
+  for (int i = 0; tail[i]; i++) {
+    char *cut = strstr(v, tail[i]);
+    if (cut && cut > v) *cut = 0;
+  }
+  size_t n = strlen(v);
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '-')) v[--n] = 0;
+  if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+    v[n - 1] = 0;
+    v++;
+  }
+  int letters = 0;
+  for (const char *p = v; *p; p++)
+    if ((unsigned char)*p >= 0x80 || ((*p | 32) >= 'a' && (*p | 32) <= 'z')) letters = 1;
+  if (!letters || !strcasecmp(v, "author") || !strcasecmp(v, "topic author")) return NULL;
+  return v;
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
@@ -450,21 +502,8 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
             if (!S_byline(meta, t.data)) {
-              char *v = t.data;
-              static const char *const lead[] = {"by ", "author:", "author ", "written by ",
-                                                 "posted by ", "tác giả:", "bởi ", "đăng bởi ",
-                                                 "người viết:", NULL};
-              for (int i = 0; lead[i]; i++)
-                if (!strncasecmp(v, lead[i], strlen(lead[i]))) v += strlen(lead[i]);
-              while (*v == ' ' || *v == ':') v++;
-              /* a date or a role glued after the name */
-              static const char *const tail[] = {" Published", " Updated", " Posted", " | ",
-                                                 " • ", " - ", " on ", NULL};
-              for (int i = 0; tail[i]; i++) {
-                char *cut = strstr(v, tail[i]);
-                if (cut && cut > v) *cut = 0;
-              }
-              if (*v && strlen(v) < 60) {
+              char *v = S_byline_name(t.data);
+              if (v && *v && strlen(v) < 60) {
                 docpipe_value *l = docpipe_value_new_list();
                 if (l && docpipe_value_append_string(l, v) == 0)
                   docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
