@@ -73,6 +73,13 @@ static int S_list_has(const docpipe_value *list, const char *s) {
 static void S_list_add(docpipe_value **list, const char *v) {
   char *c = S_clean(v);
   if (!c) return;
+  /* names escaped twice ("Maria &amp; Kat") or quoted ("\"Ann Lee\"") */
+  for (char *amp; (amp = strstr(c, "&amp;")) != NULL;) memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+  size_t cl = strlen(c);
+  if (cl >= 3 && c[0] == '"' && c[cl - 1] == '"') {
+    memmove(c, c + 1, cl - 2);
+    c[cl - 2] = 0;
+  }
   /* URLs are not names (article:author often holds a profile link) */
   if (strncmp(c, "http", 4) == 0 || strlen(c) > 120) {
     free(c);
@@ -169,8 +176,33 @@ static const char *S_find_dated(json_t *j, int depth) {
   return NULL;
 }
 
-static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
+/* The object a {"@id": …} reference stands for, one with a name. */
+static json_t *S_find_id(json_t *j, const char *id, int depth) {
+  if (depth > 8 || !j) return NULL;
+  if (json_is_object(j)) {
+    const char *x = S_str(j, "@id");
+    if (x && !strcmp(x, id) && S_str(j, "name")) return j;
+    json_t *r = S_find_id(json_object_get(j, "@graph"), id, depth + 1);
+    return r;
+  }
+  if (json_is_array(j)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v) {
+      json_t *r = S_find_id(v, id, depth + 1);
+      if (r) return r;
+    }
+  }
+  return NULL;
+}
+
+static void S_ld_people(docpipe_value **list, json_t *a, json_t *root, int depth) {
   if (!a || depth > 3) return;
+  if (json_is_object(a) && !S_str(a, "name") && S_str(a, "@id")) {
+    /* Yoast's graph names the author once, elsewhere */
+    json_t *p = S_find_id(root, S_str(a, "@id"), 0);
+    if (p) a = p;
+  }
   if (json_is_string(a)) {
     S_list_add(list, json_string_value(a));
   } else if (json_is_object(a)) {
@@ -181,7 +213,7 @@ static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) S_ld_people(list, v, depth + 1);
+    json_array_foreach(a, i, v) S_ld_people(list, v, root, depth + 1);
   }
 }
 
@@ -197,8 +229,8 @@ static void S_jsonld(html_meta *m, const char *text, char **page_date) {
     S_set(&m->date, S_str(a, "datePublished"));
     if (!m->date) S_set(&m->date, S_str(a, "dateCreated"));
     S_set(&m->modified, S_str(a, "dateModified"));
-    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "author"), 0);
-    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "creator"), 0);
+    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "author"), root, 0);
+    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "creator"), root, 0);
     if (m->authors) m->authors_from_ld = 1;
     json_t *pub = json_object_get(a, "publisher");
     if (json_is_object(pub)) S_set(&m->source, S_str(pub, "name"));

@@ -391,6 +391,7 @@ static int S_credit_date(docpipe_value *meta, const char *line) {
  * or counter after it.  In place; NULL when no name is left. */
 static char *S_byline_name(char *v) {
   docpipe_date d;
+  if (docpipe_date_line(v, strlen(v), &d)) return NULL; /* "Sat, 20 Dec, 2025" */
   if (docpipe_date_find(v, strlen(v), &d) && d.end > d.start && d.end <= strlen(v)) {
     int letters_before = 0;
     for (size_t i = 0; i < d.start; i++)
@@ -402,7 +403,8 @@ static char *S_byline_name(char *v) {
   for (int again = 1; again;) {
     again = 0;
     for (;;) {
-      if (*v == ' ' || *v == ':') v++;
+      if (*v == ' ' || *v == ':' || *v == '|') v++;
+      else if (!strncmp(v, "\xE2\x80\xA2", 3)) v += 3; /* bullet */
       else if ((unsigned char)v[0] == 0xC2 && ((unsigned char)v[1] == 0xB7 || (unsigned char)v[1] == 0xA0))
         v += 2; /* middle dot, NBSP */
       else break;
@@ -433,7 +435,9 @@ static char *S_byline_name(char *v) {
   int letters = 0;
   for (const char *p = v; *p; p++)
     if ((unsigned char)*p >= 0x80 || ((*p | 32) >= 'a' && (*p | 32) <= 'z')) letters = 1;
-  if (!letters || !strcasecmp(v, "author") || !strcasecmp(v, "topic author")) return NULL;
+  if (!letters || !strcasecmp(v, "author") || !strcasecmp(v, "topic author") ||
+      (v[0] >= '0' && v[0] <= '9'))
+    return NULL;
   return v;
 }
 
@@ -636,7 +640,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
-        } else if (len < 120 && seen < 3 && !strncasecmp(txt, "by ", 3) && S_byline(meta, txt)) {
+        } else if (len < 120 && seen < 3 &&
+                   (!strncasecmp(txt, "by ", 3) || !strncasecmp(txt, "written by ", 11)) &&
+                   S_byline(meta, txt)) {
           drop = 1;
         }
         free(ft);
