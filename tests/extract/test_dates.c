@@ -86,6 +86,8 @@ static const struct {
     {"Last Modified: August 08, 2023", 1},
     {"[Submitted on 18 Dec 2025]", 1},
     {"Last chance: Dec 12, 2025", 0},
+    {"Sun Dec 17, 2023 11:23 am", 1},
+    {"Sunny Dec 17, 2023", 0},
     {"(16/07/2020)", 1},
     {"Ngày 09/10/2018 [Bản in]", 1},
     {"Ngày 09/10/2018   [Bản in]   Xem với cỡ chữ: A A+", 1},
