@@ -73,6 +73,13 @@ static int S_list_has(const docpipe_value *list, const char *s) {
 static void S_list_add(docpipe_value **list, const char *v) {
   char *c = S_clean(v);
   if (!c) return;
+  /* names escaped twice ("Maria &amp; Kat") or quoted ("\"Ann Lee\"") */
+  for (char *amp; (amp = strstr(c, "&amp;")) != NULL;) memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+  size_t cl = strlen(c);
+  if (cl >= 3 && c[0] == '"' && c[cl - 1] == '"') {
+    memmove(c, c + 1, cl - 2);
+    c[cl - 2] = 0;
+  }
   /* URLs are not names (article:author often holds a profile link) */
   if (strncmp(c, "http", 4) == 0 || strlen(c) > 120) {
     free(c);
@@ -147,8 +154,55 @@ static const char *S_str(json_t *o, const char *k) {
   return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
+/* The first object with a datePublished, of any type: pages that are no
+ * Article to schema.org (Yoast's WebPage, ItemPage) still date the page. */
+static const char *S_find_dated(json_t *j, int depth) {
+  if (depth > 8 || !j) return NULL;
+  if (json_is_object(j)) {
+    const char *d = S_str(j, "datePublished");
+    if (d && *d) return d;
+    d = S_find_dated(json_object_get(j, "@graph"), depth + 1);
+    if (!d) d = S_find_dated(json_object_get(j, "mainEntity"), depth + 1);
+    return d;
+  }
+  if (json_is_array(j)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v) {
+      const char *d = S_find_dated(v, depth + 1);
+      if (d) return d;
+    }
+  }
+  return NULL;
+}
+
+/* The object a {"@id": …} reference stands for, one with a name. */
+static json_t *S_find_id(json_t *j, const char *id, int depth) {
+  if (depth > 8 || !j) return NULL;
+  if (json_is_object(j)) {
+    const char *x = S_str(j, "@id");
+    if (x && !strcmp(x, id) && S_str(j, "name")) return j;
+    json_t *r = S_find_id(json_object_get(j, "@graph"), id, depth + 1);
+    return r;
+  }
+  if (json_is_array(j)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v) {
+      json_t *r = S_find_id(v, id, depth + 1);
+      if (r) return r;
+    }
+  }
+  return NULL;
+}
+
+static void S_ld_people(docpipe_value **list, json_t *a, json_t *root, int depth) {
   if (!a || depth > 3) return;
+  if (json_is_object(a) && !S_str(a, "name") && S_str(a, "@id")) {
+    /* Yoast's graph names the author once, elsewhere */
+    json_t *p = S_find_id(root, S_str(a, "@id"), 0);
+    if (p) a = p;
+  }
   if (json_is_string(a)) {
     S_list_add(list, json_string_value(a));
   } else if (json_is_object(a)) {
@@ -159,14 +213,15 @@ static void S_ld_people(docpipe_value **list, json_t *a, int depth) {
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) S_ld_people(list, v, depth + 1);
+    json_array_foreach(a, i, v) S_ld_people(list, v, root, depth + 1);
   }
 }
 
-static void S_jsonld(html_meta *m, const char *text) {
+static void S_jsonld(html_meta *m, const char *text, char **page_date) {
   json_error_t e;
   json_t *root = json_loads(text, JSON_DECODE_ANY, &e);
   if (!root) return;
+  S_set(page_date, S_find_dated(root, 0));
   json_t *a = S_find_article(root, 0);
   if (a) {
     S_set(&m->ld_headline, S_str(a, "headline"));
@@ -174,8 +229,8 @@ static void S_jsonld(html_meta *m, const char *text) {
     S_set(&m->date, S_str(a, "datePublished"));
     if (!m->date) S_set(&m->date, S_str(a, "dateCreated"));
     S_set(&m->modified, S_str(a, "dateModified"));
-    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "author"), 0);
-    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "creator"), 0);
+    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "author"), root, 0);
+    if (!m->authors) S_ld_people(&m->authors, json_object_get(a, "creator"), root, 0);
     if (m->authors) m->authors_from_ld = 1;
     json_t *pub = json_object_get(a, "publisher");
     if (json_is_object(pub)) S_set(&m->source, S_str(pub, "name"));
@@ -205,6 +260,7 @@ static const char *const S_date_names[] = {
     "publish_date", "published_time", "dc.date.issued", "dcterms.issued", "dc.date",
     "dcterms.date", "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
     "citation_publication_date", "citation_date", "article.published", "date", "created",
+    "published",
     NULL};
 
 static int S_rank(const char *key, const char *const *names) {
@@ -267,6 +323,25 @@ static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const ch
     S_set(&m->language, v);
 }
 
+/* The item (nearest itemscope above) an itemprop belongs to. */
+static const xmlNode *S_item_of(const xmlNode *n) {
+  for (const xmlNode *p = n->parent; p; p = p->parent)
+    if (p->type == XML_ELEMENT_NODE && html_attr(p, "itemscope")) return p;
+  return NULL;
+}
+
+/* Authors of the first item only: a thread's posts and a question's
+ * answers are items too, each with its author, and only the first one
+ * wrote the page. */
+static int S_same_item(const xmlNode *n, const xmlNode **scope) {
+  const xmlNode *item = S_item_of(n);
+  if (!*scope) {
+    *scope = item ? item : n;
+    return 1;
+  }
+  return item == *scope;
+}
+
 static void S_lower_key(const char *in, char *out, size_t size) {
   size_t k = 0;
   for (; in && in[k] && k + 1 < size; k++)
@@ -279,7 +354,8 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   if (!root) return 0;
   S_meta_state st = {0, NULL};
   docpipe_value *ld_authors = NULL;
-  char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL;
+  char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL, *page_date = NULL;
+  const xmlNode *author_scope = NULL;
   int time_rank = 9;
   const char *lang = html_attr(root, "lang");
   if (!lang) lang = html_attr(root, "xml:lang");
@@ -290,7 +366,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
     const char *type = html_attr(n, "type");
     if (type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
         n->children->content)
-      S_jsonld(m, (const char *)n->children->content);
+      S_jsonld(m, (const char *)n->children->content, &page_date);
   }
   for (xmlNode *n = root; n;) {
     int skip = 0;
@@ -337,11 +413,13 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
           if (!strcmp(ip, "datePublished") && !ip_date) {
             const char *v = html_attr(n, "content");
             if (!v) v = html_attr(n, "datetime");
+            if (!v) v = html_attr(n, "title"); /* <abbr title="2020-07-16T…"> */
             if (v) ip_date = S_clean(v);
           } else if (!strcmp(ip, "headline") && !ip_headline) {
             docpipe_buf_reset(&t);
             if (html_text_raw(n, &t, 1000) == 0 && t.len) ip_headline = S_clean(t.data);
-          } else if (!strcmp(ip, "author") || !strcmp(ip, "creator")) {
+          } else if ((!strcmp(ip, "author") || !strcmp(ip, "creator")) &&
+                     S_same_item(n, &author_scope)) {
             xmlNode *nm = NULL;
             for (xmlNode *x = n->children; x && !nm; x = html_next(x, n, 0)) {
               const char *xi = html_attr(x, "itemprop");
@@ -362,6 +440,10 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   /* best source first: JSON-LD (already in m), meta, itemprop, <time> */
   S_set(&m->date, st.date);
   S_set(&m->date, ip_date);
+  /* a <time> marked as the publication beats a WebPage's date, which
+   * beats any other <time> (comments, related posts) */
+  if (time_rank <= 3) S_set(&m->date, time_date);
+  S_set(&m->date, page_date);
   S_set(&m->date, time_date);
   S_set(&m->ld_headline, ip_headline);
   if (!m->authors && ld_authors) {
@@ -372,6 +454,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   free(st.date);
   free(time_date);
   free(ip_date);
+  free(page_date);
   free(ip_headline);
   docpipe_value_free(ld_authors);
   return 0;

@@ -86,6 +86,51 @@ static int S_match(const char *fh, const char *fc) {
   return 0;
 }
 
+/* Whether folded heading text `fh` is the site-name part of the folded
+ * <title> `fdoc` ("Headline | Site", "Site: Headline"): blogs put their
+ * name in an h1 on every page, so it is no headline. */
+static const char *const S_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ",
+                                           " • ", ": ", NULL};
+
+/* Whether the folded <title> `fdoc` is folded `part` plus a separator and
+ * something more, on either side: the meta title is then the headline
+ * the <title> decorates. */
+static int S_title_holds(const char *fdoc, const char *part) {
+  if (!fdoc || !part || !*part) return 0;
+  size_t lp = strlen(part), ld = strlen(fdoc);
+  for (int i = 0; S_title_seps[i]; i++) {
+    size_t ls = strlen(S_title_seps[i]);
+    if (ld <= lp + ls) continue;
+    if (strncmp(fdoc, part, lp) == 0 && strncmp(fdoc + lp, S_title_seps[i], ls) == 0) return 1;
+    if (strcmp(fdoc + ld - lp, part) == 0 && strncmp(fdoc + ld - lp - ls, S_title_seps[i], ls) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int S_site_part(const char *fh, const char *fdoc, const char *fog) {
+  const char *const *seps = S_title_seps;
+  if (!fh || !fdoc) return 0;
+  size_t lh = strlen(fh), ld = strlen(fdoc);
+  for (int i = 0; seps[i]; i++) {
+    size_t ls = strlen(seps[i]);
+    if (ld <= lh + ls + 3) continue;
+    /* either side when the rest is the og:title ("Blog: Headline") */
+    if (fog && strncmp(fdoc, fh, lh) == 0 && strncmp(fdoc + lh, seps[i], ls) == 0 &&
+        strcmp(fdoc + lh + ls, fog) == 0)
+      return 1;
+    if (fog && strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
+        strlen(fog) == ld - lh - ls && strncmp(fdoc, fog, ld - lh - ls) == 0)
+      return 1;
+    /* Only the end: "Headline - longer description" starts titles as
+     * often as "Site: Headline" does, but "Headline | Site" is the rule. */
+    if (strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
+        ld - lh - ls > lh && strcmp(seps[i], ": ") != 0)
+      return 1;
+  }
+  return 0;
+}
+
 static int S_titleish(const xmlNode *n) {
   static const char *const words[] = {"title", "headline", "tieude", "tieu-de", NULL};
   const char *cl = html_attr(n, "class"), *id = html_attr(n, "id");
@@ -114,7 +159,7 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
   xmlNode *first_root = c->nroots ? c->roots[0] : NULL;
   xmlNode *before = NULL, *inside = NULL;
   int passed = 0;
-  char *fsite = S_fold(m->source);
+  char *fsite = S_fold(m->source), *fdoc = S_fold(m->doc_title), *fog = S_fold(m->og_title);
   xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
   for (xmlNode *n = start; n && !inside;) {
     int skip = 0;
@@ -126,7 +171,7 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
       docpipe_buf_reset(t);
       if (html_text_raw(n, t, 1000) == 0 && t->len >= 8 && t->len < 400) {
         char *f = html_fold(t->data, t->len);
-        int logo = f && fsite && (strstr(fsite, f) != NULL);
+        int logo = f && ((fsite && strstr(fsite, f) != NULL) || S_site_part(f, fdoc, fog));
         const xmlNode *a = n->children;
         while (a && a->type != XML_ELEMENT_NODE) a = a->next;
         if (html_is(a, "a")) {
@@ -146,6 +191,8 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
     n = html_next(n, start, skip);
   }
   free(fsite);
+  free(fdoc);
+  free(fog);
   return inside ? inside : before;
 }
 
@@ -183,12 +230,60 @@ static void S_drop_section_suffix(char *s) {
   if (tail_words <= 4 && head_words >= 3) *bar = '\0';
 }
 
+/* A heading that holds a meta title and more ("Forum Prefix Title",
+ * "Title Posted on June 1 by X", "Buying Guide: Title"): the meta title
+ * without the extras, the longest of those the heading contains. */
+static const char *S_inner_candidate(const char *fh, char *const *fc, const char *const *cands) {
+  const char *best = NULL;
+  size_t best_len = 0;
+  for (int i = 0; i < 5; i++) {
+    if (!fc[i] || !cands[i]) continue;
+    size_t l = strlen(fc[i]);
+    if (strcmp(fh, fc[i]) == 0) return NULL;
+    const char *at = l > best_len && S_words(fc[i], l) >= 3 ? strstr(fh, fc[i]) : NULL;
+    if (!at) continue;
+    size_t before = (size_t)(at - fh), after = strlen(at + l);
+    /* what the heading adds must be furniture: a label ending in ':'
+     * ("Thread:", "Re:"), a date or byline (has digits), or the prefix
+     * a forum puts before the thread's own headline (JSON-LD) */
+    int digits = 0; /* a year: the rest is a dateline, not words cut off */
+    for (const char *p = fh; *p; p++)
+      if ((p + 3 < at || p >= at + l) && (p[0] == '1' || p[0] == '2') &&
+          (p[1] == '9' || p[1] == '0') && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
+          p[3] <= '9' && (p == fh || p[-1] < '0' || p[-1] > '9') && (p[4] < '0' || p[4] > '9'))
+        digits = 1;
+    int label = !after && before >= 2 && fh[before - 1] == ' ' && fh[before - 2] == ':';
+    int prefix = i == 0 && !after && S_words(fh, before) <= 2;
+    if (label || digits || prefix) {
+      best = cands[i];
+      best_len = l;
+    }
+  }
+  return best;
+}
+
+/* Sphinx and Markdown renderers end headings with a permalink sign. */
+static void S_drop_permalink(char *s) {
+  if (!s) return;
+  size_t n = strlen(s);
+  for (;;) {
+    while (n && s[n - 1] == ' ') n--;
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xB6) n -= 2; /* ¶ */
+    else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA7) n -= 2; /* § */
+    else if (n >= 1 && s[n - 1] == '#' && n >= 2 && s[n - 2] == ' ') n -= 1;
+    else if (n >= 4 && !memcmp(s + n - 4, "\xF0\x9F\x94\x97", 4)) n -= 4; /* link emoji */
+    else break;
+  }
+  s[n] = 0;
+}
+
 char *html_find_title(html_ctx *c, const html_meta *m) {
   const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
   char *fc[5];
   for (int i = 0; i < 5; i++) fc[i] = S_fold(cands[i]);
   xmlNode *best = NULL;
   int best_score = 0;
+  const char *best_inner = NULL;
   char *best_text = NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
@@ -202,7 +297,8 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
         if (html_text_raw(n, &t, 1000) == 0 && t.len >= 4 && t.len < 600) {
           char *fh = html_fold(t.data, t.len);
           int matched = 0;
-          for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
+          if (!S_site_part(fh, fc[4], fc[1]))
+            for (int i = 0; i < 5 && !matched; i++) matched = S_match(fh, fc[i]);
           if (matched) {
             int score = (h1 ? 4 : h2 ? 2 : 1) + (S_in_content(n) ? 2 : 0);
             if (score > best_score) {
@@ -210,6 +306,7 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
               best = n;
               free(best_text);
               best_text = strdup(t.data);
+              best_inner = S_inner_candidate(fh, fc, cands);
             }
           }
           free(fh);
@@ -219,12 +316,22 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
     }
     n = html_next(n, start, skip);
   }
+  /* the og:title the <title> repeats with the site's name is the
+   * headline; an h1 that matches none of the meta titles then is not */
+  int og_held = S_title_holds(fc[4], fc[1]);
   for (int i = 0; i < 5; i++) free(fc[i]);
   char *title = NULL;
   xmlNode *pos = S_positional_h1(c, m, &t);
-  if (best && (best_score >= 4 || !pos)) {
-    title = best_text;
-    best_text = NULL;
+  if (!best && pos && og_held) {
+    title = S_unescaped(m->og_title);
+    c->title_h1 = pos; /* still where the article starts: dates follow it */
+  } else if (best && (best_score >= 4 || !pos)) {
+    if (best_inner) {
+      title = S_unescaped(best_inner);
+    } else {
+      title = best_text;
+      best_text = NULL;
+    }
     c->title_h1 = best;
   } else if (pos) {
     docpipe_buf_reset(&t);
@@ -243,6 +350,7 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
   }
   docpipe_buf_free(&t);
   free(best_text);
+  S_drop_permalink(title);
   S_plain_apostrophes(title);
   S_drop_section_suffix(title);
   return title;
@@ -277,6 +385,62 @@ static int S_credit_date(docpipe_value *meta, const char *line) {
   return docpipe_date_find(line, strlen(line), &d) && S_set_date(meta, line, &d);
 }
 
+/* The name in the text of an element marked as the byline: without the
+ * label before it ("Written by:", "Post by"), the date beside it
+ * ("Jane Doe December 18, 2025", "Dec 19, 2025 · Jane Doe") and a role
+ * or counter after it.  In place; NULL when no name is left. */
+static char *S_byline_name(char *v) {
+  docpipe_date d;
+  if (docpipe_date_line(v, strlen(v), &d)) return NULL; /* "Sat, 20 Dec, 2025" */
+  if (docpipe_date_find(v, strlen(v), &d) && d.end > d.start && d.end <= strlen(v)) {
+    int letters_before = 0;
+    for (size_t i = 0; i < d.start; i++)
+      if ((unsigned char)v[i] >= 0x80 || ((v[i] | 32) >= 'a' && (v[i] | 32) <= 'z'))
+        letters_before = 1;
+    if (letters_before) v[d.start] = 0;
+    else v += d.end;
+  }
+  for (int again = 1; again;) {
+    again = 0;
+    for (;;) {
+      if (*v == ' ' || *v == ':' || *v == '|') v++;
+      else if (!strncmp(v, "\xE2\x80\xA2", 3)) v += 3; /* bullet */
+      else if ((unsigned char)v[0] == 0xC2 && ((unsigned char)v[1] == 0xB7 || (unsigned char)v[1] == 0xA0))
+        v += 2; /* middle dot, NBSP */
+      else break;
+    }
+    static const char *const lead[] = {"by ", "by:", "author:", "author ", "written by ",
+                                       "written by:", "posted by ", "posted by:", "post by ",
+                                       "text by ", "words by ", "via ", "tác giả:", "bởi ",
+                                       "đăng bởi ", "người viết:", NULL};
+    for (int i = 0; lead[i]; i++)
+      if (!strncasecmp(v, lead[i], strlen(lead[i]))) {
+        v += strlen(lead[i]);
+        again = 1;
+      }
+  }
+  /* a date or a role glued after the name */
+  static const char *const tail[] = {" Published", " Updated", " Posted", " Last", " | ", " • ",
+                                     " - ", " on ", " » ", " · ", " ·", NULL};
+  for (int i = 0; tail[i]; i++) {
+    char *cut = strstr(v, tail[i]);
+    if (cut && cut > v) *cut = 0;
+  }
+  size_t n = strlen(v);
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '-')) v[--n] = 0;
+  if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+    v[n - 1] = 0;
+    v++;
+  }
+  int letters = 0;
+  for (const char *p = v; *p; p++)
+    if ((unsigned char)*p >= 0x80 || ((*p | 32) >= 'a' && (*p | 32) <= 'z')) letters = 1;
+  if (!letters || !strcasecmp(v, "author") || !strcasecmp(v, "topic author") ||
+      (v[0] >= '0' && v[0] <= '9'))
+    return NULL;
+  return v;
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
@@ -286,7 +450,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
     docpipe_buf t = DOCPIPE_BUF_INIT;
     int steps = 0;
-    for (xmlNode *n = from; n && steps < 80 && !have_date; steps++) {
+    for (xmlNode *n = from; n && steps < 60 && !have_date;) {
       int skip = 0;
       if (n->type == XML_ELEMENT_NODE && html_st(n)) {
         html_stat *s = html_st(n);
@@ -298,12 +462,28 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
             if (S_date_from_line(meta, t.data, 1)) have_date = 1;
             else if (!strncasecmp(t.data, "by ", 3)) have_date = S_credit_date(meta, t.data);
-            skip = 1;
+            /* "Written by X · Last updated: June 1, 2021" in one box:
+             * the date is a line of its own further down */
+            skip = have_date || !n->children || !n->children->next;
           }
         }
       }
-      xmlNode *nx = html_next(n, c->body, skip);
-      n = nx;
+      if (n->type == XML_ELEMENT_NODE) steps++;
+      n = html_next(n, c->body, skip);
+    }
+    /* the date above the headline ("January 23, 2025" as a kicker), in
+     * the few boxes just before it or before its parents */
+    xmlNode *up = c->title_h1;
+    for (int depth = 0; up && depth < 3 && !have_date; depth++, up = up->parent) {
+      int seen = 0;
+      for (xmlNode *p = up->prev; p && seen < 3 && !have_date; p = p->prev) {
+        if (p->type != XML_ELEMENT_NODE || html_is(p, "script") || html_is(p, "style")) continue;
+        seen++;
+        docpipe_buf_reset(&t);
+        if (html_text_raw(p, &t, 160) == 0 && t.len && t.len < 150 &&
+            S_date_from_line(meta, t.data, 1))
+          have_date = 1;
+      }
     }
     docpipe_buf_free(&t);
   }
@@ -326,21 +506,8 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
             if (!S_byline(meta, t.data)) {
-              char *v = t.data;
-              static const char *const lead[] = {"by ", "author:", "author ", "written by ",
-                                                 "posted by ", "tác giả:", "bởi ", "đăng bởi ",
-                                                 "người viết:", NULL};
-              for (int i = 0; lead[i]; i++)
-                if (!strncasecmp(v, lead[i], strlen(lead[i]))) v += strlen(lead[i]);
-              while (*v == ' ' || *v == ':') v++;
-              /* a date or a role glued after the name */
-              static const char *const tail[] = {" Published", " Updated", " Posted", " | ",
-                                                 " • ", " - ", " on ", NULL};
-              for (int i = 0; tail[i]; i++) {
-                char *cut = strstr(v, tail[i]);
-                if (cut && cut > v) *cut = 0;
-              }
-              if (*v && strlen(v) < 60) {
+              char *v = S_byline_name(t.data);
+              if (v && *v && strlen(v) < 60) {
                 docpipe_value *l = docpipe_value_new_list();
                 if (l && docpipe_value_append_string(l, v) == 0)
                   docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
@@ -473,7 +640,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
-        } else if (len < 120 && seen < 3 && !strncasecmp(txt, "by ", 3) && S_byline(meta, txt)) {
+        } else if (len < 120 && seen < 3 &&
+                   (!strncasecmp(txt, "by ", 3) || !strncasecmp(txt, "written by ", 11)) &&
+                   S_byline(meta, txt)) {
           drop = 1;
         }
         free(ft);
@@ -503,7 +672,12 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     const char *dt = docpipe_meta_string(pre, DOCPIPE_META_DATE_TEXT);
     if (d) docpipe_value_set_string(meta, DOCPIPE_META_DATE, d);
     if (d && dt) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, dt);
+    have_date = d != NULL;
   }
+  /* last: the date of the last change, the only date some pages give
+   * (it is what they show as "Last updated") */
+  if (!have_date && m->modified && html_date_normalise(m->modified, iso, sizeof iso))
+    docpipe_value_set_string(meta, DOCPIPE_META_DATE, iso);
   if (pre && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
     docpipe_value *a = docpipe_value_take(pre, DOCPIPE_META_AUTHORS);
     if (a) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, a);

@@ -182,6 +182,102 @@ static void test_list_of_paragraphs(void) {
   docpipe_doc_free(doc);
 }
 
+/* Reads an in-memory page; NULL (and a failed check) when it does not. */
+static docpipe_doc *S_doc(const char *page) {
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(page, strlen(page), &doc, &err) == 0 && doc, "reads");
+  return doc;
+}
+
+#define S_PARA                                                                          \
+  "<p>The first paragraph of the post explains at some length what the post is about, " \
+  "so that the reader finds a body to keep, with enough words and a comma or two.</p>"  \
+  "<p>A second paragraph carries on in the same way, because a body of one paragraph, " \
+  "however long, is not much of an article for the content scorer to find.</p>"
+
+static void test_blog_title_and_dates(void) {
+  /* the blog's name in an h1 on every page, the post's own headline in an
+   * h2, and the only dates in a Yoast-style WebPage graph */
+  const char *page =
+      "<html><head><title>Slow Bread at Home | Crumb Notes</title>"
+      "<meta property=\"og:title\" content=\"Slow Bread at Home\">"
+      "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+      "\"datePublished\":\"2024-03-17T19:47:39+00:00\"}]}</script></head><body>"
+      "<header><h1><a href=\"/blog\">Crumb Notes</a></h1></header><article>"
+      "<h2>Slow Bread at Home</h2>" S_PARA "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "title"), "Slow Bread at Home", "site-name h1 passed over");
+  STR_EQ(docpipe_meta_string(m, "date"), "2024-03-17T19:47:39Z", "WebPage datePublished");
+  docpipe_doc_free(doc);
+
+  /* a permalink sign after the heading; the date only as "Last updated"
+   * in the author box under it; the modified date is not taken over it */
+  const char *docs =
+      "<html><head><title>Quickstart — Kiln 2.0</title>"
+      "<meta property=\"article:modified_time\" content=\"2025-01-02\"></head><body>"
+      "<div class=body><h1>Quickstart<a class=headerlink href=\"#q\">\xC2\xB6</a></h1>"
+      "<div class=meta><div class=who>Written by <span>Ann Lee</span></div>"
+      "<div class=when><span>Last updated:</span> <span>Dec 12, 2025</span></div></div>"
+      S_PARA "</div></body></html>";
+  doc = S_doc(docs);
+  if (!doc) return;
+  m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "title"), "Quickstart", "permalink sign dropped");
+  STR_EQ(docpipe_meta_string(m, "date"), "2025-12-12", "'Last updated' line in a byline box");
+  docpipe_doc_free(doc);
+
+  /* no date shown at all: the modified date is the last resort */
+  const char *bare =
+      "<html><head><title>Kiln notes</title>"
+      "<meta property=\"article:modified_time\" content=\"2025-01-02\"></head><body>"
+      "<div class=body><h1>Kiln notes for beginners</h1>" S_PARA "</div></body></html>";
+  doc = S_doc(bare);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2025-01-02", "dateModified fallback");
+  docpipe_doc_free(doc);
+}
+
+static void test_forum_thread(void) {
+  /* the forum puts its prefix label in the h1; the JSON-LD headline is the
+   * thread's own; every post is an item with its author */
+  const char *page =
+      "<html><head><title>Help - Which kiln for a small studio? | Potters Forum</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+      "\"headline\":\"Which kiln for a small studio?\"}</script></head><body>"
+      "<h1><span class=label>Help</span> Which kiln for a small studio?</h1><div class=thread>"
+      "<article itemscope itemtype=\"https://schema.org/Comment\"><span itemprop=author>clayfan"
+      "</span>" S_PARA "</article>"
+      "<article itemscope itemtype=\"https://schema.org/Comment\"><span itemprop=author>kilnguy"
+      "</span>" S_PARA "</article></div></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "title"), "Which kiln for a small studio?", "forum prefix dropped");
+  docpipe_value *a = docpipe_value_get(m, "authors");
+  INT_EQ((int)docpipe_value_count(a), 1, "only the first post's author");
+  STR_EQ(docpipe_value_string(docpipe_value_at(a, 0)), "clayfan", "the thread's author");
+  docpipe_doc_free(doc);
+}
+
+static void test_byline_box(void) {
+  /* the date above the headline; the byline box holds the name and a date */
+  const char *page =
+      "<html><head><title>Glazes that work</title></head><body><div class=post>"
+      "<div class=kicker>January 23, 2025</div><h1>Glazes that work</h1>"
+      "<div class=author>Mara Quinn December 18, 2025</div>" S_PARA "</div></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "date"), "2025-01-23", "date above the headline");
+  docpipe_value *a = docpipe_value_get(m, "authors");
+  STR_EQ(a ? docpipe_value_string(docpipe_value_at(a, 0)) : NULL, "Mara Quinn",
+         "byline box without its date");
+  docpipe_doc_free(doc);
+}
+
 static void test_cp1258(void) {
   docpipe_doc *doc = S_read_file("page_cp1258.html");
   OK(doc != NULL, "windows-1258 page reads");
@@ -441,6 +537,9 @@ int main(void) {
   RUN(test_visible_meta);
   RUN(test_title_fallback);
   RUN(test_list_of_paragraphs);
+  RUN(test_blog_title_and_dates);
+  RUN(test_forum_thread);
+  RUN(test_byline_box);
   RUN(test_cp1258);
   RUN(test_cp1252);
   RUN(test_undeclared_legacy);

@@ -253,10 +253,12 @@ static const char *const S_line_words[] = {
     "Ngày đăng", "ngày đăng", "Ngày cập nhật", "ngày cập nhật", "Cập nhật lúc", "Cập nhật",
     "cập nhật", "Ngày xuất bản", "Đăng ngày", "Đăng lúc", "Đăng", "Thời gian đăng", "Thời gian",
     "Xuất bản", "Ngày", "ngày", "lúc", "Published", "Updated", "Posted on", "Posted", "Date",
+    "Last updated", "Last modified", "Last reviewed", "Modified", "Originally published",
+    "Submitted", "Released", "Created",
     "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật", "Thứ Hai",
     "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "T2", "T3", "T4", "T5",
     "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
+    "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
     "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang",
     "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A", NULL};
 
