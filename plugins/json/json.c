@@ -1,136 +1,13 @@
 /* The json plugin: docpipe's lossless serialisation of the document model
- * (specified in docs/json-format.md), read and written with jansson. */
+ * (specified in docs/json-format.md), read with jansson; written by
+ * json_write.c in exactly the bytes jansson would write. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "docpipe/plugin.h"
+#include "json.h"
 
-#define JSON_MAJOR 1
-#define JSON_MINOR 0
-#define VERSION_KEY "docpipe-json-version"
-/* Writing recurses once per nesting level; readers cap depth far lower. */
-#define WRITE_MAX_DEPTH 4000
-
-/* ------------------------------------------------------------------ */
-/* Writing                                                            */
-/* ------------------------------------------------------------------ */
-
-static json_t *S_value_to_json(const docpipe_value *v, int depth) {
-  if (depth > WRITE_MAX_DEPTH) return NULL;
-  switch (docpipe_value_kind_of(v)) {
-  case DOCPIPE_VALUE_STRING:
-    return json_string(docpipe_value_string(v));
-  case DOCPIPE_VALUE_LIST: {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < docpipe_value_count(v); i++) {
-      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
-      if (!item || json_array_append_new(a, item)) {
-        json_decref(a);
-        return NULL;
-      }
-    }
-    return a;
-  }
-  case DOCPIPE_VALUE_MAP: {
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < docpipe_value_count(v); i++) {
-      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
-      if (!item || json_object_set_new(o, docpipe_value_key_at(v, i), item)) {
-        json_decref(o);
-        return NULL;
-      }
-    }
-    return o;
-  }
-  default:
-    return NULL;
-  }
-}
-
-static const char *const S_align_names[] = {"none", "left", "center", "right"};
-
-/* Attributes are always written, defaults included, in one fixed order,
- * so that read -> write reproduces docpipe's output byte for byte. */
-static int S_set(json_t *o, const char *key, json_t *v) { return v ? json_object_set_new(o, key, v) : -1; }
-
-static json_t *S_node_to_json(const docpipe_node *n, int depth) {
-  if (depth > WRITE_MAX_DEPTH) return NULL;
-  json_t *o = json_object();
-  if (!o) return NULL;
-  docpipe_node_type t = docpipe_node_type_of(n);
-  int rc = S_set(o, "t", json_string(docpipe_node_type_name(t)));
-  switch (t) {
-  case DOCPIPE_NODE_HEADING:
-    rc |= S_set(o, "level", json_integer(docpipe_node_heading_level(n)));
-    break;
-  case DOCPIPE_NODE_LIST:
-    rc |= S_set(o, "list_type", json_string(docpipe_node_list_type(n) == DOCPIPE_LIST_ORDERED
-                                                 ? "ordered" : "bullet"));
-    rc |= S_set(o, "start", json_integer(docpipe_node_list_start(n)));
-    rc |= S_set(o, "tight", json_boolean(docpipe_node_list_tight(n)));
-    break;
-  case DOCPIPE_NODE_CODE_BLOCK:
-    rc |= S_set(o, "info", json_string(docpipe_node_info(n)));
-    rc |= S_set(o, "text", json_string(docpipe_node_literal(n)));
-    break;
-  case DOCPIPE_NODE_TEXT:
-  case DOCPIPE_NODE_CODE:
-    rc |= S_set(o, "text", json_string(docpipe_node_literal(n)));
-    break;
-  case DOCPIPE_NODE_FIGURE:
-    rc |= S_set(o, "url", json_string(docpipe_node_url(n)));
-    rc |= S_set(o, "alt", json_string(docpipe_node_alt(n)));
-    break;
-  case DOCPIPE_NODE_LINK:
-  case DOCPIPE_NODE_IMAGE:
-    rc |= S_set(o, "url", json_string(docpipe_node_url(n)));
-    rc |= S_set(o, "title", json_string(docpipe_node_title(n)));
-    break;
-  case DOCPIPE_NODE_TABLE_ROW:
-    rc |= S_set(o, "header", json_boolean(docpipe_node_row_header(n)));
-    break;
-  case DOCPIPE_NODE_TABLE_CELL:
-    rc |= S_set(o, "align", json_string(S_align_names[docpipe_node_cell_align(n)]));
-    break;
-  default:
-    break;
-  }
-  if (!docpipe_node_is_leaf(n)) {
-    json_t *c = json_array();
-    rc |= S_set(o, "c", c);
-    for (docpipe_node *k = docpipe_node_first_child(n); c && rc == 0 && k; k = docpipe_node_next(k))
-      rc |= json_array_append_new(c, S_node_to_json(k, depth + 1));
-  }
-  if (rc) {
-    json_decref(o);
-    return NULL;
-  }
-  return o;
-}
-
-static int S_write(const docpipe_doc *doc, const docpipe_args *args, docpipe_buf *out,
-                   docpipe_error *err) {
-  (void)args;
-  json_t *root = json_object();
-  json_t *version = json_pack("[ii]", JSON_MAJOR, JSON_MINOR);
-  json_t *meta = S_value_to_json(docpipe_doc_meta(doc), 0);
-  json_t *blocks = S_node_to_json(docpipe_doc_root(doc), 0);
-  json_t *list = blocks ? json_incref(json_object_get(blocks, "c")) : NULL;
-  json_decref(blocks);
-  int rc = !root || S_set(root, VERSION_KEY, version) || S_set(root, "meta", meta) ||
-           S_set(root, "blocks", list);
-  char *text = rc ? NULL : json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-  json_decref(root);
-  if (!text)
-    return docpipe_error_set(err, DOCPIPE_ELIMIT,
-                             "cannot serialise the document (out of memory or nested deeper "
-                             "than %d levels)", WRITE_MAX_DEPTH);
-  rc = docpipe_buf_puts(out, text);
-  if (rc == 0) rc = docpipe_buf_puts(out, "\n");
-  free(text);
-  return rc ? docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory") : 0;
-}
+const char *const json_align_names[4] = {"none", "left", "center", "right"};
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                            */
@@ -313,7 +190,7 @@ static int S_attributes(S_reader *r, docpipe_node *n, json_t *o) {
   case DOCPIPE_NODE_TABLE_CELL:
     if ((rc = S_get_string(r, o, "align", &s))) return rc;
     for (i = 0; i < 4; i++)
-      if (strcmp(s, S_align_names[i]) == 0 || (!*s && i == 0))
+      if (strcmp(s, json_align_names[i]) == 0 || (!*s && i == 0))
         return docpipe_node_set_cell_align(n, (docpipe_align)i);
     return S_fail(r, DOCPIPE_EPARSE, "align must be none, left, center or right");
   default:
@@ -371,14 +248,14 @@ static int S_children(S_reader *r, docpipe_node *parent, json_t *array, size_t d
 }
 
 static int S_check_version(S_reader *r, json_t *root) {
-  json_t *v = json_object_get(root, VERSION_KEY);
-  if (!v) return S_fail(r, DOCPIPE_EPARSE, "not a docpipe JSON document (no \"" VERSION_KEY "\")");
+  json_t *v = json_object_get(root, JSON_VERSION_KEY);
+  if (!v) return S_fail(r, DOCPIPE_EPARSE, "not a docpipe JSON document (no \"" JSON_VERSION_KEY "\")");
   json_int_t major = -1, minor = 0;
   if (json_is_array(v) && json_array_size(v) >= 1 && json_is_integer(json_array_get(v, 0))) {
     major = json_integer_value(json_array_get(v, 0));
     if (json_is_integer(json_array_get(v, 1))) minor = json_integer_value(json_array_get(v, 1));
   }
-  if (major < 0) return S_fail(r, DOCPIPE_EPARSE, VERSION_KEY " must be [MAJOR, MINOR]");
+  if (major < 0) return S_fail(r, DOCPIPE_EPARSE, JSON_VERSION_KEY " must be [MAJOR, MINOR]");
   if (major != JSON_MAJOR) {
     char what[128];
     snprintf(what, sizeof what, "docpipe JSON version %lld.%lld, this reader reads %d.x",
@@ -448,8 +325,8 @@ static int S_probe(const unsigned char *data, size_t size, const char *name_hint
   while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
   if (i >= size || data[i] != '{') return 0;
   size_t window = size - i < 512 ? size - i : 512;
-  for (size_t k = i; k + sizeof VERSION_KEY - 1 <= i + window; k++)
-    if (memcmp(data + k, VERSION_KEY, sizeof VERSION_KEY - 1) == 0) return DOCPIPE_PROBE_SCORE_MAX;
+  for (size_t k = i; k + sizeof JSON_VERSION_KEY - 1 <= i + window; k++)
+    if (memcmp(data + k, JSON_VERSION_KEY, sizeof JSON_VERSION_KEY - 1) == 0) return DOCPIPE_PROBE_SCORE_MAX;
   return 20;
 }
 
@@ -463,7 +340,7 @@ static const docpipe_plugin S_plugin = {
     .flags = 0,
     .probe = S_probe,
     .read = S_read,
-    .write = S_write,
+    .write = json_write,
 };
 
 DOCPIPE_PLUGIN_ENTRY const docpipe_plugin *docpipe_plugin_entry(void) { return &S_plugin; }
