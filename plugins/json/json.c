@@ -24,16 +24,32 @@ static int S_fail(S_reader *r, int code, const char *what) {
   return docpipe_error_set(r->err, code, "%s: %s", r->path[0] ? r->path : "document", what);
 }
 
-/* Appends ".key" or "[i]" to the path; returns the old length to restore. */
-static size_t S_push_key(S_reader *r, const char *key) {
-  size_t len = strlen(r->path);
-  snprintf(r->path + len, sizeof r->path - len, "%s%s", len ? "." : "", key);
+/* Appends ".key" or "[i]" to the path (cut at its size, as snprintf
+ * would); returns the old length to restore.  Called for every node, so
+ * no snprintf. */
+static size_t S_push(S_reader *r, const char *a, size_t na, const char *b, size_t nb) {
+  size_t len = strlen(r->path), room = sizeof r->path - 1 - len;
+  char *p = r->path + len;
+  if (na > room) na = room;
+  memcpy(p, a, na);
+  p += na;
+  room -= na;
+  if (nb > room) nb = room;
+  memcpy(p, b, nb);
+  p[nb] = '\0';
   return len;
 }
+static size_t S_push_key(S_reader *r, const char *key) {
+  return S_push(r, ".", r->path[0] ? 1 : 0, key, strlen(key));
+}
 static size_t S_push_index(S_reader *r, size_t i) {
-  size_t len = strlen(r->path);
-  snprintf(r->path + len, sizeof r->path - len, "[%zu]", i);
-  return len;
+  char num[24];
+  size_t k = sizeof num;
+  num[--k] = ']';
+  do num[--k] = (char)('0' + i % 10);
+  while ((i /= 10) != 0);
+  num[--k] = '[';
+  return S_push(r, "", 0, num + k, sizeof num - k);
 }
 
 /* Metadata: strings, arrays and objects map one to one; numbers keep
@@ -265,8 +281,25 @@ static int S_check_version(S_reader *r, json_t *root) {
   return 0;
 }
 
-static int S_read(const unsigned char *data, size_t size, const docpipe_args *args,
-                  docpipe_doc **out, docpipe_error *err) {
+/* Copies the metadata object `meta` (already checked to be an object)
+ * into the document's map. */
+static int S_meta(S_reader *r, docpipe_doc *doc, json_t *meta) {
+  int rc = 0;
+  size_t mark = S_push_key(r, "meta");
+  docpipe_value *m = S_json_to_value(r, meta, &rc);
+  if (!m) return rc;
+  r->path[mark] = '\0';
+  docpipe_value *dm = docpipe_doc_meta(doc);
+  for (size_t i = 0; i < docpipe_value_count(m); i++)
+    docpipe_value_set(dm, docpipe_value_key_at(m, i), docpipe_value_copy(docpipe_value_at(m, i)));
+  docpipe_value_free(m);
+  return 0;
+}
+
+/* The whole document as one jansson tree: the reference reading, and
+ * the one that reports every error. */
+static int S_read_whole(const unsigned char *data, size_t size, const docpipe_args *args,
+                        docpipe_doc **out, docpipe_error *err) {
   json_error_t jerr;
   /* jansson rejects invalid UTF-8 and caps nesting (2048 levels) itself. */
   json_t *root = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &jerr);
@@ -292,14 +325,7 @@ static int S_read(const unsigned char *data, size_t size, const docpipe_args *ar
       rc = S_fail(&r, DOCPIPE_EPARSE, "\"meta\" must be an object");
       goto done;
     }
-    S_push_key(&r, "meta");
-    docpipe_value *m = S_json_to_value(&r, meta, &rc);
-    if (!m) goto done;
-    r.path[0] = '\0';
-    docpipe_value *dm = docpipe_doc_meta(doc);
-    for (size_t i = 0; i < docpipe_value_count(m); i++)
-      docpipe_value_set(dm, docpipe_value_key_at(m, i), docpipe_value_copy(docpipe_value_at(m, i)));
-    docpipe_value_free(m);
+    if ((rc = S_meta(&r, doc, meta))) goto done;
   }
   json_t *blocks = json_object_get(root, "blocks");
   if (blocks) {
@@ -314,6 +340,171 @@ done:
   }
   *out = doc;
   return 0;
+}
+
+/* ---- reading one top-level value at a time ------------------------ */
+
+/* Parsing the whole document first holds every node of it as a jansson
+ * object (a hash table each) at once: ~10x the input in scattered small
+ * allocations, twice as slow as parsing and converting one block at a
+ * time while the block is still in the cache.  S_read_stream does the
+ * latter: jansson parses each member of the top-level object, and each
+ * element of "blocks", as a value of its own (JSON_DISABLE_EOF_CHECK
+ * stops it at the value's end); between values it steps only over JSON
+ * whitespace and the one ':' ',' '[' ']' or '}' the grammar allows
+ * there.  Anything else -- including every error -- returns 1 and the
+ * document is read again whole by S_read_whole, so errors, their
+ * messages and the accepted language are exactly S_read_whole's. */
+
+#define S_JANSSON_MAX_DEPTH 2048 /* JSON_PARSER_MAX_DEPTH in jansson's load.c */
+
+typedef struct {
+  const char *s;
+  size_t size, pos;
+} S_cursor;
+
+static void S_skip_ws(S_cursor *c) {
+  while (c->pos < c->size &&
+         (c->s[c->pos] == ' ' || c->s[c->pos] == '\n' || c->s[c->pos] == '\t' || c->s[c->pos] == '\r'))
+    c->pos++;
+}
+
+static int S_expect(S_cursor *c, char ch) {
+  S_skip_ws(c);
+  if (c->pos >= c->size || c->s[c->pos] != ch) return 0;
+  c->pos++;
+  return 1;
+}
+
+/* Depth of value `j` as jansson counts it (a scalar is 1). */
+static size_t S_depth(json_t *j) {
+  size_t deepest = 0, d;
+  if (json_is_array(j)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v) if ((d = S_depth(v)) > deepest) deepest = d;
+  } else if (json_is_object(j)) {
+    const char *k;
+    json_t *v;
+    json_object_foreach(j, k, v) if ((d = S_depth(v)) > deepest) deepest = d;
+  } else {
+    return 1;
+  }
+  return deepest + 1;
+}
+
+/* The value at the cursor, parsed by jansson, or NULL.  `outer` is how
+ * many containers hold it in the whole document: jansson would refuse it
+ * there when outer + its depth > 2048, so it is refused here too. */
+static json_t *S_value_at(S_cursor *c, size_t outer) {
+  S_skip_ws(c);
+  json_error_t jerr;
+  json_t *v = json_loadb(c->s + c->pos, c->size - c->pos,
+                         JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &jerr);
+  if (!v) return NULL;
+  if (jerr.position <= 0 || (size_t)jerr.position > c->size - c->pos) {
+    json_decref(v);
+    return NULL;
+  }
+  /* A value of depth k holds at least k - 1 brackets: count them (in
+   * strings too, which only overestimates) before walking the tree. */
+  size_t brackets = 0;
+  for (size_t i = c->pos; i < c->pos + (size_t)jerr.position; i++)
+    brackets += c->s[i] == '[' || c->s[i] == '{';
+  c->pos += (size_t)jerr.position;
+  if (outer + brackets + 1 > S_JANSSON_MAX_DEPTH && outer + S_depth(v) > S_JANSSON_MAX_DEPTH) {
+    json_decref(v);
+    return NULL;
+  }
+  return v;
+}
+
+/* The elements of "blocks", converted one by one; 0 or 1 (not read). */
+static int S_stream_blocks(S_reader *r, S_cursor *c, docpipe_doc *doc) {
+  if (!S_expect(c, '[')) return 1;
+  if (r->max_depth && 1 > r->max_depth) return 1;
+  S_skip_ws(c);
+  if (c->pos < c->size && c->s[c->pos] == ']') {
+    c->pos++;
+    return 0;
+  }
+  for (;;) {
+    json_t *item = S_value_at(c, 2);
+    if (!item) return 1;
+    int rc = S_node(r, docpipe_doc_root(doc), item, 1);
+    json_decref(item);
+    if (rc) return 1;
+    S_skip_ws(c);
+    if (c->pos >= c->size) return 1;
+    char ch = c->s[c->pos++];
+    if (ch == ']') return 0;
+    if (ch != ',') return 1;
+  }
+}
+
+static int S_read_stream(const unsigned char *data, size_t size, const docpipe_args *args,
+                         docpipe_doc **out) {
+  docpipe_error scratch = DOCPIPE_ERROR_INIT;
+  S_reader r = {.path = "", .max_depth = args->limits.max_depth, .err = &scratch};
+  S_cursor c = {(const char *)data, size, 0};
+  docpipe_doc *doc = docpipe_doc_new();
+  json_t *seen = json_object(), *version = NULL, *meta = NULL;
+  int rc = !doc || !seen || !S_expect(&c, '{');
+  S_skip_ws(&c);
+  if (rc == 0 && c.pos < size && data[c.pos] == '}') rc = 1; /* {}: no version */
+  while (rc == 0) {
+    json_t *key = S_value_at(&c, 1);
+    const char *k = json_string_value(key);
+    if (!k || strlen(k) != json_string_length(key) || json_object_get(seen, k) ||
+        json_object_set_new(seen, k, json_null()) || !S_expect(&c, ':')) {
+      json_decref(key);
+      rc = 1;
+      break;
+    }
+    if (strcmp(k, "blocks") == 0) {
+      rc = S_stream_blocks(&r, &c, doc);
+    } else {
+      json_t *v = S_value_at(&c, 1);
+      if (!v) rc = 1;
+      else if (strcmp(k, JSON_VERSION_KEY) == 0) version = v;
+      else if (strcmp(k, "meta") == 0) meta = v;
+      else json_decref(v);
+    }
+    json_decref(key);
+    if (rc) break;
+    S_skip_ws(&c);
+    if (c.pos >= size) rc = 1;
+    else if (data[c.pos] == '}') {
+      c.pos++;
+      break;
+    } else if (data[c.pos++] != ',') {
+      rc = 1;
+    }
+  }
+  S_skip_ws(&c);
+  if (rc == 0 && (c.pos != size || !version)) rc = 1;
+  if (rc == 0) {
+    json_t *root = json_object();
+    rc = !root || json_object_set(root, JSON_VERSION_KEY, version) || S_check_version(&r, root);
+    json_decref(root);
+  }
+  if (rc == 0 && meta && !json_is_null(meta))
+    rc = !json_is_object(meta) || S_meta(&r, doc, meta);
+  json_decref(version);
+  json_decref(meta);
+  json_decref(seen);
+  if (rc) {
+    docpipe_doc_free(doc);
+    return 1;
+  }
+  *out = doc;
+  return 0;
+}
+
+static int S_read(const unsigned char *data, size_t size, const docpipe_args *args,
+                  docpipe_doc **out, docpipe_error *err) {
+  if (S_read_stream(data, size, args, out) == 0) return 0;
+  return S_read_whole(data, size, args, out, err);
 }
 
 /* A docpipe JSON document is an object naming its version near the top;

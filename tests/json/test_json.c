@@ -283,6 +283,62 @@ static void test_same_as_jansson(void) {
   OK(files >= 5, "checked the checked-in JSON documents");
 }
 
+/* `"x": [[...]]` nested n deep, at the top level or inside a block. */
+static char *S_nested(const char *before, size_t n, const char *after) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, before);
+  for (size_t i = 0; i < n; i++) docpipe_buf_puts(&b, "[");
+  for (size_t i = 0; i < n; i++) docpipe_buf_puts(&b, "]");
+  docpipe_buf_puts(&b, after);
+  return docpipe_buf_detach(&b, NULL);
+}
+
+/* The reader converts one block at a time (falling back to the whole
+ * tree on anything unusual): what it accepts must not change. */
+static void test_layouts(void) {
+  const char *ok[] = {
+      "{\"blocks\": [{\"t\": \"paragraph\"}], \"meta\": {\"a\": \"b\"}, \"docpipe-json-version\": [1, 0]}",
+      " {\"x\": {\"y\": [1, 2.5, true, null]}, \"docpipe-json-version\": [1], \"meta\": null, \"blocks\": []}\r\n",
+      "{\"docpipe-json-version\":[1,0],\"blocks\":[{\"t\":\"paragraph\",\"c\":[{\"t\":\"text\",\"text\":\"a\"}]},{\"t\":\"thematic_break\"}]}",
+      "{\"docpipe-json-version\": [1, 0], \"n\": 12, \"s\": \"x\", \"blocks\": [{\"t\": \"paragraph\", \"extra\": [[]]}]}",
+  };
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    docpipe_doc *doc = NULL;
+    docpipe_error err = DOCPIPE_ERROR_INIT;
+    INT_EQ(S_read(ok[i], strlen(ok[i]), &doc, &err), 0, ok[i]);
+    docpipe_doc_free(doc);
+  }
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  INT_EQ(S_read(ok[0], strlen(ok[0]), &doc, &err), 0, "blocks before the version");
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "a"), "b", "meta after blocks read");
+  OK(docpipe_node_type_of(docpipe_node_first_child(docpipe_doc_root(doc))) == DOCPIPE_NODE_PARAGRAPH,
+     "block read");
+  docpipe_doc_free(doc);
+  S_expect_error(V "\"blocks\": [], \"blocks\": []}", "invalid JSON", "duplicate blocks");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"},]}", "invalid JSON", "trailing comma");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"}]} x", "invalid JSON", "text after the object");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"}] ", "invalid JSON", "unclosed object");
+  S_expect_error("{\"blocks\": [{\"t\": \"paragraph\"}]}", "docpipe-json-version", "no version after blocks");
+  /* jansson refuses nesting past 2048 levels, counting from the top. */
+  char *deep = S_nested(V "\"x\": ", 2047, "}");
+  doc = NULL;
+  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, "top-level value 2048 deep");
+  docpipe_doc_free(doc);
+  free(deep);
+  deep = S_nested(V "\"x\": ", 2048, "}");
+  S_expect_error(deep, "invalid JSON", "top-level value 2049 deep");
+  free(deep);
+  deep = S_nested(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2045, "}]}");
+  doc = NULL;
+  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, "value in a block 2048 deep");
+  docpipe_doc_free(doc);
+  free(deep);
+  deep = S_nested(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2046, "}]}");
+  S_expect_error(deep, "invalid JSON", "value in a block 2049 deep");
+  free(deep);
+}
+
 static void test_probe(void) {
   const unsigned char own[] = "  {\"docpipe-json-version\": [1, 0]}";
   const unsigned char other[] = "{\"a\": 1}";
@@ -302,6 +358,7 @@ int main(void) {
   RUN(test_invalid);
   RUN(test_lenient_values);
   RUN(test_probe);
+  RUN(test_layouts);
   RUN(test_same_as_jansson);
   docpipe_registry_free(reg);
   return harness_summary();
