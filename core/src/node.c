@@ -359,7 +359,8 @@ docpipe_node *docpipe_node_add(docpipe_node *parent, docpipe_node_type type) {
 int docpipe_node_append_text(docpipe_node *parent, const char *s, size_t len) {
   if (!parent || !docpipe_node_can_contain(parent->type, DOCPIPE_NODE_TEXT)) return DOCPIPE_EINVAL;
   if (!s || !len) return 0;
-  if (!docpipe_utf8_valid(s, len)) return DOCPIPE_EINVAL;
+  /* No separate validity check: docpipe_utf8_nfc below refuses invalid
+   * UTF-8 and NUL in the same pass as its NFC quick check. */
   docpipe_node *last = parent->last;
   if (!last || last->type != DOCPIPE_NODE_TEXT) {
     docpipe_node *t = docpipe_node_new(DOCPIPE_NODE_TEXT);
