@@ -7,7 +7,8 @@
 struct docpipe_node {
   docpipe_node_type type;
   docpipe_node *parent, *first, *last, *next, *prev;
-  char *literal; /* TEXT, CODE, CODE_BLOCK */
+  char *literal; /* TEXT, CODE, CODE_BLOCK; may point just past the
+                  * struct, in the node's own allocation (see node.c) */
   size_t literal_len, literal_cap;
   char *info;    /* CODE_BLOCK */
   char *url;     /* LINK, IMAGE, FIGURE */

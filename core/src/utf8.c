@@ -90,6 +90,8 @@ static int S_scan(const char *s, size_t len) {
   return quick;
 }
 
+int docpipe__utf8_scan(const char *s, size_t len) { return S_scan(s, len); }
+
 static char *S_copy(const char *s, size_t len, size_t *out_len, int *code) {
   char *d = docpipe_malloc(len + 1);
   if (!d) {
