@@ -30,10 +30,21 @@ static size_t S_seq_len(const unsigned char *s, size_t avail) {
   return 0;
 }
 
+/* 1 when the 8 bytes at p are ASCII and none is NUL. */
+static int S_ascii8(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+  return !(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
+}
+
 int docpipe_utf8_valid(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
+    if (len - i >= 8 && S_ascii8(p + i)) {
+      i += 8;
+      continue;
+    }
     if (p[i] == 0) return 0;
     if (p[i] < 0x80) {
       i++;
@@ -60,14 +71,9 @@ static int S_scan(const char *s, size_t len) {
   int quick = 1;
   size_t i = 0;
   while (i < len) {
-    if (len - i >= 8) {
-      uint64_t w;
-      memcpy(&w, p + i, 8);
-      /* no byte >= 0x80 and no zero byte: eight ASCII characters */
-      if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
-        i += 8;
-        continue;
-      }
+    if (len - i >= 8 && S_ascii8(p + i)) {
+      i += 8;
+      continue;
     }
     unsigned c = p[i];
     if (c < 0x80) {

@@ -230,6 +230,22 @@ static int S_node(S_reader *r, docpipe_node *parent, json_t *o, size_t depth) {
              docpipe_node_type_name(docpipe_node_type_of(parent)), docpipe_node_type_name(type));
     return S_fail(r, DOCPIPE_EPARSE, what);
   }
+  if (type == DOCPIPE_NODE_TEXT &&
+      docpipe_node_type_of(docpipe_node_last_child(parent)) != DOCPIPE_NODE_TEXT) {
+    /* After anything but text, docpipe_node_append_text makes exactly
+     * the node below, in one allocation with its text (empty text makes
+     * no node there, so it takes the general way). */
+    const char *s;
+    int rc = S_get_string(r, o, "text", &s);
+    if (rc) return rc;
+    if (*s) {
+      rc = docpipe_node_append_text(parent, s, strlen(s));
+      if (rc == DOCPIPE_EINVAL) return S_fail(r, DOCPIPE_EPARSE, "invalid UTF-8 or NUL in a string");
+      if (rc) return rc;
+      if (json_object_get(o, "c")) return S_fail(r, DOCPIPE_EPARSE, "a leaf node has children");
+      return 0;
+    }
+  }
   docpipe_node *n = docpipe_node_new(type);
   if (!n) return S_fail(r, DOCPIPE_ENOMEM, "out of memory");
   docpipe_node_append_child(parent, n); /* allowed: checked above */
