@@ -16,6 +16,7 @@
  *     hex); everything else, '/' and non-ASCII included, is copied (the
  *     model holds valid UTF-8 only, which jansson would also require);
  *   - integers are printed with "%lld", booleans as true / false. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,12 +75,25 @@ static const unsigned char S_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
+/* 1 when none of the 8 bytes at p is escaped: no byte below 0x20, no
+ * '"', no '\\' (the usual "has a zero byte" test on w, w ^ '"' and
+ * w ^ '\\', and "has a byte < 0x20" on w; exact, no false answers). */
+static int S_plain8(const unsigned char *p) {
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  uint64_t v, q, b;
+  memcpy(&v, p, 8);
+  q = v ^ (ones * '"');
+  b = v ^ (ones * '\\');
+  return !((((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20) & ~v)) & highs);
+}
+
 static void S_string(S_jw *w, const char *s) {
   static const char hex[] = "0123456789ABCDEF";
-  const unsigned char *p = (const unsigned char *)s;
+  const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
   S_LIT(w, "\"");
   for (;;) {
     const unsigned char *run = p;
+    while (end - p >= 8 && S_plain8(p)) p += 8;
     while (!S_escape[*p]) p++;
     if (p > run) S_put(w, (const char *)run, (size_t)(p - run));
     if (!*p) break;
