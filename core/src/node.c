@@ -113,11 +113,12 @@ docpipe_node *docpipe_node_new(docpipe_node_type type) {
 /* A text node made by docpipe_node_append_text keeps its first text in
  * the same allocation as the node: one malloc and one free fewer for
  * most text nodes.  Such a literal is never freed or realloc'd alone. */
-static int S_literal_inline(const docpipe_node *n) { return n->literal == (const char *)(n + 1); }
+static int S_literal_inline(const docpipe_node *n) { return n->literal_inline; }
 
 static void S_drop_literal(docpipe_node *n) {
-  if (!S_literal_inline(n)) docpipe_free(n->literal);
+  if (!n->literal_inline) docpipe_free(n->literal);
   n->literal = NULL;
+  n->literal_inline = 0;
 }
 
 static void S_free_fields(docpipe_node *n) {
@@ -390,6 +391,7 @@ int docpipe_node_append_text(docpipe_node *parent, const char *s, size_t len) {
       if (!t) return DOCPIPE_ENOMEM;
       t->type = DOCPIPE_NODE_TEXT;
       t->literal = (char *)(t + 1);
+      t->literal_inline = 1;
       memcpy(t->literal, s, len);
       t->literal_len = t->literal_cap = len;
       docpipe_node_append_child(parent, t); /* allowed: checked above */
@@ -421,6 +423,7 @@ int docpipe_node_append_text(docpipe_node *parent, const char *s, size_t len) {
     }
     if (S_literal_inline(last)) memcpy(p, last->literal, last->literal_len);
     last->literal = p;
+    last->literal_inline = 0;
     last->literal_cap = cap;
   }
   memcpy(last->literal + last->literal_len, piece, n);
