@@ -1,4 +1,4 @@
-/* markdown_bench [--dump DIR] [FILE.json] — markdown -> json and json ->
+/* markdown_bench [--dump DIR] [--only PHASE] [FILE.json] — markdown -> json and json ->
  * markdown throughput of the plugins, one core, no process start-up.
  *
  * Without FILE it builds a synthetic article of a few MB (Vietnamese
@@ -9,7 +9,8 @@
  *   json -> markdown: json read + markdown write, MB/s of JSON input;
  * and prints the parts alone too.  MB = 10^6 bytes.  --dump writes the
  * inputs (bench.md, bench.json) for bench/markdown_bench.sh, which runs
- * pandoc on the same files.  Run:
+ * pandoc on the same files.  --only md2json|json2md|mdread|mdwrite|jsonread|
+ * jsonwrite times that phase alone, for 4 s (for perf record).  Run:
  *
  *     cmake --build build --target bench && build/bench/markdown_bench
  */
@@ -98,6 +99,10 @@ typedef struct {
 } S_pair;
 
 /* Times read(from) [+ write(to) when `to`] over `in` for >= 1 s; MB/s of input. */
+/* Seconds each timing runs for: longer under --only, so that a profile
+ * is not dominated by building the inputs. */
+static double S_secs = 1.0;
+
 static double S_time(const docpipe_plugin *from, const docpipe_plugin *to, const docpipe_buf *in,
                      int *runs) {
   docpipe_error err = DOCPIPE_ERROR_INIT;
@@ -121,7 +126,7 @@ static double S_time(const docpipe_plugin *from, const docpipe_plugin *to, const
     docpipe_doc_free(doc);
     bytes += in->len;
     (*runs)++;
-  } while ((secs = S_now() - t0) < 1.0);
+  } while ((secs = S_now() - t0) < S_secs);
   return bytes / 1e6 / secs;
 }
 
@@ -140,7 +145,7 @@ static double S_time_write(const docpipe_plugin *to, const docpipe_doc *doc, siz
     *len = out.len;
     docpipe_buf_free(&out);
     (*runs)++;
-  } while ((secs = S_now() - t0) < 1.0);
+  } while ((secs = S_now() - t0) < S_secs);
   return bytes / 1e6 / secs;
 }
 
@@ -156,9 +161,10 @@ static int S_dump(const char *dir, const char *name, const docpipe_buf *b) {
 }
 
 int main(int argc, char **argv) {
-  const char *dump = NULL, *file = NULL;
+  const char *dump = NULL, *file = NULL, *only = NULL;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) dump = argv[++i];
+    else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
     else file = argv[i];
   }
   docpipe_registry *reg = docpipe_registry_new();
@@ -195,6 +201,26 @@ int main(int argc, char **argv) {
 
   int r1, r2, r3, r4;
   size_t len;
+  if (only) {
+    double rate;
+    S_secs = 4.0;
+    if (strcmp(only, "md2json") == 0) rate = S_time(md, json, &mdbuf, &r1);
+    else if (strcmp(only, "json2md") == 0) rate = S_time(json, md, &jsbuf, &r1);
+    else if (strcmp(only, "mdread") == 0) rate = S_time(md, NULL, &mdbuf, &r1);
+    else if (strcmp(only, "jsonread") == 0) rate = S_time(json, NULL, &jsbuf, &r1);
+    else if (strcmp(only, "mdwrite") == 0) rate = S_time_write(md, doc, &len, &r1);
+    else if (strcmp(only, "jsonwrite") == 0) rate = S_time_write(json, doc, &len, &r1);
+    else {
+      fprintf(stderr, "markdown_bench: unknown phase %s\n", only);
+      return 2;
+    }
+    printf("%s: %.1f MB/s of its input (%d runs)\n", only, rate, r1);
+    docpipe_buf_free(&mdbuf);
+    docpipe_buf_free(&jsbuf);
+    docpipe_doc_free(doc);
+    docpipe_registry_free(reg);
+    return 0;
+  }
   double md2json = S_time(md, json, &mdbuf, &r1);
   double json2md = S_time(json, md, &jsbuf, &r2);
   double mdread = S_time(md, NULL, &mdbuf, &r3);

@@ -1,4 +1,5 @@
 /* Nodes: creation, containment rules, tree editing and attributes. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,8 +110,19 @@ docpipe_node *docpipe_node_new(docpipe_node_type type) {
   return n;
 }
 
+/* A text node made by docpipe_node_append_text keeps its first text in
+ * the same allocation as the node: one malloc and one free fewer for
+ * most text nodes.  Such a literal is never freed or realloc'd alone. */
+static int S_literal_inline(const docpipe_node *n) { return n->literal_inline; }
+
+static void S_drop_literal(docpipe_node *n) {
+  if (!n->literal_inline) docpipe_free(n->literal);
+  n->literal = NULL;
+  n->literal_inline = 0;
+}
+
 static void S_free_fields(docpipe_node *n) {
-  docpipe_free(n->literal);
+  S_drop_literal(n);
   docpipe_free(n->info);
   docpipe_free(n->url);
   docpipe_free(n->title);
@@ -244,9 +256,17 @@ const char *docpipe_node_literal(const docpipe_node *n) {
 
 int docpipe_node_set_literal_n(docpipe_node *n, const char *s, size_t len) {
   if (!S_has_literal(n)) return DOCPIPE_EINVAL;
-  int rc = S_set_string(&n->literal, s, len, &n->literal_len);
-  if (rc == 0) n->literal_cap = n->literal_len;
-  return rc;
+  char *copy = NULL;
+  size_t copy_len = 0;
+  if (s && len) {
+    int code = DOCPIPE_EINVAL;
+    copy = docpipe_utf8_nfc(s, len, &copy_len, &code);
+    if (!copy) return code;
+  }
+  S_drop_literal(n);
+  n->literal = copy;
+  n->literal_len = n->literal_cap = copy_len;
+  return 0;
 }
 
 int docpipe_node_set_literal(docpipe_node *n, const char *s) {
@@ -359,9 +379,24 @@ docpipe_node *docpipe_node_add(docpipe_node *parent, docpipe_node_type type) {
 int docpipe_node_append_text(docpipe_node *parent, const char *s, size_t len) {
   if (!parent || !docpipe_node_can_contain(parent->type, DOCPIPE_NODE_TEXT)) return DOCPIPE_EINVAL;
   if (!s || !len) return 0;
-  if (!docpipe_utf8_valid(s, len)) return DOCPIPE_EINVAL;
+  /* No separate validity check: docpipe_utf8_nfc below refuses invalid
+   * UTF-8 and NUL in the same pass as its NFC quick check. */
   docpipe_node *last = parent->last;
   if (!last || last->type != DOCPIPE_NODE_TEXT) {
+    int scan = docpipe__utf8_scan(s, len);
+    if (scan < 0) return DOCPIPE_EINVAL;
+    if (scan == 1 && len < SIZE_MAX - sizeof(docpipe_node) - 1) {
+      /* Already NFC: node and text in one allocation. */
+      docpipe_node *t = calloc(1, sizeof *t + len + 1);
+      if (!t) return DOCPIPE_ENOMEM;
+      t->type = DOCPIPE_NODE_TEXT;
+      t->literal = (char *)(t + 1);
+      t->literal_inline = 1;
+      memcpy(t->literal, s, len);
+      t->literal_len = t->literal_cap = len;
+      docpipe_node_append_child(parent, t); /* allowed: checked above */
+      return 0;
+    }
     docpipe_node *t = docpipe_node_new(DOCPIPE_NODE_TEXT);
     if (!t) return DOCPIPE_ENOMEM;
     int rc = docpipe_node_set_literal_n(t, s, len);
@@ -381,12 +416,14 @@ int docpipe_node_append_text(docpipe_node *parent, const char *s, size_t len) {
   if (!last->literal || need > last->literal_cap) {
     size_t cap = last->literal_cap ? last->literal_cap : 32;
     while (cap < need) cap *= 2;
-    char *p = realloc(last->literal, cap + 1);
+    char *p = S_literal_inline(last) ? malloc(cap + 1) : realloc(last->literal, cap + 1);
     if (!p) {
       docpipe_free(piece);
       return DOCPIPE_ENOMEM;
     }
+    if (S_literal_inline(last)) memcpy(p, last->literal, last->literal_len);
     last->literal = p;
+    last->literal_inline = 0;
     last->literal_cap = cap;
   }
   memcpy(last->literal + last->literal_len, piece, n);
@@ -396,7 +433,7 @@ int docpipe_node_append_text(docpipe_node *parent, const char *s, size_t len) {
   if ((unsigned char)s[0] >= 0x80) {
     char *nfc = docpipe_utf8_nfc(last->literal, last->literal_len, &n, &code);
     if (!nfc) return code;
-    docpipe_free(last->literal);
+    S_drop_literal(last);
     last->literal = nfc;
     last->literal_len = last->literal_cap = n;
   }

@@ -18,6 +18,11 @@ struct docpipe_node {
   int list_start, list_tight;
   int row_header;
   docpipe_align align;
+  /* `literal` lies just past the struct, in the node's own allocation
+   * (see node.c): never freed or realloc'd alone.  A flag, not a
+   * pointer comparison: another allocator may place a separate block
+   * right after the node. */
+  int literal_inline;
 };
 
 #endif

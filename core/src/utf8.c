@@ -1,4 +1,5 @@
 /* UTF-8 validation, cleaning and NFC normalisation (through utf8proc). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -29,10 +30,24 @@ static size_t S_seq_len(const unsigned char *s, size_t avail) {
   return 0;
 }
 
+/* 1 when the 8 bytes at p are ASCII and none is NUL.  Callers try it
+ * only at 8-byte boundaries: in Vietnamese text, where a non-ASCII
+ * letter comes every few bytes, a test at every byte would cost more
+ * than it saves. */
+static int S_ascii8(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+  return !(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
+}
+
 int docpipe_utf8_valid(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
+    if (((uintptr_t)(p + i) & 7) == 0 && len - i >= 8 && S_ascii8(p + i)) {
+      i += 8;
+      continue;
+    }
     if (p[i] == 0) return 0;
     if (p[i] < 0x80) {
       i++;
@@ -45,56 +60,61 @@ int docpipe_utf8_valid(const char *s, size_t len) {
   return 1;
 }
 
-static int S_is_ascii(const char *s, size_t len) {
-  for (size_t i = 0; i < len; i++)
-    if ((unsigned char)s[i] >= 0x80) return 0;
-  return 1;
-}
-
-/* 1 when valid UTF-8 `s` is certainly NFC without running the
- * normaliser: every code point is ASCII, precomposed Latin (U+00A0-U+024F,
- * U+1E00-U+1EFF: Vietnamese lives here) or common punctuation (U+2002-
- * U+206F, U+20AB).  None of these is excluded from composition, and none
- * can compose with a neighbour unless a combining mark follows, which
- * would itself fail this test.  Anything else goes through utf8proc. */
-static int S_quick_nfc(const char *s, size_t len) {
+/* One pass over `s`: -1 when it is not valid UTF-8 (or holds a NUL), 1
+ * when it is certainly NFC without running the normaliser, 0 when the
+ * normaliser must decide.  Certainly NFC: every code point is ASCII,
+ * precomposed Latin (U+00A0-U+024F, U+1E00-U+1EFF: Vietnamese lives
+ * here) or common punctuation (U+2002-U+206F, U+20AB).  None of these is
+ * excluded from composition, and none can compose with a neighbour
+ * unless a combining mark follows, which would itself fail this test.
+ * Validation and this test used to be three passes (valid, ASCII,
+ * quick check); text is mostly ASCII, checked 8 bytes at a time. */
+static int S_scan(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
-  for (size_t i = 0; i < len;) {
+  int quick = 1;
+  size_t i = 0;
+  while (i < len) {
+    if (((uintptr_t)(p + i) & 7) == 0 && len - i >= 8 && S_ascii8(p + i)) {
+      i += 8;
+      continue;
+    }
     unsigned c = p[i];
     if (c < 0x80) {
+      if (c == 0) return -1;
       i++;
       continue;
     }
-    unsigned cp;
-    if (c < 0xE0) {
-      cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-      i += 2;
-    } else if (c < 0xF0) {
-      cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      i += 3;
-    } else {
-      return 0;
+    size_t n = S_seq_len(p + i, len - i);
+    if (!n) return -1;
+    if (quick) {
+      unsigned cp = n == 2 ? ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)
+                  : n == 3 ? ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu)
+                           : 0;
+      if (!((cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+            (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AB))
+        quick = 0;
     }
-    if (!((cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-          (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AB))
-      return 0;
+    i += n;
   }
-  return 1;
+  return quick;
 }
 
-/* NFC of valid UTF-8; text that is certainly NFC already is only copied. */
-static char *S_nfc(const char *s, size_t len, size_t *out_len, int *code) {
-  if (S_is_ascii(s, len) || S_quick_nfc(s, len)) {
-    char *d = docpipe_malloc(len + 1);
-    if (!d) {
-      if (code) *code = DOCPIPE_ENOMEM;
-      return NULL;
-    }
-    memcpy(d, s, len);
-    d[len] = '\0';
-    if (out_len) *out_len = len;
-    return d;
+int docpipe__utf8_scan(const char *s, size_t len) { return S_scan(s, len); }
+
+static char *S_copy(const char *s, size_t len, size_t *out_len, int *code) {
+  char *d = docpipe_malloc(len + 1);
+  if (!d) {
+    if (code) *code = DOCPIPE_ENOMEM;
+    return NULL;
   }
+  memcpy(d, s, len);
+  d[len] = '\0';
+  if (out_len) *out_len = len;
+  return d;
+}
+
+/* NFC of valid UTF-8 through utf8proc. */
+static char *S_normalise(const char *s, size_t len, size_t *out_len, int *code) {
   utf8proc_uint8_t *dst = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -106,12 +126,19 @@ static char *S_nfc(const char *s, size_t len, size_t *out_len, int *code) {
   return (char *)dst; /* malloc'd by utf8proc; docpipe_free is free */
 }
 
+/* NFC of valid UTF-8; text that is certainly NFC already is only copied. */
+static char *S_nfc(const char *s, size_t len, size_t *out_len, int *code) {
+  if (S_scan(s, len) == 1) return S_copy(s, len, out_len, code);
+  return S_normalise(s, len, out_len, code);
+}
+
 char *docpipe_utf8_nfc(const char *s, size_t len, size_t *out_len, int *code) {
-  if (!s || !docpipe_utf8_valid(s, len)) {
+  int scan = s ? S_scan(s, len) : -1;
+  if (scan < 0) {
     if (code) *code = DOCPIPE_EINVAL;
     return NULL;
   }
-  return S_nfc(s, len, out_len, code);
+  return scan ? S_copy(s, len, out_len, code) : S_normalise(s, len, out_len, code);
 }
 
 char *docpipe__text_dup(const char *s, size_t len, int *code) {

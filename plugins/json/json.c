@@ -1,136 +1,13 @@
 /* The json plugin: docpipe's lossless serialisation of the document model
- * (specified in docs/json-format.md), read and written with jansson. */
+ * (specified in docs/json-format.md), read with jansson; written by
+ * json_write.c in exactly the bytes jansson would write. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "docpipe/plugin.h"
+#include "json.h"
 
-#define JSON_MAJOR 1
-#define JSON_MINOR 0
-#define VERSION_KEY "docpipe-json-version"
-/* Writing recurses once per nesting level; readers cap depth far lower. */
-#define WRITE_MAX_DEPTH 4000
-
-/* ------------------------------------------------------------------ */
-/* Writing                                                            */
-/* ------------------------------------------------------------------ */
-
-static json_t *S_value_to_json(const docpipe_value *v, int depth) {
-  if (depth > WRITE_MAX_DEPTH) return NULL;
-  switch (docpipe_value_kind_of(v)) {
-  case DOCPIPE_VALUE_STRING:
-    return json_string(docpipe_value_string(v));
-  case DOCPIPE_VALUE_LIST: {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < docpipe_value_count(v); i++) {
-      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
-      if (!item || json_array_append_new(a, item)) {
-        json_decref(a);
-        return NULL;
-      }
-    }
-    return a;
-  }
-  case DOCPIPE_VALUE_MAP: {
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < docpipe_value_count(v); i++) {
-      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
-      if (!item || json_object_set_new(o, docpipe_value_key_at(v, i), item)) {
-        json_decref(o);
-        return NULL;
-      }
-    }
-    return o;
-  }
-  default:
-    return NULL;
-  }
-}
-
-static const char *const S_align_names[] = {"none", "left", "center", "right"};
-
-/* Attributes are always written, defaults included, in one fixed order,
- * so that read -> write reproduces docpipe's output byte for byte. */
-static int S_set(json_t *o, const char *key, json_t *v) { return v ? json_object_set_new(o, key, v) : -1; }
-
-static json_t *S_node_to_json(const docpipe_node *n, int depth) {
-  if (depth > WRITE_MAX_DEPTH) return NULL;
-  json_t *o = json_object();
-  if (!o) return NULL;
-  docpipe_node_type t = docpipe_node_type_of(n);
-  int rc = S_set(o, "t", json_string(docpipe_node_type_name(t)));
-  switch (t) {
-  case DOCPIPE_NODE_HEADING:
-    rc |= S_set(o, "level", json_integer(docpipe_node_heading_level(n)));
-    break;
-  case DOCPIPE_NODE_LIST:
-    rc |= S_set(o, "list_type", json_string(docpipe_node_list_type(n) == DOCPIPE_LIST_ORDERED
-                                                 ? "ordered" : "bullet"));
-    rc |= S_set(o, "start", json_integer(docpipe_node_list_start(n)));
-    rc |= S_set(o, "tight", json_boolean(docpipe_node_list_tight(n)));
-    break;
-  case DOCPIPE_NODE_CODE_BLOCK:
-    rc |= S_set(o, "info", json_string(docpipe_node_info(n)));
-    rc |= S_set(o, "text", json_string(docpipe_node_literal(n)));
-    break;
-  case DOCPIPE_NODE_TEXT:
-  case DOCPIPE_NODE_CODE:
-    rc |= S_set(o, "text", json_string(docpipe_node_literal(n)));
-    break;
-  case DOCPIPE_NODE_FIGURE:
-    rc |= S_set(o, "url", json_string(docpipe_node_url(n)));
-    rc |= S_set(o, "alt", json_string(docpipe_node_alt(n)));
-    break;
-  case DOCPIPE_NODE_LINK:
-  case DOCPIPE_NODE_IMAGE:
-    rc |= S_set(o, "url", json_string(docpipe_node_url(n)));
-    rc |= S_set(o, "title", json_string(docpipe_node_title(n)));
-    break;
-  case DOCPIPE_NODE_TABLE_ROW:
-    rc |= S_set(o, "header", json_boolean(docpipe_node_row_header(n)));
-    break;
-  case DOCPIPE_NODE_TABLE_CELL:
-    rc |= S_set(o, "align", json_string(S_align_names[docpipe_node_cell_align(n)]));
-    break;
-  default:
-    break;
-  }
-  if (!docpipe_node_is_leaf(n)) {
-    json_t *c = json_array();
-    rc |= S_set(o, "c", c);
-    for (docpipe_node *k = docpipe_node_first_child(n); c && rc == 0 && k; k = docpipe_node_next(k))
-      rc |= json_array_append_new(c, S_node_to_json(k, depth + 1));
-  }
-  if (rc) {
-    json_decref(o);
-    return NULL;
-  }
-  return o;
-}
-
-static int S_write(const docpipe_doc *doc, const docpipe_args *args, docpipe_buf *out,
-                   docpipe_error *err) {
-  (void)args;
-  json_t *root = json_object();
-  json_t *version = json_pack("[ii]", JSON_MAJOR, JSON_MINOR);
-  json_t *meta = S_value_to_json(docpipe_doc_meta(doc), 0);
-  json_t *blocks = S_node_to_json(docpipe_doc_root(doc), 0);
-  json_t *list = blocks ? json_incref(json_object_get(blocks, "c")) : NULL;
-  json_decref(blocks);
-  int rc = !root || S_set(root, VERSION_KEY, version) || S_set(root, "meta", meta) ||
-           S_set(root, "blocks", list);
-  char *text = rc ? NULL : json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-  json_decref(root);
-  if (!text)
-    return docpipe_error_set(err, DOCPIPE_ELIMIT,
-                             "cannot serialise the document (out of memory or nested deeper "
-                             "than %d levels)", WRITE_MAX_DEPTH);
-  rc = docpipe_buf_puts(out, text);
-  if (rc == 0) rc = docpipe_buf_puts(out, "\n");
-  free(text);
-  return rc ? docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory") : 0;
-}
+const char *const json_align_names[4] = {"none", "left", "center", "right"};
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                            */
@@ -147,16 +24,32 @@ static int S_fail(S_reader *r, int code, const char *what) {
   return docpipe_error_set(r->err, code, "%s: %s", r->path[0] ? r->path : "document", what);
 }
 
-/* Appends ".key" or "[i]" to the path; returns the old length to restore. */
-static size_t S_push_key(S_reader *r, const char *key) {
-  size_t len = strlen(r->path);
-  snprintf(r->path + len, sizeof r->path - len, "%s%s", len ? "." : "", key);
+/* Appends ".key" or "[i]" to the path (cut at its size, as snprintf
+ * would); returns the old length to restore.  Called for every node, so
+ * no snprintf. */
+static size_t S_push(S_reader *r, const char *a, size_t na, const char *b, size_t nb) {
+  size_t len = strlen(r->path), room = sizeof r->path - 1 - len;
+  char *p = r->path + len;
+  if (na > room) na = room;
+  memcpy(p, a, na);
+  p += na;
+  room -= na;
+  if (nb > room) nb = room;
+  memcpy(p, b, nb);
+  p[nb] = '\0';
   return len;
 }
+static size_t S_push_key(S_reader *r, const char *key) {
+  return S_push(r, ".", r->path[0] ? 1 : 0, key, strlen(key));
+}
 static size_t S_push_index(S_reader *r, size_t i) {
-  size_t len = strlen(r->path);
-  snprintf(r->path + len, sizeof r->path - len, "[%zu]", i);
-  return len;
+  char num[24];
+  size_t k = sizeof num;
+  num[--k] = ']';
+  do num[--k] = (char)('0' + i % 10);
+  while ((i /= 10) != 0);
+  num[--k] = '[';
+  return S_push(r, "", 0, num + k, sizeof num - k);
 }
 
 /* Metadata: strings, arrays and objects map one to one; numbers keep
@@ -313,7 +206,7 @@ static int S_attributes(S_reader *r, docpipe_node *n, json_t *o) {
   case DOCPIPE_NODE_TABLE_CELL:
     if ((rc = S_get_string(r, o, "align", &s))) return rc;
     for (i = 0; i < 4; i++)
-      if (strcmp(s, S_align_names[i]) == 0 || (!*s && i == 0))
+      if (strcmp(s, json_align_names[i]) == 0 || (!*s && i == 0))
         return docpipe_node_set_cell_align(n, (docpipe_align)i);
     return S_fail(r, DOCPIPE_EPARSE, "align must be none, left, center or right");
   default:
@@ -336,6 +229,22 @@ static int S_node(S_reader *r, docpipe_node *parent, json_t *o, size_t depth) {
     snprintf(what, sizeof what, "a %s cannot hold a %s",
              docpipe_node_type_name(docpipe_node_type_of(parent)), docpipe_node_type_name(type));
     return S_fail(r, DOCPIPE_EPARSE, what);
+  }
+  if (type == DOCPIPE_NODE_TEXT &&
+      docpipe_node_type_of(docpipe_node_last_child(parent)) != DOCPIPE_NODE_TEXT) {
+    /* After anything but text, docpipe_node_append_text makes exactly
+     * the node below, in one allocation with its text (empty text makes
+     * no node there, so it takes the general way). */
+    const char *s;
+    int rc = S_get_string(r, o, "text", &s);
+    if (rc) return rc;
+    if (*s) {
+      rc = docpipe_node_append_text(parent, s, strlen(s));
+      if (rc == DOCPIPE_EINVAL) return S_fail(r, DOCPIPE_EPARSE, "invalid UTF-8 or NUL in a string");
+      if (rc) return rc;
+      if (json_object_get(o, "c")) return S_fail(r, DOCPIPE_EPARSE, "a leaf node has children");
+      return 0;
+    }
   }
   docpipe_node *n = docpipe_node_new(type);
   if (!n) return S_fail(r, DOCPIPE_ENOMEM, "out of memory");
@@ -371,14 +280,14 @@ static int S_children(S_reader *r, docpipe_node *parent, json_t *array, size_t d
 }
 
 static int S_check_version(S_reader *r, json_t *root) {
-  json_t *v = json_object_get(root, VERSION_KEY);
-  if (!v) return S_fail(r, DOCPIPE_EPARSE, "not a docpipe JSON document (no \"" VERSION_KEY "\")");
+  json_t *v = json_object_get(root, JSON_VERSION_KEY);
+  if (!v) return S_fail(r, DOCPIPE_EPARSE, "not a docpipe JSON document (no \"" JSON_VERSION_KEY "\")");
   json_int_t major = -1, minor = 0;
   if (json_is_array(v) && json_array_size(v) >= 1 && json_is_integer(json_array_get(v, 0))) {
     major = json_integer_value(json_array_get(v, 0));
     if (json_is_integer(json_array_get(v, 1))) minor = json_integer_value(json_array_get(v, 1));
   }
-  if (major < 0) return S_fail(r, DOCPIPE_EPARSE, VERSION_KEY " must be [MAJOR, MINOR]");
+  if (major < 0) return S_fail(r, DOCPIPE_EPARSE, JSON_VERSION_KEY " must be [MAJOR, MINOR]");
   if (major != JSON_MAJOR) {
     char what[128];
     snprintf(what, sizeof what, "docpipe JSON version %lld.%lld, this reader reads %d.x",
@@ -388,8 +297,25 @@ static int S_check_version(S_reader *r, json_t *root) {
   return 0;
 }
 
-static int S_read(const unsigned char *data, size_t size, const docpipe_args *args,
-                  docpipe_doc **out, docpipe_error *err) {
+/* Copies the metadata object `meta` (already checked to be an object)
+ * into the document's map. */
+static int S_meta(S_reader *r, docpipe_doc *doc, json_t *meta) {
+  int rc = 0;
+  size_t mark = S_push_key(r, "meta");
+  docpipe_value *m = S_json_to_value(r, meta, &rc);
+  if (!m) return rc;
+  r->path[mark] = '\0';
+  docpipe_value *dm = docpipe_doc_meta(doc);
+  for (size_t i = 0; i < docpipe_value_count(m); i++)
+    docpipe_value_set(dm, docpipe_value_key_at(m, i), docpipe_value_copy(docpipe_value_at(m, i)));
+  docpipe_value_free(m);
+  return 0;
+}
+
+/* The whole document as one jansson tree: the reference reading, and
+ * the one that reports every error. */
+static int S_read_whole(const unsigned char *data, size_t size, const docpipe_args *args,
+                        docpipe_doc **out, docpipe_error *err) {
   json_error_t jerr;
   /* jansson rejects invalid UTF-8 and caps nesting (2048 levels) itself. */
   json_t *root = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &jerr);
@@ -415,14 +341,7 @@ static int S_read(const unsigned char *data, size_t size, const docpipe_args *ar
       rc = S_fail(&r, DOCPIPE_EPARSE, "\"meta\" must be an object");
       goto done;
     }
-    S_push_key(&r, "meta");
-    docpipe_value *m = S_json_to_value(&r, meta, &rc);
-    if (!m) goto done;
-    r.path[0] = '\0';
-    docpipe_value *dm = docpipe_doc_meta(doc);
-    for (size_t i = 0; i < docpipe_value_count(m); i++)
-      docpipe_value_set(dm, docpipe_value_key_at(m, i), docpipe_value_copy(docpipe_value_at(m, i)));
-    docpipe_value_free(m);
+    if ((rc = S_meta(&r, doc, meta))) goto done;
   }
   json_t *blocks = json_object_get(root, "blocks");
   if (blocks) {
@@ -439,6 +358,171 @@ done:
   return 0;
 }
 
+/* ---- reading one top-level value at a time ------------------------ */
+
+/* Parsing the whole document first holds every node of it as a jansson
+ * object (a hash table each) at once: ~10x the input in scattered small
+ * allocations, twice as slow as parsing and converting one block at a
+ * time while the block is still in the cache.  S_read_stream does the
+ * latter: jansson parses each member of the top-level object, and each
+ * element of "blocks", as a value of its own (JSON_DISABLE_EOF_CHECK
+ * stops it at the value's end); between values it steps only over JSON
+ * whitespace and the one ':' ',' '[' ']' or '}' the grammar allows
+ * there.  Anything else -- including every error -- returns 1 and the
+ * document is read again whole by S_read_whole, so errors, their
+ * messages and the accepted language are exactly S_read_whole's. */
+
+#define S_JANSSON_MAX_DEPTH 2048 /* JSON_PARSER_MAX_DEPTH in jansson's load.c */
+
+typedef struct {
+  const char *s;
+  size_t size, pos;
+} S_cursor;
+
+static void S_skip_ws(S_cursor *c) {
+  while (c->pos < c->size &&
+         (c->s[c->pos] == ' ' || c->s[c->pos] == '\n' || c->s[c->pos] == '\t' || c->s[c->pos] == '\r'))
+    c->pos++;
+}
+
+static int S_expect(S_cursor *c, char ch) {
+  S_skip_ws(c);
+  if (c->pos >= c->size || c->s[c->pos] != ch) return 0;
+  c->pos++;
+  return 1;
+}
+
+/* Depth of value `j` as jansson counts it (a scalar is 1). */
+static size_t S_depth(json_t *j) {
+  size_t deepest = 0, d;
+  if (json_is_array(j)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v) if ((d = S_depth(v)) > deepest) deepest = d;
+  } else if (json_is_object(j)) {
+    const char *k;
+    json_t *v;
+    json_object_foreach(j, k, v) if ((d = S_depth(v)) > deepest) deepest = d;
+  } else {
+    return 1;
+  }
+  return deepest + 1;
+}
+
+/* The value at the cursor, parsed by jansson, or NULL.  `outer` is how
+ * many containers hold it in the whole document: jansson would refuse it
+ * there when outer + its depth > 2048, so it is refused here too. */
+static json_t *S_value_at(S_cursor *c, size_t outer) {
+  S_skip_ws(c);
+  json_error_t jerr;
+  json_t *v = json_loadb(c->s + c->pos, c->size - c->pos,
+                         JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &jerr);
+  if (!v) return NULL;
+  if (jerr.position <= 0 || (size_t)jerr.position > c->size - c->pos) {
+    json_decref(v);
+    return NULL;
+  }
+  /* A value of depth k holds at least k - 1 brackets: count them (in
+   * strings too, which only overestimates) before walking the tree. */
+  size_t brackets = 0;
+  for (size_t i = c->pos; i < c->pos + (size_t)jerr.position; i++)
+    brackets += c->s[i] == '[' || c->s[i] == '{';
+  c->pos += (size_t)jerr.position;
+  if (outer + brackets + 1 > S_JANSSON_MAX_DEPTH && outer + S_depth(v) > S_JANSSON_MAX_DEPTH) {
+    json_decref(v);
+    return NULL;
+  }
+  return v;
+}
+
+/* The elements of "blocks", converted one by one; 0 or 1 (not read). */
+static int S_stream_blocks(S_reader *r, S_cursor *c, docpipe_doc *doc) {
+  if (!S_expect(c, '[')) return 1;
+  if (r->max_depth && 1 > r->max_depth) return 1;
+  S_skip_ws(c);
+  if (c->pos < c->size && c->s[c->pos] == ']') {
+    c->pos++;
+    return 0;
+  }
+  for (;;) {
+    json_t *item = S_value_at(c, 2);
+    if (!item) return 1;
+    int rc = S_node(r, docpipe_doc_root(doc), item, 1);
+    json_decref(item);
+    if (rc) return 1;
+    S_skip_ws(c);
+    if (c->pos >= c->size) return 1;
+    char ch = c->s[c->pos++];
+    if (ch == ']') return 0;
+    if (ch != ',') return 1;
+  }
+}
+
+static int S_read_stream(const unsigned char *data, size_t size, const docpipe_args *args,
+                         docpipe_doc **out) {
+  docpipe_error scratch = DOCPIPE_ERROR_INIT;
+  S_reader r = {.path = "", .max_depth = args->limits.max_depth, .err = &scratch};
+  S_cursor c = {(const char *)data, size, 0};
+  docpipe_doc *doc = docpipe_doc_new();
+  json_t *seen = json_object(), *version = NULL, *meta = NULL;
+  int rc = !doc || !seen || !S_expect(&c, '{');
+  S_skip_ws(&c);
+  if (rc == 0 && c.pos < size && data[c.pos] == '}') rc = 1; /* {}: no version */
+  while (rc == 0) {
+    json_t *key = S_value_at(&c, 1);
+    const char *k = json_string_value(key);
+    if (!k || strlen(k) != json_string_length(key) || json_object_get(seen, k) ||
+        json_object_set_new(seen, k, json_null()) || !S_expect(&c, ':')) {
+      json_decref(key);
+      rc = 1;
+      break;
+    }
+    if (strcmp(k, "blocks") == 0) {
+      rc = S_stream_blocks(&r, &c, doc);
+    } else {
+      json_t *v = S_value_at(&c, 1);
+      if (!v) rc = 1;
+      else if (strcmp(k, JSON_VERSION_KEY) == 0) version = v;
+      else if (strcmp(k, "meta") == 0) meta = v;
+      else json_decref(v);
+    }
+    json_decref(key);
+    if (rc) break;
+    S_skip_ws(&c);
+    if (c.pos >= size) rc = 1;
+    else if (data[c.pos] == '}') {
+      c.pos++;
+      break;
+    } else if (data[c.pos++] != ',') {
+      rc = 1;
+    }
+  }
+  S_skip_ws(&c);
+  if (rc == 0 && (c.pos != size || !version)) rc = 1;
+  if (rc == 0) {
+    json_t *root = json_object();
+    rc = !root || json_object_set(root, JSON_VERSION_KEY, version) || S_check_version(&r, root);
+    json_decref(root);
+  }
+  if (rc == 0 && meta && !json_is_null(meta))
+    rc = !json_is_object(meta) || S_meta(&r, doc, meta);
+  json_decref(version);
+  json_decref(meta);
+  json_decref(seen);
+  if (rc) {
+    docpipe_doc_free(doc);
+    return 1;
+  }
+  *out = doc;
+  return 0;
+}
+
+static int S_read(const unsigned char *data, size_t size, const docpipe_args *args,
+                  docpipe_doc **out, docpipe_error *err) {
+  if (S_read_stream(data, size, args, out) == 0) return 0;
+  return S_read_whole(data, size, args, out, err);
+}
+
 /* A docpipe JSON document is an object naming its version near the top;
  * any other JSON object scores low (it may still be read with -f json). */
 static int S_probe(const unsigned char *data, size_t size, const char *name_hint) {
@@ -448,8 +532,8 @@ static int S_probe(const unsigned char *data, size_t size, const char *name_hint
   while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
   if (i >= size || data[i] != '{') return 0;
   size_t window = size - i < 512 ? size - i : 512;
-  for (size_t k = i; k + sizeof VERSION_KEY - 1 <= i + window; k++)
-    if (memcmp(data + k, VERSION_KEY, sizeof VERSION_KEY - 1) == 0) return DOCPIPE_PROBE_SCORE_MAX;
+  for (size_t k = i; k + sizeof JSON_VERSION_KEY - 1 <= i + window; k++)
+    if (memcmp(data + k, JSON_VERSION_KEY, sizeof JSON_VERSION_KEY - 1) == 0) return DOCPIPE_PROBE_SCORE_MAX;
   return 20;
 }
 
@@ -463,7 +547,7 @@ static const docpipe_plugin S_plugin = {
     .flags = 0,
     .probe = S_probe,
     .read = S_read,
-    .write = S_write,
+    .write = json_write,
 };
 
 DOCPIPE_PLUGIN_ENTRY const docpipe_plugin *docpipe_plugin_entry(void) { return &S_plugin; }

@@ -1,11 +1,13 @@
 /* The json plugin through the library: round trips byte for byte, every
  * node and metadata kind, and each class of invalid input. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docpipe/plugin.h"
 #include "harness.h"
+#include "json/json_reference.h"
 
 static const docpipe_plugin *json;
 
@@ -169,6 +171,174 @@ static void test_lenient_values(void) {
   docpipe_doc_free(doc);
 }
 
+/* The writer must give the bytes jansson gave (json_reference.c). */
+static void S_expect_same(const docpipe_doc *doc, const char *what) {
+  char *mine = S_write(doc);
+  char *ref = json_reference_write(doc);
+  OK(mine != NULL && ref != NULL, what);
+  if (mine && ref && strcmp(mine, ref) != 0) {
+    size_t i = 0;
+    while (mine[i] && mine[i] == ref[i]) i++;
+    fprintf(stderr, "FAIL %s: first difference at byte %zu: \"%.40s\" vs jansson's \"%.40s\"\n", what, i,
+            mine + i, ref + i);
+    OK(0, what);
+  }
+  free(mine);
+  free(ref);
+}
+
+static docpipe_doc *S_tricky(void) {
+  docpipe_doc *d = docpipe_doc_new();
+  docpipe_value *m = docpipe_doc_meta(d);
+  char controls[40];
+  for (int c = 1; c < 0x20; c++) controls[c - 1] = (char)c;
+  strcpy(controls + 31, "\"\\/\x7f");
+  docpipe_value_set_string(m, "controls", controls);
+  docpipe_value_set_string(m, "key \"with\" \\ and \t", "v");
+  docpipe_value_set_string(m, "unicode", "\xE2\x80\xA8 \xE2\x80\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD");
+  docpipe_value_set(m, "empty_list", docpipe_value_new_list());
+  docpipe_value_set(m, "empty_map", docpipe_value_new_map());
+  docpipe_value *nested = docpipe_value_new_map(), *inner = docpipe_value_new_list();
+  docpipe_value_append(inner, docpipe_value_new_map());
+  docpipe_value_append(inner, docpipe_value_new_list());
+  docpipe_value_append_string(inner, "");
+  docpipe_value_set(nested, "inner", inner);
+  docpipe_value_set(m, "nested", nested);
+  docpipe_node *root = docpipe_doc_root(d);
+  docpipe_node_add(root, DOCPIPE_NODE_PARAGRAPH);
+  docpipe_node_add(root, DOCPIPE_NODE_LIST);
+  docpipe_node_add(root, DOCPIPE_NODE_CODE_BLOCK);
+  docpipe_node *p = docpipe_node_add(root, DOCPIPE_NODE_PARAGRAPH);
+  docpipe_node_append_text(p, controls, strlen(controls));
+  docpipe_node_add(p, DOCPIPE_NODE_LINK);
+  docpipe_node *q = root;
+  for (int i = 0; i < 150; i++) q = docpipe_node_add(q, DOCPIPE_NODE_BLOCK_QUOTE);
+  docpipe_node_append_text(docpipe_node_add(q, DOCPIPE_NODE_PARAGRAPH), "deep", 4);
+  /* a string longer than the writer's 64 KiB chunk */
+  size_t big = 200000;
+  char *long_text = malloc(big + 1);
+  for (size_t i = 0; i < big; i++) long_text[i] = "ab\"\n"[i % 4];
+  long_text[big] = 0;
+  docpipe_node_set_literal(docpipe_node_add(root, DOCPIPE_NODE_CODE_BLOCK), long_text);
+  free(long_text);
+  return d;
+}
+
+static void S_same_for_dir(const char *dir, int *files) {
+  DIR *dh = opendir(dir);
+  if (!dh) return;
+  struct dirent *e;
+  while ((e = readdir(dh))) {
+    size_t n = strlen(e->d_name);
+    if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0) continue;
+    char path[8192];
+    if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
+    unsigned char *data;
+    size_t size;
+    docpipe_error err = DOCPIPE_ERROR_INIT;
+    docpipe_doc *doc = NULL;
+    if (docpipe_file_read(path, 0, &data, &size, &err)) continue;
+    if (docpipe_plugin_read(json, data, size, NULL, &doc, &err) == 0) {
+      S_expect_same(doc, path);
+      (*files)++;
+    }
+    docpipe_free(data);
+    docpipe_doc_free(doc);
+  }
+  closedir(dh);
+}
+
+static void test_same_as_jansson(void) {
+  docpipe_doc *d = S_build();
+  S_expect_same(d, "every node kind");
+  docpipe_doc_free(d);
+  d = docpipe_doc_new();
+  S_expect_same(d, "empty document");
+  docpipe_doc_free(d);
+  d = S_tricky();
+  S_expect_same(d, "escapes, empty containers, deep nesting, long strings");
+  docpipe_doc_free(d);
+  /* At the depth limit both write; one level deeper both refuse. */
+  d = docpipe_doc_new();
+  docpipe_node *q = docpipe_doc_root(d);
+  for (int i = 0; i < 4000; i++) q = docpipe_node_add(q, DOCPIPE_NODE_BLOCK_QUOTE);
+  S_expect_same(d, "4000 nested quotes");
+  docpipe_node_add(q, DOCPIPE_NODE_THEMATIC_BREAK);
+  char *ref = json_reference_write(d);
+  char *mine = S_write(d);
+  OK(ref == NULL && mine == NULL, "4001 levels refused by both");
+  free(ref);
+  free(mine);
+  docpipe_doc_free(d);
+  const char *src = getenv("DOCPIPE_SOURCE_DIR");
+  if (!src) return;
+  static const char *const dirs[] = {"samples/json", "samples/html", "tests/seeds",
+                                     "tests/html_writer/data", "tests/docx_fixtures"};
+  int files = 0;
+  for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", src, dirs[i]);
+    S_same_for_dir(dir, &files);
+  }
+  OK(files >= 5, "checked the checked-in JSON documents");
+}
+
+/* `"x": [[...]]` nested n deep, at the top level or inside a block. */
+static char *S_nested(const char *before, size_t n, const char *after) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, before);
+  for (size_t i = 0; i < n; i++) docpipe_buf_puts(&b, "[");
+  for (size_t i = 0; i < n; i++) docpipe_buf_puts(&b, "]");
+  docpipe_buf_puts(&b, after);
+  return docpipe_buf_detach(&b, NULL);
+}
+
+/* The reader converts one block at a time (falling back to the whole
+ * tree on anything unusual): what it accepts must not change. */
+static void test_layouts(void) {
+  const char *ok[] = {
+      "{\"blocks\": [{\"t\": \"paragraph\"}], \"meta\": {\"a\": \"b\"}, \"docpipe-json-version\": [1, 0]}",
+      " {\"x\": {\"y\": [1, 2.5, true, null]}, \"docpipe-json-version\": [1], \"meta\": null, \"blocks\": []}\r\n",
+      "{\"docpipe-json-version\":[1,0],\"blocks\":[{\"t\":\"paragraph\",\"c\":[{\"t\":\"text\",\"text\":\"a\"}]},{\"t\":\"thematic_break\"}]}",
+      "{\"docpipe-json-version\": [1, 0], \"n\": 12, \"s\": \"x\", \"blocks\": [{\"t\": \"paragraph\", \"extra\": [[]]}]}",
+  };
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    docpipe_doc *doc = NULL;
+    docpipe_error err = DOCPIPE_ERROR_INIT;
+    INT_EQ(S_read(ok[i], strlen(ok[i]), &doc, &err), 0, ok[i]);
+    docpipe_doc_free(doc);
+  }
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  INT_EQ(S_read(ok[0], strlen(ok[0]), &doc, &err), 0, "blocks before the version");
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "a"), "b", "meta after blocks read");
+  OK(docpipe_node_type_of(docpipe_node_first_child(docpipe_doc_root(doc))) == DOCPIPE_NODE_PARAGRAPH,
+     "block read");
+  docpipe_doc_free(doc);
+  S_expect_error(V "\"blocks\": [], \"blocks\": []}", "invalid JSON", "duplicate blocks");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"},]}", "invalid JSON", "trailing comma");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"}]} x", "invalid JSON", "text after the object");
+  S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"}] ", "invalid JSON", "unclosed object");
+  S_expect_error("{\"blocks\": [{\"t\": \"paragraph\"}]}", "docpipe-json-version", "no version after blocks");
+  /* jansson refuses nesting past 2048 levels, counting from the top. */
+  char *deep = S_nested(V "\"x\": ", 2047, "}");
+  doc = NULL;
+  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, "top-level value 2048 deep");
+  docpipe_doc_free(doc);
+  free(deep);
+  deep = S_nested(V "\"x\": ", 2048, "}");
+  S_expect_error(deep, "invalid JSON", "top-level value 2049 deep");
+  free(deep);
+  deep = S_nested(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2045, "}]}");
+  doc = NULL;
+  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, "value in a block 2048 deep");
+  docpipe_doc_free(doc);
+  free(deep);
+  deep = S_nested(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2046, "}]}");
+  S_expect_error(deep, "invalid JSON", "value in a block 2049 deep");
+  free(deep);
+}
+
 static void test_probe(void) {
   const unsigned char own[] = "  {\"docpipe-json-version\": [1, 0]}";
   const unsigned char other[] = "{\"a\": 1}";
@@ -188,6 +358,8 @@ int main(void) {
   RUN(test_invalid);
   RUN(test_lenient_values);
   RUN(test_probe);
+  RUN(test_layouts);
+  RUN(test_same_as_jansson);
   docpipe_registry_free(reg);
   return harness_summary();
 }

@@ -152,6 +152,41 @@ static void test_append_text_and_content(void) {
   docpipe_doc_free(d);
 }
 
+/* A text node's first text shares the node's allocation: appending to
+ * it, replacing it and moving the node must all still work (ASan). */
+static void test_text_in_node(void) {
+  docpipe_node *p = docpipe_node_new(DOCPIPE_NODE_PARAGRAPH);
+  docpipe_node_append_text(p, "abc", 3);
+  docpipe_node *t = docpipe_node_first_child(p);
+  STR_EQ(docpipe_node_literal(t), "abc", "first text");
+  docpipe_node_append_text(p, "def", 3);
+  STR_EQ(docpipe_node_literal(t), "abcdef", "appended");
+  docpipe_node_append_text(p, "Vi\xE1\xBB\x87t", 6);
+  STR_EQ(docpipe_node_literal(t), "abcdefVi\xE1\xBB\x87t", "non-ASCII appended");
+  docpipe_node_add(p, DOCPIPE_NODE_SOFT_BREAK);
+  docpipe_node_append_text(p, "ghi", 3);
+  docpipe_node *u = docpipe_node_last_child(p);
+  INT_EQ(docpipe_node_set_literal(u, "replaced"), 0, "replace");
+  STR_EQ(docpipe_node_literal(u), "replaced", "replaced text");
+  INT_EQ(docpipe_node_set_literal(u, ""), 0, "clear");
+  STR_EQ(docpipe_node_literal(u), "", "cleared");
+  docpipe_node_append_text(p, "x", 1);
+  STR_EQ(docpipe_node_literal(u), "x", "append after clearing");
+  docpipe_node_append_text(p, "e\xCC\x81", 3); /* not NFC: the general way */
+  STR_EQ(docpipe_node_literal(u), "x\xC3\xA9", "composed");
+  docpipe_node *q = docpipe_node_new(DOCPIPE_NODE_PARAGRAPH);
+  docpipe_node_append_text(q, "moved", 5);
+  docpipe_node *m = docpipe_node_first_child(q);
+  docpipe_node_append_child(p, m);
+  STR_EQ(docpipe_node_literal(m), "moved", "moved text node");
+  docpipe_node_free(q);
+  OK(docpipe_node_append_text(p, "a\xFF", 2) != 0, "invalid UTF-8 refused");
+  docpipe_node *r = docpipe_node_new(DOCPIPE_NODE_PARAGRAPH);
+  OK(docpipe_node_append_text(r, "a\0b", 3) != 0 && !docpipe_node_first_child(r), "NUL refused");
+  docpipe_node_free(r);
+  docpipe_node_free(p);
+}
+
 static void test_deep_free(void) {
   /* 100,000 nested quotes: freeing must not recurse. */
   docpipe_node *root = docpipe_node_new(DOCPIPE_NODE_DOCUMENT), *cur = root;
@@ -170,6 +205,7 @@ int main(void) {
   RUN(test_editing);
   RUN(test_attributes);
   RUN(test_append_text_and_content);
+  RUN(test_text_in_node);
   RUN(test_deep_free);
   return harness_summary();
 }
