@@ -207,6 +207,8 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
     }
   }
   if (docpipe_utf8_valid((const char *)data, size)) {
+    char *repaired = html_repair_double_utf8((const char *)data, size, out_len);
+    if (repaired) return repaired;
     *copied = 0;
     *out_len = size;
     return (const char *)data;

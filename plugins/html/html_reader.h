@@ -52,6 +52,9 @@ typedef struct html_ctx {
  * docpipe_free.  NULL only when memory runs out.  (The model's setters
  * normalise every string to NFC, so valid UTF-8 needs no pass here.) */
 const char *html_decode(const unsigned char *data, size_t size, size_t *out_len, int *copied);
+/* html_mojibake.c: a copy of valid UTF-8 `s` with UTF-8-encoded-twice
+ * sequences repaired, or NULL when it has none (or memory runs out). */
+char *html_repair_double_utf8(const char *s, size_t len, size_t *out_len);
 /* The charset named in the first bytes (BOM, <meta charset>, http-equiv), lower
  * case, into out[size]; 1 when one was found. */
 int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t out_size);

@@ -278,6 +278,28 @@ static void test_byline_box(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_double_utf8(void) {
+  /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
+   * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
+  const char *page = "<html><head><meta charset=\"utf-8\"><title>x</title></head><body><article>"
+                     "<h1>Investor\xc3\xa2\xc2\x80\xc2\x99s guide \xc3\xa2\xc2\x80\xc2\x94 "
+                     "caf\xc3\x83\xc2\xa9</h1>"
+                     "<p>TH\xc3\x82N D\xc3\x82N v\xc3\xa0 nh\xc3\xa2n d\xc3\xa2n c\xc3\xb9ng "
+                     "tham gia bu\xe1\xbb\x95i l\xe1\xbb\x85, v\xe1\xbb\x9bi h\xc6\xa1n m\xe1\xbb\x99t "
+                     "tr\xc4\x83m ng\xc6\xb0\xe1\xbb\x9di \xc4\x91\xe1\xbb\x99" "c gi\xe1\xba\xa3.</p>"
+                     "</article></body></html>";
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(page, strlen(page), &doc, &err) == 0, "reads");
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Investor's guide — café",
+         "double-encoded title repaired");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "THÂN DÂN và nhân dân"), "real Â and â untouched");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_cp1258(void) {
   docpipe_doc *doc = S_read_file("page_cp1258.html");
   OK(doc != NULL, "windows-1258 page reads");
@@ -540,6 +562,7 @@ int main(void) {
   RUN(test_blog_title_and_dates);
   RUN(test_forum_thread);
   RUN(test_byline_box);
+  RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);
   RUN(test_undeclared_legacy);
