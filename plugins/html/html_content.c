@@ -104,7 +104,10 @@ static const char *const S_labels[] = {
     "related articles", "related stories", "related posts", "related news", "related content",
     "you may also like", "you might also like", "more stories", "more from", "recommended for you",
     "most popular", "most read", "trending now", "read next", "share this", "share on",
-    "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to", NULL};
+    "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
+    /* a shop's blocks of other products around the one on sale */
+    "customers also", "customers who", "frequently bought", "people also", "related products",
+    "similar products", "similar items", "recently viewed", "complete the look", NULL};
 
 static int S_is_label(const char *folded) {
   for (const char *const *l = S_labels; *l; l++) {
