@@ -212,6 +212,32 @@ static void test_product_also_bought(void) {
   docpipe_buf_free(&b);
 }
 
+/* A short intro line above the table of links it introduces: the intro
+ * scores best, yet the rows beside it are the content. */
+static void test_intro_above_rows(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Openings</title></head><body><center><table id='main'>"
+               "<tr><td><a href='/'>home</a> | <a href='/openings'>openings</a></td></tr>"
+               "<tr><td><div>These are openings at member workshops, newest first, and updated "
+               "daily.</div><table>");
+  for (int i = 0; i < 10; i++) {
+    char row[512];
+    snprintf(row, sizeof row,
+             "<tr class='item'><td>%d.</td><td><a href='https://example.org/jobs/%d'>Workshop %d "
+             "is hiring a joiner</a> (<a href='/from/%d'>example.org</a>)</td></tr>"
+             "<tr><td></td><td><a href='/item/%d'>%d days ago</a></td></tr>",
+             i + 1, i, i, i, i, i + 1);
+    S_append(&b, row);
+  }
+  S_append(&b, "</table></td></tr></table></center></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "These are openings"), "intro kept");
+  OK(body && strstr(body, "Workshop 0 is hiring") && strstr(body, "Workshop 9 is hiring"),
+     "the rows it introduces kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -225,6 +251,7 @@ int main(void) {
   RUN(test_link_table_page);
   RUN(test_utility_class_prose);
   RUN(test_product_also_bought);
+  RUN(test_intro_above_rows);
   docpipe_registry_free(reg);
   return harness_summary();
 }
