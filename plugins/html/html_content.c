@@ -24,10 +24,10 @@
 
 
 #ifndef INTRO_MAX
-#define INTRO_MAX 200
+#define INTRO_MAX 300
 #endif
 #ifndef INTRO_ROWS
-#define INTRO_ROWS 8
+#define INTRO_ROWS 5
 #endif
 
 #ifndef CLEAN_LD_MARGIN
