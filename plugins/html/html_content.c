@@ -23,6 +23,13 @@
 #endif
 
 
+#ifndef INTRO_MAX
+#define INTRO_MAX 300
+#endif
+#ifndef INTRO_ROWS
+#define INTRO_ROWS 5
+#endif
+
 #ifndef CLEAN_LD_MARGIN
 #define CLEAN_LD_MARGIN 0.3
 #endif
@@ -104,7 +111,10 @@ static const char *const S_labels[] = {
     "related articles", "related stories", "related posts", "related news", "related content",
     "you may also like", "you might also like", "more stories", "more from", "recommended for you",
     "most popular", "most read", "trending now", "read next", "share this", "share on",
-    "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to", NULL};
+    "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
+    /* a shop's blocks of other products around the one on sale */
+    "customers also", "customers who", "frequently bought", "people also", "related products",
+    "similar products", "similar items", "recently viewed", "complete the look", NULL};
 
 static int S_is_label(const char *folded) {
   for (const char *const *l = S_labels; *l; l++) {
@@ -393,6 +403,28 @@ static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
   return NULL;
 }
 
+/* Whether `p` holds, beside `intro`, a table or list of many rows with
+ * several times the intro's text. */
+static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
+  for (const xmlNode *k = p->children; k; k = k->next) {
+    if (k == intro || k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
+    if (!html_is(k, "table") && !html_is(k, "ul") && !html_is(k, "ol")) continue;
+    if (html_st(k)->text_len < 3 * html_st(intro)->text_len) continue;
+    unsigned rows = 0;
+    for (const xmlNode *r = k->children; r; r = r->next) {
+      if (r->type != XML_ELEMENT_NODE) continue;
+      if (html_is(r, "tbody")) {
+        for (const xmlNode *q = r->children; q; q = q->next)
+          if (q->type == XML_ELEMENT_NODE && html_st(q)->text_len) rows++;
+      } else if (html_st(r)->text_len) {
+        rows++;
+      }
+    }
+    if (rows >= INTRO_ROWS) return 1;
+  }
+  return 0;
+}
+
 int html_choose_content(html_ctx *c) {
   if (!c->body) return 0;
   /* score the text units */
@@ -478,6 +510,13 @@ int html_choose_content(html_ctx *c) {
     double extra = (double)ps->text_len - cs->text_len;
     double extra_links = (double)ps->link_len - cs->link_len;
     if (extra <= 0) {
+      top = p;
+      if (p == c->body) break;
+      continue;
+    }
+    /* a short intro line beside the table or list it introduces (a page
+     * of job or search links): the rows are the content, links and all */
+    if (cs->text_len < INTRO_MAX && S_intro_of_rows(p, top)) {
       top = p;
       if (p == c->body) break;
       continue;

@@ -179,6 +179,65 @@ static void test_utility_class_prose(void) {
   docpipe_buf_free(&b);
 }
 
+/* A product page: the item's description, then a "Customers also bought"
+ * block of other products' cards, each with a line of its own.  The block
+ * is the shop's, not the item's. */
+static void test_product_also_bought(void) {
+  static const char *const others[] = {"Canvas tote bag", "Enamel camping mug", "Wool beanie"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Linen apron</title></head><body><main>"
+               "<div class='product'><h1>Linen apron</h1><div class='product__description'>"
+               "<p>A heavy linen apron, washed soft, with two deep pockets, a loop for a towel "
+               "and long ties that wrap around to the front.</p><p>Cut long enough to cover the "
+               "knees, it suits the kitchen, the workshop and the garden alike, and it gets "
+               "softer with every wash.</p><p>Care: machine wash warm with like colours, tumble "
+               "dry low, and iron while still damp if you like a crisp finish; the linen will "
+               "shrink a little on the first wash, which the sizing allows for.</p></div></div>"
+               "<div class='more'><h2>Customers also bought</h2><div class='more__list'>");
+  for (int i = 0; i < 3; i++) {
+    char card[600];
+    snprintf(card, sizeof card,
+             "<div class='more__card'><a href='/p/%d'>%s</a><p>Item %d, made in small batches "
+             "by the same workshop.</p></div>",
+             i, others[i], i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</div></div></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "two deep pockets") && strstr(body, "softer with every wash"),
+     "product description kept");
+  OK(body && !strstr(body, others[0]) && !strstr(body, "Item 2,"), "also-bought block dropped");
+  OK(body && !strstr(body, "Customers also bought"), "its heading dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A short intro line above the table of links it introduces: the intro
+ * scores best, yet the rows beside it are the content. */
+static void test_intro_above_rows(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Openings</title></head><body><center><table id='main'>"
+               "<tr><td><a href='/'>home</a> | <a href='/openings'>openings</a></td></tr>"
+               "<tr><td><div>These are openings at member workshops, newest first, and updated "
+               "daily.</div><table>");
+  for (int i = 0; i < 10; i++) {
+    char row[512];
+    snprintf(row, sizeof row,
+             "<tr class='item'><td>%d.</td><td><a href='https://example.org/jobs/%d'>Workshop %d "
+             "is hiring a joiner</a> (<a href='/from/%d'>example.org</a>)</td></tr>"
+             "<tr><td></td><td><a href='/item/%d'>%d days ago</a></td></tr>",
+             i + 1, i, i, i, i, i + 1);
+    S_append(&b, row);
+  }
+  S_append(&b, "</table></td></tr></table></center></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "These are openings"), "intro kept");
+  OK(body && strstr(body, "Workshop 0 is hiring") && strstr(body, "Workshop 9 is hiring"),
+     "the rows it introduces kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -191,6 +250,8 @@ int main(void) {
   RUN(test_article_comments);
   RUN(test_link_table_page);
   RUN(test_utility_class_prose);
+  RUN(test_product_also_bought);
+  RUN(test_intro_above_rows);
   docpipe_registry_free(reg);
   return harness_summary();
 }
