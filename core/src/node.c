@@ -235,15 +235,23 @@ static int S_has_literal(const docpipe_node *n) {
                n->type == DOCPIPE_NODE_CODE_BLOCK);
 }
 
+/* An NFC copy of s into *copy (NULL for NULL or ""); the slot is left to
+ * the caller, so a failure changes nothing. */
+static int S_nfc_copy(const char *s, size_t len, char **copy, size_t *n) {
+  *copy = NULL;
+  *n = 0;
+  if (!s || !len) return 0;
+  int code = DOCPIPE_EINVAL;
+  *copy = docpipe_utf8_nfc(s, len, n, &code);
+  return *copy ? 0 : code;
+}
+
 /* Replaces *slot with an NFC copy of s (NULL or "" clears it). */
 static int S_set_string(char **slot, const char *s, size_t len, size_t *out_len) {
-  char *copy = NULL;
-  size_t n = 0;
-  if (s && len) {
-    int code = DOCPIPE_EINVAL;
-    copy = docpipe_utf8_nfc(s, len, &n, &code);
-    if (!copy) return code;
-  }
+  char *copy;
+  size_t n;
+  int rc = S_nfc_copy(s, len, &copy, &n);
+  if (rc) return rc;
   docpipe_free(*slot);
   *slot = copy;
   if (out_len) *out_len = n;
@@ -256,14 +264,11 @@ const char *docpipe_node_literal(const docpipe_node *n) {
 
 int docpipe_node_set_literal_n(docpipe_node *n, const char *s, size_t len) {
   if (!S_has_literal(n)) return DOCPIPE_EINVAL;
-  char *copy = NULL;
-  size_t copy_len = 0;
-  if (s && len) {
-    int code = DOCPIPE_EINVAL;
-    copy = docpipe_utf8_nfc(s, len, &copy_len, &code);
-    if (!copy) return code;
-  }
-  S_drop_literal(n);
+  char *copy;
+  size_t copy_len;
+  int rc = S_nfc_copy(s, len, &copy, &copy_len);
+  if (rc) return rc;
+  S_drop_literal(n); /* not S_set_string: the text may share the node's allocation */
   n->literal = copy;
   n->literal_len = n->literal_cap = copy_len;
   return 0;
