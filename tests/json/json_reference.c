@@ -1,45 +1,15 @@
 /* The json writer as it was before json_write.c: the document built as a
- * jansson tree and dumped with JSON_INDENT(1) | JSON_PRESERVE_ORDER.  The
- * tests hold the plugin's output to these bytes. */
+ * jansson tree and dumped with JSON_INDENT(1) | JSON_PRESERVE_ORDER (the
+ * metadata through plugins/common/value_json.c, the converter the html and
+ * docx plugins use).  The tests hold the plugin's output to these bytes. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json_reference.h"
+#include "value_json.h"
 
 #define S_MAX_DEPTH 4000
-
-static json_t *S_value_to_json(const docpipe_value *v, int depth) {
-  if (depth > S_MAX_DEPTH) return NULL;
-  switch (docpipe_value_kind_of(v)) {
-  case DOCPIPE_VALUE_STRING:
-    return json_string(docpipe_value_string(v));
-  case DOCPIPE_VALUE_LIST: {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < docpipe_value_count(v); i++) {
-      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
-      if (!item || json_array_append_new(a, item)) {
-        json_decref(a);
-        return NULL;
-      }
-    }
-    return a;
-  }
-  case DOCPIPE_VALUE_MAP: {
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < docpipe_value_count(v); i++) {
-      json_t *item = S_value_to_json(docpipe_value_at(v, i), depth + 1);
-      if (!item || json_object_set_new(o, docpipe_value_key_at(v, i), item)) {
-        json_decref(o);
-        return NULL;
-      }
-    }
-    return o;
-  }
-  default:
-    return NULL;
-  }
-}
 
 static const char *const S_align_names[] = {"none", "left", "center", "right"};
 
@@ -103,7 +73,7 @@ static json_t *S_node_to_json(const docpipe_node *n, int depth) {
 char *json_reference_write(const docpipe_doc *doc) {
   json_t *root = json_object();
   json_t *version = json_pack("[ii]", 1, 0);
-  json_t *meta = S_value_to_json(docpipe_doc_meta(doc), 0);
+  json_t *meta = vjson_from_value(docpipe_doc_meta(doc));
   json_t *blocks = S_node_to_json(docpipe_doc_root(doc), 0);
   json_t *list = blocks ? json_incref(json_object_get(blocks, "c")) : NULL;
   json_decref(blocks);
