@@ -224,6 +224,7 @@ static void S_jsonld(html_meta *m, const char *text, char **page_date) {
   S_set(page_date, S_find_dated(root, 0));
   json_t *a = S_find_article(root, 0);
   if (a) {
+    m->article_typed = 1;
     S_set(&m->ld_headline, S_str(a, "headline"));
     if (!m->ld_headline) S_set(&m->ld_headline, S_str(a, "name"));
     S_set(&m->date, S_str(a, "datePublished"));
@@ -285,7 +286,9 @@ static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const ch
     }
     return;
   }
-  if (!strcmp(key, "og:title")) S_set(&m->og_title, v);
+  if (!strcmp(key, "og:type")) {
+    if (!strcasecmp(v, "article")) m->article_typed = 1;
+  } else if (!strcmp(key, "og:title")) S_set(&m->og_title, v);
   else if (!strcmp(key, "twitter:title")) S_set(&m->tw_title, v);
   else if (!strcmp(key, "dc.title") || !strcmp(key, "dcterms.title") || !strcmp(key, "citation_title"))
     S_set(&m->dc_title, v);

@@ -244,6 +244,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     goto done;
   }
   if (!own) html_visible_prescan(&c, pre);
+  if (!own) html_title_for_page(&c, &m, pre, &title);
   if ((rc = html_build(&c, docpipe_doc_root(doc), err)) != 0) goto done;
   if (!own) {
     html_visible_meta(&c, &m, title, pre, doc);
@@ -264,6 +265,7 @@ done:
   html_meta_free(&m);
   free(c.roots);
   free(c.stats);
+  free(c.title_alt);
   xmlFreeDoc(hdoc);
   if (rc) {
     docpipe_doc_free(doc);

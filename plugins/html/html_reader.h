@@ -41,6 +41,7 @@ typedef struct html_ctx {
   xmlNode **roots;    /* the chosen content, in document order */
   size_t nroots;
   xmlNode *title_h1;  /* the headline element, when one was found */
+  char *title_alt;    /* the meta title, when an h1 unlike it was taken (malloc'd) */
   size_t max_depth;
   int grid;           /* the content is a grid of cards: keep its links */
   const char *base_url; /* absolute http(s) address relative links resolve against, or NULL */
@@ -90,6 +91,7 @@ typedef struct html_meta {
   docpipe_value *authors;      /* list */
   docpipe_value *tags;         /* list */
   int authors_from_ld;
+  int article_typed;           /* JSON-LD names an Article, or og:type does */
 } html_meta;
 int html_meta_collect(html_ctx *c, html_meta *m);
 void html_meta_free(html_meta *m);
@@ -103,6 +105,11 @@ int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err);
  * title or NULL), then, after the build, date and byline lines from what
  * the page shows, and all metadata into the document. */
 char *html_find_title(html_ctx *c, const html_meta *m);
+/* A page that shows no sign of an article (no article type, date or
+ * byline, in the meta tags or the `pre` scan) is named by its meta title,
+ * not by an h1 unlike it (c->title_alt): a landing page's h1 is a slogan.
+ * Replaces *title then. */
+void html_title_for_page(html_ctx *c, const html_meta *m, const docpipe_value *pre, char **title);
 void html_visible_prescan(html_ctx *c, docpipe_value *pre);
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
                       docpipe_doc *doc);

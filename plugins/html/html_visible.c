@@ -277,6 +277,44 @@ static void S_drop_permalink(char *s) {
   s[n] = 0;
 }
 
+static void S_tidy_title(char *title) {
+  S_drop_permalink(title);
+  S_plain_apostrophes(title);
+  S_drop_section_suffix(title);
+}
+
+static int S_word_byte(char ch) {
+  unsigned char u = (unsigned char)ch;
+  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+}
+
+static int S_has_word(const char *s, const char *w, size_t n) {
+  for (const char *q = s; *q; q++)
+    if (strncmp(q, w, n) == 0 && (q == s || !S_word_byte(q[-1])) && !S_word_byte(q[n])) return 1;
+  return 0;
+}
+
+/* Whether fewer than half the words of heading `h` are in `meta`: the h1
+ * then says something else than the page's name ("Clarity, finally." on
+ * a page called "A To-Do List to Organize Your Work & Life"). */
+static int S_mostly_unlike(const char *h, const char *meta) {
+  char *fh = S_fold(h), *fm = S_fold(meta);
+  size_t words = 0, shared = 0;
+  if (fh && fm) {
+    for (const char *p = fh; *p;) {
+      while (*p && !S_word_byte(*p)) p++;
+      const char *w = p;
+      while (*p && S_word_byte(*p)) p++;
+      if (p == w) break;
+      words++;
+      shared += S_has_word(fm, w, (size_t)(p - w));
+    }
+  }
+  free(fh);
+  free(fm);
+  return words && shared * 2 < words;
+}
+
 char *html_find_title(html_ctx *c, const html_meta *m) {
   const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
   char *fc[5];
@@ -337,6 +375,14 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
     docpipe_buf_reset(&t);
     if (html_text_raw(pos, &t, 1000) == 0 && t.len) title = strdup(t.data);
     c->title_h1 = pos;
+    S_tidy_title(title);
+    const char *meta_title = m->og_title ? m->og_title : m->doc_title;
+    if (title && meta_title && S_mostly_unlike(title, meta_title)) {
+      char *u = S_unescaped(meta_title);
+      c->title_alt = u ? S_strip_site(u, m->source) : NULL;
+      free(u);
+      S_tidy_title(c->title_alt);
+    }
   } else if (m->ld_headline) {
     title = S_unescaped(m->ld_headline);
   } else if (m->og_title) {
@@ -350,10 +396,19 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
   }
   docpipe_buf_free(&t);
   free(best_text);
-  S_drop_permalink(title);
-  S_plain_apostrophes(title);
-  S_drop_section_suffix(title);
+  S_tidy_title(title);
   return title;
+}
+
+void html_title_for_page(html_ctx *c, const html_meta *m, const docpipe_value *pre, char **title) {
+  /* (a placeholder <title> of a letter or two names nothing) */
+  if (!c->title_alt || strlen(c->title_alt) < 3 || m->article_typed || m->date ||
+      (m->authors && docpipe_value_count(m->authors)) ||
+      docpipe_value_get(pre, DOCPIPE_META_DATE) || docpipe_value_get(pre, DOCPIPE_META_AUTHORS))
+    return;
+  free(*title);
+  *title = c->title_alt;
+  c->title_alt = NULL;
 }
 
 /* Meta values are sometimes HTML-escaped twice ("&amp;", "&#8211;"). */

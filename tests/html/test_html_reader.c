@@ -240,6 +240,42 @@ static void test_blog_title_and_dates(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_landing_page_title(void) {
+  /* a product page: its h1 is a slogan, and nothing on the page says
+   * article (no article type, date or byline), so <title> names it */
+  const char *landing =
+      "<html><head><title>Kiln Rental for Studios | Hotbox</title></head><body>"
+      "<nav><a href=/>Home</a></nav><main><h1>Fire more, worry less.</h1>" S_PARA
+      "</main></body></html>";
+  docpipe_doc *doc = S_doc(landing);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Kiln Rental for Studios",
+         "landing page named by its <title>");
+  docpipe_doc_free(doc);
+
+  /* the same page as an article (og:type): a news headline reworded in
+   * the h1 is the headline */
+  const char *article =
+      "<html><head><title>Kiln Rental for Studios | Hotbox</title>"
+      "<meta property=\"og:type\" content=\"article\"></head><body>"
+      "<nav><a href=/>Home</a></nav><main><h1>Fire more, worry less.</h1>" S_PARA
+      "</main></body></html>";
+  doc = S_doc(article);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Fire more, worry less.",
+         "an article keeps its h1");
+  docpipe_doc_free(doc);
+
+  /* an h1 that shares most words with <title> stays the title */
+  const char *close =
+      "<html><head><title>Kiln Rental for Studios | Hotbox</title></head><body>"
+      "<main><h1>Kiln rental</h1>" S_PARA "</main></body></html>";
+  doc = S_doc(close);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Kiln rental", "h1 like the <title>");
+  docpipe_doc_free(doc);
+}
+
 static void test_forum_thread(void) {
   /* the forum puts its prefix label in the h1; the JSON-LD headline is the
    * thread's own; every post is an item with its author */
@@ -560,6 +596,7 @@ int main(void) {
   RUN(test_title_fallback);
   RUN(test_list_of_paragraphs);
   RUN(test_blog_title_and_dates);
+  RUN(test_landing_page_title);
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_double_utf8);
