@@ -101,6 +101,10 @@ static int S_title_holds(const char *fdoc, const char *part) {
   for (int i = 0; S_title_seps[i]; i++) {
     size_t ls = strlen(S_title_seps[i]);
     if (ld <= lp + ls) continue;
+    /* the decoration is the shorter part: an og:title that is only the
+     * site's name ("Headline | Site" with og:title "Site") is held too,
+     * but it is no headline */
+    if (ld - lp - ls > lp) continue;
     if (strncmp(fdoc, part, lp) == 0 && strncmp(fdoc + lp, S_title_seps[i], ls) == 0) return 1;
     if (strcmp(fdoc + ld - lp, part) == 0 && strncmp(fdoc + ld - lp - ls, S_title_seps[i], ls) == 0)
       return 1;
@@ -115,11 +119,13 @@ static int S_site_part(const char *fh, const char *fdoc, const char *fog) {
   for (int i = 0; seps[i]; i++) {
     size_t ls = strlen(seps[i]);
     if (ld <= lh + ls + 3) continue;
-    /* either side when the rest is the og:title ("Blog: Headline") */
-    if (fog && strncmp(fdoc, fh, lh) == 0 && strncmp(fdoc + lh, seps[i], ls) == 0 &&
+    /* either side when the rest is the og:title ("Blog: Headline"), and
+     * longer: when the og:title is the shorter part, it is the site's name
+     * ("Headline | Site") */
+    if (fog && lh < strlen(fog) && strncmp(fdoc, fh, lh) == 0 && strncmp(fdoc + lh, seps[i], ls) == 0 &&
         strcmp(fdoc + lh + ls, fog) == 0)
       return 1;
-    if (fog && strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
+    if (fog && lh < strlen(fog) && strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
         strlen(fog) == ld - lh - ls && strncmp(fdoc, fog, ld - lh - ls) == 0)
       return 1;
     /* Only the end: "Headline - longer description" starts titles as

@@ -274,6 +274,18 @@ static void test_landing_page_title(void) {
   if (!doc) return;
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Kiln rental", "h1 like the <title>");
   docpipe_doc_free(doc);
+
+  /* og:title is only the site's name, the shorter part of <title>: the
+   * h1 that is the other part is the headline, not the site's name */
+  const char *site_og =
+      "<html><head><title>Which kiln for which studio? | Hotbox</title>"
+      "<meta property=\"og:title\" content=\"Hotbox\"></head><body>"
+      "<main><h1>Which kiln for which studio?</h1>" S_PARA "</main></body></html>";
+  doc = S_doc(site_og);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Which kiln for which studio?",
+         "og:title that is the site name");
+  docpipe_doc_free(doc);
 }
 
 static void test_forum_thread(void) {
