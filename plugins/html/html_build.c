@@ -185,6 +185,12 @@ static void S_set_url(S_b *b, docpipe_node *node, const char *url) {
 
 /* ---- paragraphs ---- */
 
+/* A "heading" of this many characters is a lead paragraph: news portals
+ * mark the sapo up as an <h2> (two or three sentences), and as a heading
+ * it would be a page-wide bold block in DOCX.  Real subheadings are under
+ * a hundred characters. */
+#define S_LEAD_CHARS 160
+
 static void S_open(S_b *b, docpipe_node *container) {
   if (b->para) return;
   b->para = docpipe_node_add(container, DOCPIPE_NODE_PARAGRAPH);
@@ -511,30 +517,6 @@ static int S_is_data_table(xmlNode *t) {
   return n >= 2 && maxcols >= 2;
 }
 
-/* align="right" (HTML 4) or style="text-align: right" (HTML5, as docpipe's
- * writer puts it). */
-static docpipe_align S_cell_align(const xmlNode *cell) {
-  const char *al = html_attr(cell, "align"), *style = html_attr(cell, "style");
-  char word[8] = "";
-  if (al) {
-    snprintf(word, sizeof word, "%s", al);
-  } else if (style) {
-    const char *p = strcasestr(style, "text-align");
-    if (p) p = strchr(p, ':');
-    if (p) {
-      p++;
-      while (*p == ' ' || *p == '\t') p++;
-      size_t k = 0;
-      while (k + 1 < sizeof word && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) word[k++] = *p++;
-      word[k] = 0;
-    }
-  }
-  if (!strcasecmp(word, "center")) return DOCPIPE_ALIGN_CENTER;
-  if (!strcasecmp(word, "right")) return DOCPIPE_ALIGN_RIGHT;
-  if (!strcasecmp(word, "left")) return DOCPIPE_ALIGN_LEFT;
-  return DOCPIPE_ALIGN_NONE;
-}
-
 static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
   docpipe_node *table = docpipe_node_add(container, DOCPIPE_NODE_TABLE);
   if (!table) {
@@ -560,7 +542,7 @@ static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
           S_fail(b, DOCPIPE_ENOMEM);
           return;
         }
-        docpipe_node_set_cell_align(cell, S_cell_align(c));
+        docpipe_node_set_cell_align(cell, html_align(c));
         b->at_start = 1;
         b->pending_space = 0;
         S_inline_children(b, c, cell);
@@ -689,6 +671,12 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
     S_close(b);
   } else if (html_is_heading(n)) {
     if (n == b->c->title_h1) return;
+    if (t[1] != '1' && s->text_len >= S_LEAD_CHARS && !b->c->own) {
+      S_open(b, container);
+      if (b->para) S_inline_children(b, n, b->para);
+      S_close(b);
+      return;
+    }
     docpipe_node *h = docpipe_node_add(container, DOCPIPE_NODE_HEADING);
     if (!h) {
       S_fail(b, DOCPIPE_ENOMEM);

@@ -2,6 +2,7 @@
  * (the tree may be deep), class/id hints and per-element statistics. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "html_reader.h"
@@ -262,3 +263,27 @@ char *html_fold(const char *s, size_t len) {
 
 int html_text(const xmlNode *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 1); }
 int html_text_raw(const xmlNode *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 0); }
+
+/* align="right" (HTML 4) or style="text-align: right" (HTML5, as docpipe's
+ * writer puts it). */
+docpipe_align html_align(const xmlNode *cell) {
+  const char *al = html_attr(cell, "align"), *style = html_attr(cell, "style");
+  char word[8] = "";
+  if (al) {
+    snprintf(word, sizeof word, "%s", al);
+  } else if (style) {
+    const char *p = strcasestr(style, "text-align");
+    if (p) p = strchr(p, ':');
+    if (p) {
+      p++;
+      while (*p == ' ' || *p == '\t') p++;
+      size_t k = 0;
+      while (k + 1 < sizeof word && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) word[k++] = *p++;
+      word[k] = 0;
+    }
+  }
+  if (!strcasecmp(word, "center")) return DOCPIPE_ALIGN_CENTER;
+  if (!strcasecmp(word, "right")) return DOCPIPE_ALIGN_RIGHT;
+  if (!strcasecmp(word, "left")) return DOCPIPE_ALIGN_LEFT;
+  return DOCPIPE_ALIGN_NONE;
+}

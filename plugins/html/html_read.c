@@ -201,6 +201,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
       }
     }
   }
+  c.own = own != NULL;
   if (own) {
     for (xmlNode *x = c.body; x; x = html_next(x, c.body, 0)) {
       if (!html_is(x, "article")) continue;

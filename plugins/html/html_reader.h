@@ -44,6 +44,7 @@ typedef struct html_ctx {
   char *title_alt;    /* the meta title, when an h1 unlike it was taken (malloc'd) */
   size_t max_depth;
   int grid;           /* the content is a grid of cards: keep its links */
+  int own;            /* a page docpipe's html writer wrote: read back as is */
   const char *base_url; /* absolute http(s) address relative links resolve against, or NULL */
 } html_ctx;
 
@@ -67,6 +68,8 @@ int html_is_block(const xmlNode *n);
 int html_is_heading(const xmlNode *n);
 const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
 int html_has_word(const char *hay, const char *const *words);
+/* An element's own alignment: align="right" (HTML 4) or style="text-align: right". */
+docpipe_align html_align(const xmlNode *n);
 /* Pre-order successor of n within root (skip_children: do not descend). */
 xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children);
 int html_stats_alloc(html_ctx *c);

@@ -548,6 +548,39 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     }
     docpipe_buf_free(&t);
   }
+  /* still no author: a signature, the content's last paragraph pushed to
+   * the right margin (<p style="text-align:right"><b>Hoài Thu</b></p>);
+   * the byline parser takes a right-aligned bare name for one, as it does
+   * in text dumps where the margin is spaces */
+  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->nroots) {
+    xmlNode *tail[3] = {NULL, NULL, NULL}; /* the last three paragraphs, last first */
+    for (size_t r = 0; r < c->nroots; r++)
+      for (xmlNode *n = c->roots[r]; n; n = html_next(n, c->roots[r], 0))
+        if (n->type == XML_ELEMENT_NODE && (html_is(n, "p") || html_is(n, "div")) && html_st(n) &&
+            !html_st(n)->removed && html_st(n)->blocks == 0 && html_st(n)->text_len > 0) {
+          tail[2] = tail[1];
+          tail[1] = tail[0];
+          tail[0] = n;
+        }
+    docpipe_buf t = DOCPIPE_BUF_INIT;
+    /* the name, then perhaps "Nguồn: X" under it, all at the right margin */
+    for (int i = 0; i < 3 && tail[i] && html_align(tail[i]) == DOCPIPE_ALIGN_RIGHT &&
+                    !docpipe_value_get(meta, DOCPIPE_META_AUTHORS);
+         i++) {
+      docpipe_buf_reset(&t);
+      if (docpipe_buf_puts(&t, "        ") != 0 || html_text(tail[i], &t, 120) != 0 || t.len >= 100)
+        break;
+      docpipe_value *authors = NULL;
+      char *source = NULL;
+      if (docpipe_byline_parse(t.data, t.len, &authors, &source) && docpipe_value_count(authors)) {
+        docpipe_value_set(meta, DOCPIPE_META_AUTHORS, authors);
+        authors = NULL;
+      }
+      docpipe_value_free(authors);
+      docpipe_free(source);
+    }
+    docpipe_buf_free(&t);
+  }
   /* still no author: an element the page marks as the byline */
   if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) {
     static const char *const words[] = {"author", "byline", "tacgia", "tac-gia", NULL};
@@ -650,6 +683,24 @@ static int S_byline(docpipe_value *meta, const char *line) {
   return 1;
 }
 
+/* A signature line that is only the name of an author the metadata has
+ * already ("Hoài Thu" in bold at the end, the JSON-LD naming her): the
+ * byline parser may not know the name for one, but it is no body text. */
+static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  char *fl = S_fold(line);
+  int found = 0;
+  for (int k = 0; k < 2; k++) {
+    const docpipe_value *authors = docpipe_value_get(k ? pre : meta, DOCPIPE_META_AUTHORS);
+    for (size_t i = 0; fl && i < docpipe_value_count(authors) && !found; i++) {
+      char *fa = S_fold(docpipe_value_string(docpipe_value_at(authors, i)));
+      found = fa && *fa && strcmp(fa, fl) == 0;
+      free(fa);
+    }
+  }
+  free(fl);
+  return found;
+}
+
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
                       docpipe_doc *doc) {
   (void)c;
@@ -716,11 +767,22 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
   }
   free(ftitle);
   seen = 0;
+  /* a heading that ends the article heads nothing: the label of a widget
+   * whose links or form were removed ("Liên kết website", "Share this") */
+  /* (one: a run of headings at the end is a list of titles, as on a shop's
+   * category page) */
+  docpipe_node *last_block = docpipe_node_last_child(root);
+  docpipe_node *before_last = last_block ? docpipe_node_prev(last_block) : NULL;
+  if (before_last && docpipe_node_type_of(last_block) == DOCPIPE_NODE_HEADING &&
+      docpipe_node_type_of(before_last) != DOCPIPE_NODE_HEADING)
+    docpipe_node_free(last_block);
   for (docpipe_node *n = docpipe_node_last_child(root); n && seen < 3;) {
     docpipe_node *prev = docpipe_node_prev(n);
     if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
       char *txt = NULL;
-      if (S_block_text(n, &txt) && strlen(txt) < 150 && S_byline(meta, txt)) docpipe_node_free(n);
+      if (S_block_text(n, &txt) && strlen(txt) < 150 &&
+          (S_names_an_author(meta, pre, txt) || S_byline(meta, txt)))
+        docpipe_node_free(n);
       docpipe_free(txt);
     }
     seen++;

@@ -288,6 +288,37 @@ static void test_landing_page_title(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_news_furniture(void) {
+  /* a three-line sapo marked up as <h2>, a right-aligned signature and
+   * "Nguồn:" line under it, and a widget label left at the end once its
+   * form is gone */
+  const char *page =
+      "<html lang=vi><head><meta charset=utf-8><title>Xã mở lớp dạy nghề</title></head><body>"
+      "<div class=detail><h1>Xã mở lớp dạy nghề cho lao động nông thôn</h1>"
+      "<h2 class=sapo>Ủy ban nhân dân xã vừa khai giảng lớp dạy nghề may công nghiệp cho 35 lao "
+      "động nông thôn, trong đó phần lớn là phụ nữ thuộc hộ nghèo và cận nghèo của địa phương.</h2>"
+      "<div class=content>" S_PARA
+      "<p style=\"text-align:right\"><strong>Hoài An</strong></p>"
+      "<p style=\"text-align: right\"><em>Nguồn: Đài truyền thanh xã</em></p></div>"
+      "<div class=links><h3>Liên kết website</h3><select><option>Chọn</option></select></div>"
+      "</div></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  const docpipe_value *authors = docpipe_value_get(m, "authors");
+  OK(docpipe_value_count(authors) == 1 &&
+         strcmp(docpipe_value_string(docpipe_value_at(authors, 0)), "Hoài An") == 0,
+     "right-aligned signature above a source line is the author");
+  OK(S_count_type(docpipe_doc_root(doc), DOCPIPE_NODE_HEADING) == 0,
+     "a sapo in <h2> is a paragraph, a label at the end is dropped");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "khai giảng lớp dạy nghề") && !strstr(body, "Hoài An") &&
+         !strstr(body, "Liên kết"),
+     "sapo kept, signature and label out of the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_forum_thread(void) {
   /* the forum puts its prefix label in the h1; the JSON-LD headline is the
    * thread's own; every post is an item with its author */
@@ -609,6 +640,7 @@ int main(void) {
   RUN(test_list_of_paragraphs);
   RUN(test_blog_title_and_dates);
   RUN(test_landing_page_title);
+  RUN(test_news_furniture);
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_double_utf8);

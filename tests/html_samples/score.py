@@ -15,7 +15,7 @@ and compares:
 Prints one row per page and the overall figures: body P/R/F1 both as the
 mean over pages (macro) and over all tokens (micro), and exact-match rates.
 
-Usage: score.py [--samples DIR] [--min-f1 X] [--min-title X] [--min-date X]
+Usage: score.py [--samples DIR] [--min-f1 X] [--min-title X] [--min-date X] [--min-authors X]
 Exit 1 when a figure is under its minimum (the thresholds are given by
 tests/html_samples/CMakeLists.txt), 0 otherwise.  Environment: DOCPIPE (the
 CLI); DOCPIPE_SOURCE_DIR (to find samples/html)."""
@@ -77,6 +77,7 @@ def main():
     ap.add_argument("--min-f1", type=float, default=0.0)
     ap.add_argument("--min-title", type=float, default=0.0)
     ap.add_argument("--min-date", type=float, default=0.0)
+    ap.add_argument("--min-authors", type=float, default=0.0)
     ap.add_argument("-v", "--verbose", action="store_true", help="show missed and extra tokens")
     args = ap.parse_args()
     docpipe = os.environ.get("DOCPIPE")
@@ -153,6 +154,8 @@ def main():
         bad.append(f"title exact {rate['title']:.3f} < {args.min_title}")
     if rate["date"] < args.min_date:
         bad.append(f"date exact {rate['date']:.3f} < {args.min_date}")
+    if rate["authors"] < args.min_authors:
+        bad.append(f"authors exact {rate['authors']:.3f} < {args.min_authors}")
     for b in bad:
         print("FAIL", b)
     return 1 if bad else 0
