@@ -240,52 +240,38 @@ static void test_blog_title_and_dates(void) {
   docpipe_doc_free(doc);
 }
 
+/* The title the reader gives `page`, checked against `want`. */
+static void S_title_is(const char *page, const char *want, const char *what) {
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), want, what);
+  docpipe_doc_free(doc);
+}
+
 static void test_landing_page_title(void) {
   /* a product page: its h1 is a slogan, and nothing on the page says
    * article (no article type, date or byline), so <title> names it */
-  const char *landing =
-      "<html><head><title>Kiln Rental for Studios | Hotbox</title></head><body>"
-      "<nav><a href=/>Home</a></nav><main><h1>Fire more, worry less.</h1>" S_PARA
-      "</main></body></html>";
-  docpipe_doc *doc = S_doc(landing);
-  if (!doc) return;
-  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Kiln Rental for Studios",
-         "landing page named by its <title>");
-  docpipe_doc_free(doc);
-
+  S_title_is("<html><head><title>Kiln Rental for Studios | Hotbox</title></head><body>"
+             "<nav><a href=/>Home</a></nav><main><h1>Fire more, worry less.</h1>" S_PARA
+             "</main></body></html>",
+             "Kiln Rental for Studios", "landing page named by its <title>");
   /* the same page as an article (og:type): a news headline reworded in
    * the h1 is the headline */
-  const char *article =
-      "<html><head><title>Kiln Rental for Studios | Hotbox</title>"
-      "<meta property=\"og:type\" content=\"article\"></head><body>"
-      "<nav><a href=/>Home</a></nav><main><h1>Fire more, worry less.</h1>" S_PARA
-      "</main></body></html>";
-  doc = S_doc(article);
-  if (!doc) return;
-  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Fire more, worry less.",
-         "an article keeps its h1");
-  docpipe_doc_free(doc);
-
+  S_title_is("<html><head><title>Kiln Rental for Studios | Hotbox</title>"
+             "<meta property=\"og:type\" content=\"article\"></head><body>"
+             "<nav><a href=/>Home</a></nav><main><h1>Fire more, worry less.</h1>" S_PARA
+             "</main></body></html>",
+             "Fire more, worry less.", "an article keeps its h1");
   /* an h1 that shares most words with <title> stays the title */
-  const char *close =
-      "<html><head><title>Kiln Rental for Studios | Hotbox</title></head><body>"
-      "<main><h1>Kiln rental</h1>" S_PARA "</main></body></html>";
-  doc = S_doc(close);
-  if (!doc) return;
-  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Kiln rental", "h1 like the <title>");
-  docpipe_doc_free(doc);
-
+  S_title_is("<html><head><title>Kiln Rental for Studios | Hotbox</title></head><body>"
+             "<main><h1>Kiln rental</h1>" S_PARA "</main></body></html>",
+             "Kiln rental", "h1 like the <title>");
   /* og:title is only the site's name, the shorter part of <title>: the
    * h1 that is the other part is the headline, not the site's name */
-  const char *site_og =
-      "<html><head><title>Which kiln for which studio? | Hotbox</title>"
-      "<meta property=\"og:title\" content=\"Hotbox\"></head><body>"
-      "<main><h1>Which kiln for which studio?</h1>" S_PARA "</main></body></html>";
-  doc = S_doc(site_og);
-  if (!doc) return;
-  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Which kiln for which studio?",
-         "og:title that is the site name");
-  docpipe_doc_free(doc);
+  S_title_is("<html><head><title>Which kiln for which studio? | Hotbox</title>"
+             "<meta property=\"og:title\" content=\"Hotbox\"></head><body>"
+             "<main><h1>Which kiln for which studio?</h1>" S_PARA "</main></body></html>",
+             "Which kiln for which studio?", "og:title that is the site name");
 }
 
 static void test_news_furniture(void) {
