@@ -9,14 +9,18 @@
  * cmark's live tree.
  *
  * cmark_mem's functions take no context pointer, so the arena in use is
- * a _Thread_local pointer, set by md_arena_begin and put back by
+ * a thread-specific pointer, set by md_arena_begin and put back by
  * md_arena_end.  Each thread has its own, and begin/end nest (end
  * restores what begin found), so the reader stays reentrant and
- * thread-safe; no state is shared between threads.  cmark must only be
+ * thread-safe; no arena is shared between threads.  cmark must only be
  * called between begin and end with md_arena_mem() as its allocator.
+ * A pthread key, made once, rather than _Thread_local: TLS in a
+ * dlopen'ed and later dlclose'd plugin crashed LeakSanitizer's scan of
+ * thread-local storage at exit.
  *
  * Out of memory: cmark never checks what its allocator returns, and its
  * own default allocator aborts; this one does the same. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +47,11 @@ typedef struct S_chunk {
 
 #define S_CHUNK_HEAD ((sizeof(S_chunk) + S_ALIGN - 1) / S_ALIGN * S_ALIGN)
 
-static _Thread_local md_arena *S_cur;
+static pthread_once_t S_key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t S_key;
+static int S_key_ok;
+static void S_make_key(void) { S_key_ok = pthread_key_create(&S_key, NULL) == 0; }
+static md_arena *S_cur(void) { return pthread_getspecific(S_key); }
 
 static void S_oom(void) {
   fprintf(stderr, "[docpipe markdown] out of memory, aborting\n");
@@ -102,13 +110,13 @@ static int S_is_last(md_arena *a, void *p) {
 
 static void *S_calloc(size_t n, size_t size) {
   if (size && n > SIZE_MAX / 2 / size) S_oom();
-  void *p = S_alloc(S_cur, n * size);
+  void *p = S_alloc(S_cur(), n * size);
   memset(p, 0, n * size);
   return p;
 }
 
 static void *S_realloc(void *old, size_t size) {
-  md_arena *a = S_cur;
+  md_arena *a = S_cur();
   if (!old) return S_alloc(a, size);
   size_t have = S_head_of(old)->cap;
   if (size <= have) return old;
@@ -134,7 +142,7 @@ static void *S_realloc(void *old, size_t size) {
 
 static void S_free(void *p) {
   if (!p) return;
-  md_arena *a = S_cur;
+  md_arena *a = S_cur();
   S_head *h = S_head_of(p);
   if (S_is_last(a, p)) {
     a->top->used -= h->cap + S_HEAD;
@@ -152,10 +160,12 @@ static cmark_mem S_mem = {S_calloc, S_realloc, S_free};
 
 cmark_mem *md_arena_mem(void) { return &S_mem; }
 
-void md_arena_begin(md_arena *a) {
+int md_arena_begin(md_arena *a) {
   memset(a, 0, sizeof *a);
-  a->saved = S_cur;
-  S_cur = a;
+  pthread_once(&S_key_once, S_make_key);
+  if (!S_key_ok) return -1;
+  a->saved = S_cur();
+  return pthread_setspecific(S_key, a) == 0 ? 0 : -1;
 }
 
 void md_arena_end(md_arena *a) {
@@ -166,5 +176,5 @@ void md_arena_end(md_arena *a) {
     c = prev;
   }
   a->top = NULL;
-  S_cur = a->saved;
+  pthread_setspecific(S_key, a->saved); /* cannot fail: the slot exists */
 }

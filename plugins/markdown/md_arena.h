@@ -12,8 +12,10 @@ typedef struct md_arena {
   void *free_list[64];     /* freed small blocks by size class, reused */
 } md_arena;
 
-/* Makes `a` (uninitialised storage) the calling thread's arena. */
-void md_arena_begin(md_arena *a);
+/* Makes `a` (uninitialised storage) the calling thread's arena: 0, or
+ * -1 when the thread-specific slot cannot be had (then `a` is unused
+ * and md_arena_end must not be called). */
+int md_arena_begin(md_arena *a);
 /* Frees everything allocated in `a` and restores the thread's previous
  * arena.  Nothing cmark made under `a` may be used after this. */
 void md_arena_end(md_arena *a);

@@ -329,14 +329,16 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
      * malloc and free of its nodes and strings, one by one, were about
      * a third of reading.  Nothing cmark made may outlive md_arena_end. */
     md_arena arena;
-    md_arena_begin(&arena);
-    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, md_arena_mem());
+    int in_arena = md_arena_begin(&arena) == 0; /* else malloc, as before */
+    cmark_parser *parser = cmark_parser_new_with_mem(
+        CMARK_OPT_DEFAULT, in_arena ? md_arena_mem() : cmark_get_default_mem_allocator());
+    cmark_node *root = NULL;
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (!parser || !table || !cmark_parser_attach_syntax_extension(parser, table)) {
       rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "cannot set up the Markdown parser");
     } else {
       cmark_parser_feed(parser, body, len - (size_t)(body - in));
-      cmark_node *root = cmark_parser_finish(parser);
+      root = cmark_parser_finish(parser);
       if (!root) rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
       else {
         /* No cmark_consolidate_text_nodes here: cmark-gfm's
@@ -346,9 +348,14 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
         rc = S_convert(&c, root, docpipe_doc_root(doc));
       }
     }
-    /* No cmark_node_free or cmark_parser_free: their frees would do
-     * nothing; the arena takes everything. */
-    md_arena_end(&arena);
+    /* In the arena, no cmark_node_free or cmark_parser_free: their
+     * frees would do nothing; the arena takes everything. */
+    if (in_arena) {
+      md_arena_end(&arena);
+    } else {
+      if (root) cmark_node_free(root);
+      if (parser) cmark_parser_free(parser);
+    }
   }
   docpipe_free(text);
   if (rc) {
