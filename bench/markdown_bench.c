@@ -7,7 +7,7 @@
  * with FILE it uses that document.  It times, each for at least a second:
  *   markdown -> json: markdown read + json write, MB/s of Markdown input;
  *   json -> markdown: json read + markdown write, MB/s of JSON input;
- * and prints the parts alone too.  MB = 10^6 bytes.  --dump writes the
+ * and prints the parts alone too, and the peak RSS.  MB = 10^6 bytes.  --dump writes the
  * inputs (bench.md, bench.json) for bench/markdown_bench.sh, which runs
  * pandoc on the same files.  --only md2json|json2md|mdread|mdwrite|jsonread|
  * jsonwrite times that phase alone, for 4 s (for perf record).  Run:
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 
 #include "docpipe/docpipe.h"
 #include "docpipe/plugin.h"
@@ -231,6 +232,9 @@ int main(int argc, char **argv) {
          json2md, r2, json2md * mdbuf.len / jsbuf.len);
   printf("  markdown read alone:    %7.1f MB/s (%d runs)\n", mdread, r3);
   printf("  markdown write alone:   %7.1f MB/s of markdown (%d runs)\n", mdwrite, r4);
+  struct rusage ru;
+  if (getrusage(RUSAGE_SELF, &ru) == 0) /* Linux: kilobytes */
+    printf("peak RSS: %.1f MB (the whole run, both documents included)\n", ru.ru_maxrss / 1e3);
   docpipe_buf_free(&mdbuf);
   docpipe_buf_free(&jsbuf);
   docpipe_doc_free(doc);

@@ -121,12 +121,20 @@ static void S_drop_literal(docpipe_node *n) {
   n->literal_inline = 0;
 }
 
+static int S_has_literal(const docpipe_node *n);
+static int S_has_url(const docpipe_node *n);
+
+/* The string members are in a union (node.h): only the type's own are
+ * freed. */
 static void S_free_fields(docpipe_node *n) {
-  S_drop_literal(n);
-  docpipe_free(n->info);
-  docpipe_free(n->url);
-  docpipe_free(n->title);
-  docpipe_free(n->alt);
+  if (S_has_literal(n)) {
+    S_drop_literal(n);
+    if (n->type == DOCPIPE_NODE_CODE_BLOCK) docpipe_free(n->info);
+  } else if (S_has_url(n)) {
+    docpipe_free(n->url);
+    docpipe_free(n->title);
+    docpipe_free(n->alt);
+  }
   free(n);
 }
 

@@ -55,14 +55,21 @@ int docpipe_plugin_read(const docpipe_plugin *reader, const unsigned char *data,
   if (args->limits.max_input_bytes && size > args->limits.max_input_bytes)
     return docpipe_error_set(err, DOCPIPE_ELIMIT, "input of %zu bytes exceeds the limit of %zu",
                              size, args->limits.max_input_bytes);
-  /* Readers may look DOCPIPE_PROBE_PADDING bytes past the end. */
-  unsigned char *padded = docpipe_malloc(size + DOCPIPE_PROBE_PADDING);
-  if (!padded) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
-  if (size) memcpy(padded, data, size);
-  memset(padded + size, 0, DOCPIPE_PROBE_PADDING);
+  /* Readers may look DOCPIPE_PROBE_PADDING bytes past the end, unless
+   * they say they never do. */
+  static const unsigned char empty[DOCPIPE_PROBE_PADDING];
+  unsigned char *padded = NULL;
+  const unsigned char *in = size ? data : empty;
+  if (!(reader->flags & DOCPIPE_PLUGIN_NO_PADDING)) {
+    padded = docpipe_malloc(size + DOCPIPE_PROBE_PADDING);
+    if (!padded) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+    if (size) memcpy(padded, data, size);
+    memset(padded + size, 0, DOCPIPE_PROBE_PADDING);
+    in = padded;
+  }
   docpipe_error_clear(err);
   docpipe_doc *doc = NULL;
-  int rc = reader->read(padded, size, args, &doc, err);
+  int rc = reader->read(in, size, args, &doc, err);
   docpipe_free(padded);
   if (rc == 0 && !doc) rc = DOCPIPE_EPARSE;
   if (rc) {

@@ -37,6 +37,7 @@ static const docpipe_plugin S_plugin = {
     .description = "Markdown: CommonMark with pipe tables and YAML front matter (cmark-gfm, libyaml)",
     .extensions = "md,markdown",
     .mime_types = "text/markdown",
+    .flags = DOCPIPE_PLUGIN_NO_PADDING, /* md_read goes by `size` only */
     .probe = S_probe,
     .read = md_read,
     .write = md_write,

@@ -4,7 +4,9 @@
  * Threads: cmark_gfm_core_extensions_ensure_registered() fills a global
  * registry of extensions without locking, so it runs exactly once, under
  * pthread_once.  After that the registry is only read; each call makes
- * its own parser, so two threads may read at once. */
+ * its own parser and its own allocation arena (found through a
+ * _Thread_local pointer, see md_arena.c), so two threads may read at
+ * once. */
 #include <pthread.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include <cmark-gfm.h>
 
 #include "markdown.h"
+#include "md_arena.h"
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 static void S_register(void) { cmark_gfm_core_extensions_ensure_registered(); }
@@ -198,13 +201,14 @@ static docpipe_node *S_enter(S_ctx *c, cmark_node *n, docpipe_node *parent, size
   return d;
 }
 
-static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
-  cmark_iter *it = cmark_iter_new(root);
+/* Converts the subtree of `top`, a child of cmark's document node, whose
+ * user data is the docpipe document node. */
+static int S_convert_block(S_ctx *c, cmark_node *top) {
+  cmark_iter *it = cmark_iter_new(top);
   if (!it) return docpipe_error_set(c->err, DOCPIPE_ENOMEM, "out of memory");
   cmark_event_type ev;
   int rc = 0;
   size_t depth = 0;
-  cmark_node_set_user_data(root, droot);
   while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
     if (ev == CMARK_EVENT_EXIT) {
@@ -213,7 +217,6 @@ static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
         depth--;
       continue;
     }
-    if (n == root) continue;
     cmark_node *p = cmark_node_parent(n);
     docpipe_node *parent = cmark_node_get_user_data(p);
     if (!parent) {
@@ -260,6 +263,17 @@ static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
     }
   }
   cmark_iter_free(it);
+  return rc;
+}
+
+/* Converts the document one top-level block at a time.  (cmark's tree
+ * lives in an arena and goes whole at the end of md_read, so nothing is
+ * freed here.) */
+static int S_convert(S_ctx *c, cmark_node *root, docpipe_node *droot) {
+  int rc = 0;
+  cmark_node_set_user_data(root, droot);
+  for (cmark_node *b = cmark_node_first_child(root); b && rc == 0; b = cmark_node_next(b))
+    rc = S_convert_block(c, b);
   if (rc && c->err->code == 0) docpipe_error_set(c->err, rc, "cannot build the document");
   return rc;
 }
@@ -311,13 +325,20 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
 
   if (rc == 0) {
     pthread_once(&S_once, S_register);
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    /* cmark's tree lives in an arena that goes in one piece (md_arena.c):
+     * malloc and free of its nodes and strings, one by one, were about
+     * a third of reading.  Nothing cmark made may outlive md_arena_end. */
+    md_arena arena;
+    int in_arena = md_arena_begin(&arena) == 0; /* else malloc, as before */
+    cmark_parser *parser = cmark_parser_new_with_mem(
+        CMARK_OPT_DEFAULT, in_arena ? md_arena_mem() : cmark_get_default_mem_allocator());
+    cmark_node *root = NULL;
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (!parser || !table || !cmark_parser_attach_syntax_extension(parser, table)) {
       rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "cannot set up the Markdown parser");
     } else {
       cmark_parser_feed(parser, body, len - (size_t)(body - in));
-      cmark_node *root = cmark_parser_finish(parser);
+      root = cmark_parser_finish(parser);
       if (!root) rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
       else {
         /* No cmark_consolidate_text_nodes here: cmark-gfm's
@@ -326,9 +347,15 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
          * adjacent text to one docpipe node in any case. */
         rc = S_convert(&c, root, docpipe_doc_root(doc));
       }
-      cmark_node_free(root);
     }
-    if (parser) cmark_parser_free(parser);
+    /* In the arena, no cmark_node_free or cmark_parser_free: their
+     * frees would do nothing; the arena takes everything. */
+    if (in_arena) {
+      md_arena_end(&arena);
+    } else {
+      if (root) cmark_node_free(root);
+      if (parser) cmark_parser_free(parser);
+    }
   }
   docpipe_free(text);
   if (rc) {

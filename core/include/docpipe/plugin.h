@@ -62,6 +62,11 @@ extern "C" {
 /** Plugin flags. */
 #define DOCPIPE_PLUGIN_BINARY 0x1u       /* output is binary: never written to a terminal */
 #define DOCPIPE_PLUGIN_EXPERIMENTAL 0x2u /* never chosen by probing */
+/** `read` never looks past `size` bytes, so docpipe_plugin_read hands it
+ * the caller's bytes as they are instead of a copy followed by
+ * DOCPIPE_PROBE_PADDING zero bytes (a copy of the whole input: about
+ * a twentieth of reading Markdown).  `probe` still gets the padding. */
+#define DOCPIPE_PLUGIN_NO_PADDING 0x4u
 
 /** Probe scores, as FFmpeg's AVPROBE_SCORE_*. */
 #define DOCPIPE_PROBE_SCORE_MAX 100
@@ -118,7 +123,8 @@ DOCPIPE_EXPORT void docpipe_args_warn(const docpipe_args *args, const char *fmt,
 typedef int (*docpipe_probe_fn)(const unsigned char *data, size_t size, const char *name_hint);
 
 /** Builds a new document from `size` bytes of `data` (followed by
- * DOCPIPE_PROBE_PADDING zero bytes) and stores it in `*out`. */
+ * DOCPIPE_PROBE_PADDING zero bytes, unless the plugin has the flag
+ * DOCPIPE_PLUGIN_NO_PADDING) and stores it in `*out`. */
 typedef int (*docpipe_read_fn)(const unsigned char *data, size_t size, const docpipe_args *args,
                                docpipe_doc **out, docpipe_error *err);
 
