@@ -33,6 +33,11 @@
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
+/* A best block under this much non-link text is one short section of a
+ * page, never a whole article: its ancestors may be looked through. */
+#define SECTION_MAX 2000
+/* ... and the ancestor looked for titles sections of its own. */
+#define SECTION_HEADINGS 3
 /* Card grids: how far up to look, the share of the parent's text the cards
  * must hold, the text each card needs, and the most one card may hold. */
 #define REPEAT_LEVELS 6
@@ -411,6 +416,39 @@ static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
   return 0;
 }
 
+/* Headings in n's subtree outside `skip`: a landing page titles each of
+ * its sections; a forum thread or a notice around a post has none. */
+static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
+  unsigned k = 0;
+  for (const xmlNode *x = n; x;) {
+    int sk = x == skip || (x->type == XML_ELEMENT_NODE && html_st(x)->removed);
+    if (!sk && x->type == XML_ELEMENT_NODE && html_is_heading(x) && html_st(x)->text_len) {
+      k++;
+      sk = 1;
+    }
+    x = html_next((xmlNode *)x, n, sk);
+  }
+  return k;
+}
+
+/* Above `p` (an ancestor of `top` that adds too little to take over): the
+ * first ancestor that adds at least CLIMB_RATIO of `top`'s non-link text
+ * again, with every step's added text staying under CLIMB_LD links. */
+static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
+  html_stat *cs = html_st(top);
+  double cur = (double)cs->text_len - cs->link_len;
+  for (xmlNode *q = p->parent; q && html_st(q) && !html_st(q)->removed; q = q->parent) {
+    html_stat *qs = html_st(q);
+    double extra = (double)qs->text_len - cs->text_len;
+    double extra_links = (double)qs->link_len - cs->link_len;
+    if (extra_links > CLIMB_LD * extra) return NULL;
+    if (extra - extra_links >= CLIMB_RATIO * cur)
+      return S_headings(q, top) >= SECTION_HEADINGS ? q : NULL;
+    if (q == c->body) break;
+  }
+  return NULL;
+}
+
 int html_choose_content(html_ctx *c) {
   if (!c->body) return 0;
   /* score the text units */
@@ -510,7 +548,15 @@ int html_choose_content(html_ctx *c) {
     if (extra_links > CLIMB_LD * extra) break;
     /* a wrapper adding a heading or a caption: look further up */
     if (extra - extra_links < CLIMB_RATIO * cur &&
-        (extra - extra_links >= 0.1 * cur || extra - extra_links > 150)) break;
+        (extra - extra_links >= 0.1 * cur || extra - extra_links > 150)) {
+      /* a landing page's short sections sit in nested rows: a band that
+       * adds some text may be one step of several to the page's body of
+       * sections.  Look further up for an ancestor that adds enough
+       * (never from an article-sized block). */
+      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p);
+      if (!q) break;
+      p = q;
+    }
     top = p;
     if (p == c->body) break;
   }

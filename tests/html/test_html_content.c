@@ -238,6 +238,42 @@ static void test_intro_above_rows(void) {
   docpipe_buf_free(&b);
 }
 
+/* A landing page: its longest text sits in a hero nested in rows, each
+ * row adding a line (a kicker, a tagline) too long to be a mere wrapper;
+ * the page's other sections, each under its own heading, sit above. */
+static void test_landing_sections(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b,
+           "<html><head><title>Calm books</title></head><body>"
+           "<nav><a href='/'>Home</a> <a href='/plans'>Plans</a> <a href='/login'>Log in</a></nav>"
+           "<main><div class='hero'><p class='kicker'>Bookkeeping for small workshops and studios, "
+           "since the first ledger.</p><div class='hero__row'><div class='hero__col'>"
+           "<p class='tagline'>Close the month in an afternoon, not a week of evenings.</p>"
+           "<div class='hero__text'><h1>Books that keep themselves</h1><p>We reconcile your bank "
+           "feeds, sort receipts into the right accounts, chase the invoices that are late, and "
+           "prepare the quarterly return, so that the owner of a small workshop can spend the "
+           "evening at the bench, with the family, or asleep, instead of with a shoebox of "
+           "crumpled paper and a spreadsheet that never quite adds up.</p></div>"
+           "</div></div></div>"
+           "<section class='payroll'><h2>Payroll in three clicks</h2><p>Staff are paid on the "
+           "same day each month, and every payslip is filed where an inspector expects it.</p>"
+           "</section><section class='pricing'><h2>One price for everything</h2><p>A single "
+           "monthly fee covers every feature, with no charge per user and no setup cost.</p>"
+           "</section><section class='people'><h2>Real people answer</h2><p>Our accountants "
+           "answer the phone themselves, in working hours, and reply to mail within a day.</p>"
+           "</section></main>"
+           "<footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></footer>"
+           "</body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "We reconcile your bank feeds"), "hero kept");
+  OK(body && strstr(body, "Staff are paid on the same day") &&
+         strstr(body, "A single monthly fee") && strstr(body, "Our accountants answer"),
+     "every other section kept");
+  OK(body && !strstr(body, "Privacy"), "footer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -252,6 +288,7 @@ int main(void) {
   RUN(test_utility_class_prose);
   RUN(test_product_also_bought);
   RUN(test_intro_above_rows);
+  RUN(test_landing_sections);
   docpipe_registry_free(reg);
   return harness_summary();
 }
