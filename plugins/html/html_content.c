@@ -38,6 +38,12 @@
 #define SECTION_MAX 2000
 /* ... and the ancestor looked for titles sections of its own. */
 #define SECTION_HEADINGS 3
+/* A page whose text is this much links once boilerplate is gone, and
+ * whose best block holds under this share of it, is a page of teasers:
+ * the content is the ancestor holding this share of the page. */
+#define LINK_PAGE_LD 0.6
+#define LINK_PAGE_SHARE 0.3
+#define LINK_PAGE_TAKE 0.7
 /* Card grids: how far up to look, the share of the parent's text the cards
  * must hold, the text each card needs, and the most one card may hold. */
 #define REPEAT_LEVELS 6
@@ -559,6 +565,19 @@ int html_choose_content(html_ctx *c) {
     }
     top = p;
     if (p == c->body) break;
+  }
+  /* a page that is mostly links once its menus are gone (a listing, a
+   * category page of tiles): a short intro or one teaser scored best, yet
+   * the teasers are the content, links and all.  (A longer text there is
+   * a description or an article that the links only surround.) */
+  html_stat *bs = html_st(c->body);
+  if (bs->text_len && S_ld(bs) >= LINK_PAGE_LD &&
+      html_st(top)->text_len - html_st(top)->link_len < INTRO_MAX &&
+      html_st(top)->text_len < LINK_PAGE_SHARE * bs->text_len) {
+    while (top != c->body && top->parent && html_st(top->parent) &&
+           html_st(top)->text_len < LINK_PAGE_TAKE * bs->text_len)
+      top = top->parent;
+    c->grid = 1;
   }
   if (top == c->body || !top->parent) return S_add_root(c, top);
 

@@ -274,6 +274,31 @@ static void test_landing_sections(void) {
   docpipe_buf_free(&b);
 }
 
+/* A category page: a short intro, then tiles whose whole text is a link.
+ * The intro scores best, yet the tiles are the content, links and all. */
+static void test_category_tiles(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Garden tools</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/tools'>Tools</a></nav><main>"
+               "<div class='intro'><h1>Garden tools</h1><p>Spades, forks and shears, chosen by "
+               "gardeners, sharpened before they ship.</p></div><div class='tiles'>");
+  for (int i = 0; i < 8; i++) {
+    char tile[512];
+    snprintf(tile, sizeof tile,
+             "<div class='tile'><a href='/tool/%d'><span class='name'>Tool %d of ash and forged "
+             "steel</span> <span class='price'>%d.50 EUR</span> <span class='note'>In stock, "
+             "ships in two days</span></a></div>",
+             i, i, 20 + i);
+    S_append(&b, tile);
+  }
+  S_append(&b, "</div></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Spades, forks and shears"), "intro kept");
+  OK(body && strstr(body, "Tool 0 of ash") && strstr(body, "Tool 7 of ash"), "every tile kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -289,6 +314,7 @@ int main(void) {
   RUN(test_product_also_bought);
   RUN(test_intro_above_rows);
   RUN(test_landing_sections);
+  RUN(test_category_tiles);
   docpipe_registry_free(reg);
   return harness_summary();
 }
