@@ -437,9 +437,9 @@ static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
   return k;
 }
 
-/* Above `p` (an ancestor of `top` that adds too little to take over): the
- * first ancestor that adds at least CLIMB_RATIO of `top`'s non-link text
- * again, with every step's added text staying under CLIMB_LD links. */
+/* Above `p` (an ancestor of `top` that adds too little to take over, or
+ * mostly links): the first ancestor that adds at least CLIMB_RATIO of
+ * `top`'s non-link text again, its added text under CLIMB_LD links. */
 static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
   html_stat *cs = html_st(top);
   double cur = (double)cs->text_len - cs->link_len;
@@ -447,8 +447,7 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
     html_stat *qs = html_st(q);
     double extra = (double)qs->text_len - cs->text_len;
     double extra_links = (double)qs->link_len - cs->link_len;
-    if (extra_links > CLIMB_LD * extra) return NULL;
-    if (extra - extra_links >= CLIMB_RATIO * cur)
+    if (extra_links <= CLIMB_LD * extra && extra - extra_links >= CLIMB_RATIO * cur)
       return S_headings(q, top) >= SECTION_HEADINGS ? q : NULL;
     if (q == c->body) break;
   }
@@ -551,14 +550,16 @@ int html_choose_content(html_ctx *c) {
       if (p == c->body) break;
       continue;
     }
-    if (extra_links > CLIMB_LD * extra) break;
-    /* a wrapper adding a heading or a caption: look further up */
-    if (extra - extra_links < CLIMB_RATIO * cur &&
-        (extra - extra_links >= 0.1 * cur || extra - extra_links > 150)) {
-      /* a landing page's short sections sit in nested rows: a band that
-       * adds some text may be one step of several to the page's body of
-       * sections.  Look further up for an ancestor that adds enough
-       * (never from an article-sized block). */
+    /* a parent adding mostly links, or a wrapper adding a heading or a
+     * caption, ends the climb ... */
+    if (extra_links > CLIMB_LD * extra ||
+        (extra - extra_links < CLIMB_RATIO * cur &&
+         (extra - extra_links >= 0.1 * cur || extra - extra_links > 150))) {
+      /* ... except on a landing page, whose short sections sit in nested
+       * rows beside a call to action: a band adding a button or a line
+       * may be one step of several to the page's body of sections.  Look
+       * further up for an ancestor that adds enough (never from an
+       * article-sized block). */
       xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p);
       if (!q) break;
       p = q;

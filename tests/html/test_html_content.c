@@ -299,6 +299,39 @@ static void test_category_tiles(void) {
   docpipe_buf_free(&b);
 }
 
+/* The same landing page with calls to action (all links) around the hero
+ * instead of lines of text: the rows adding them are still steps on the
+ * way to the page's sections. */
+static void test_landing_call_to_action(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b,
+           "<html><head><title>Calm books</title></head><body>"
+           "<main><div class='hero'><div class='hero__row'><div class='hero__col'>"
+           "<div class='hero__text'><h1>Books that keep themselves</h1><p>We reconcile your bank "
+           "feeds, sort receipts into the right accounts, chase the invoices that are late, and "
+           "prepare the quarterly return, so that the owner of a small workshop can spend the "
+           "evening at the bench, with the family, or asleep, instead of with a shoebox of "
+           "crumpled paper and a spreadsheet that never quite adds up.</p></div>"
+           "<div class='cta'><a href='/trial'>Start a free trial today</a> "
+           "<a href='/demo'>Book a demo with an accountant</a></div></div></div>"
+           "<div class='logos'><a href='/c/1'>Joinery North</a> <a href='/c/2'>Kiln and Wheel</a> "
+           "<a href='/c/3'>Bindery Row</a> <a href='/c/4'>Loom House</a></div></div>"
+           "<section class='payroll'><h2>Payroll in three clicks</h2><p>Staff are paid on the "
+           "same day each month, and every payslip is filed where an inspector expects it.</p>"
+           "</section><section class='pricing'><h2>One price for everything</h2><p>A single "
+           "monthly fee covers every feature, with no charge per user and no setup cost.</p>"
+           "</section><section class='people'><h2>Real people answer</h2><p>Our accountants "
+           "answer the phone themselves, in working hours, and reply to mail within a day.</p>"
+           "</section></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "We reconcile your bank feeds"), "hero kept");
+  OK(body && strstr(body, "Staff are paid on the same day") &&
+         strstr(body, "A single monthly fee") && strstr(body, "Our accountants answer"),
+     "every other section kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -315,6 +348,7 @@ int main(void) {
   RUN(test_intro_above_rows);
   RUN(test_landing_sections);
   RUN(test_category_tiles);
+  RUN(test_landing_call_to_action);
   docpipe_registry_free(reg);
   return harness_summary();
 }
