@@ -35,7 +35,7 @@
 #define PROSE_MIN 500
 /* A best block under this much non-link text is one short section of a
  * page, never a whole article: its ancestors may be looked through. */
-#define SECTION_MAX 2000
+#define SECTION_MAX 4000
 /* ... and the ancestor looked for titles sections of its own. */
 #define SECTION_HEADINGS 3
 /* A page whose text is this much links once boilerplate is gone, and
