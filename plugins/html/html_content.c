@@ -180,6 +180,18 @@ static void S_remove(xmlNode *n) {
   if (s) s->removed = 1;
 }
 
+/* A <header> inside one of several sibling <article>s (a river of
+ * teasers): it holds the teaser's title and blurb, not the page's banner. */
+static int S_in_teaser(const xmlNode *n) {
+  const xmlNode *a = n->parent;
+  for (int k = 0; k < 3 && a && !html_is(a, "article"); k++) a = a->parent;
+  if (!a || !html_is(a, "article") || !a->parent) return 0;
+  unsigned sibs = 0;
+  for (const xmlNode *k = a->parent->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE && html_is(k, "article")) sibs++;
+  return sibs >= 3;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -255,7 +267,7 @@ void html_mark_boilerplate(html_ctx *c) {
           skip = 1;
         }
       } else if (html_is(n, "header") && !s->removed && (S_ld(s) > 0.3 || s->paras == 0) &&
-                 s->text_len * 2 < body_len) {
+                 s->text_len * 2 < body_len && !S_in_teaser(n)) {
         S_remove(n);
         skip = 1;
       } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {

@@ -332,6 +332,30 @@ static void test_landing_call_to_action(void) {
   docpipe_buf_free(&b);
 }
 
+/* A river of teasers, each an <article> whose title and blurb sit in its
+ * own <header>: those headers are the content, not the page's banner. */
+static void test_teaser_headers(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Headphones</title></head><body><header class='site'>"
+               "<a href='/'>Gadget notes</a></header><main><section class='river'>");
+  for (int i = 0; i < 5; i++) {
+    char teaser[768];
+    snprintf(teaser, sizeof teaser,
+             "<article class='river-item'><header><h2><a href='/a/%d'>Headphone review %d: "
+             "the quiet ones</a></h2><p class='desc'><a href='/a/%d'>Blurb %d: how they sound "
+             "on a train, how long they last, and whether they fold.</a></p></header></article>",
+             i, i, i, i);
+    S_append(&b, teaser);
+  }
+  S_append(&b, "</section></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Headphone review 0") && strstr(body, "Headphone review 4"),
+     "every teaser title kept");
+  OK(body && strstr(body, "Blurb 0:") && strstr(body, "Blurb 4:"), "every blurb kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -349,6 +373,7 @@ int main(void) {
   RUN(test_landing_sections);
   RUN(test_category_tiles);
   RUN(test_landing_call_to_action);
+  RUN(test_teaser_headers);
   docpipe_registry_free(reg);
   return harness_summary();
 }
