@@ -33,6 +33,17 @@
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
+/* A best block under this much non-link text is one short section of a
+ * page, never a whole article: its ancestors may be looked through. */
+#define SECTION_MAX 4000
+/* ... and the ancestor looked for titles sections of its own. */
+#define SECTION_HEADINGS 3
+/* A page whose text is this much links once boilerplate is gone, and
+ * whose best block holds under this share of it, is a page of teasers:
+ * the content is the ancestor holding this share of the page. */
+#define LINK_PAGE_LD 0.6
+#define LINK_PAGE_SHARE 0.3
+#define LINK_PAGE_TAKE 0.7
 /* Card grids: how far up to look, the share of the parent's text the cards
  * must hold, the text each card needs, and the most one card may hold. */
 #define REPEAT_LEVELS 6
@@ -169,6 +180,18 @@ static void S_remove(xmlNode *n) {
   if (s) s->removed = 1;
 }
 
+/* A <header> inside one of several sibling <article>s (a river of
+ * teasers): it holds the teaser's title and blurb, not the page's banner. */
+static int S_in_teaser(const xmlNode *n) {
+  const xmlNode *a = n->parent;
+  for (int k = 0; k < 3 && a && !html_is(a, "article"); k++) a = a->parent;
+  if (!a || !html_is(a, "article") || !a->parent) return 0;
+  unsigned sibs = 0;
+  for (const xmlNode *k = a->parent->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE && html_is(k, "article")) sibs++;
+  return sibs >= 3;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -244,7 +267,7 @@ void html_mark_boilerplate(html_ctx *c) {
           skip = 1;
         }
       } else if (html_is(n, "header") && !s->removed && (S_ld(s) > 0.3 || s->paras == 0) &&
-                 s->text_len * 2 < body_len) {
+                 s->text_len * 2 < body_len && !S_in_teaser(n)) {
         S_remove(n);
         skip = 1;
       } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {
@@ -411,6 +434,38 @@ static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
   return 0;
 }
 
+/* Headings in n's subtree outside `skip`: a landing page titles each of
+ * its sections; a forum thread or a notice around a post has none. */
+static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
+  unsigned k = 0;
+  for (const xmlNode *x = n; x;) {
+    int sk = x == skip || (x->type == XML_ELEMENT_NODE && html_st(x)->removed);
+    if (!sk && x->type == XML_ELEMENT_NODE && html_is_heading(x) && html_st(x)->text_len) {
+      k++;
+      sk = 1;
+    }
+    x = html_next((xmlNode *)x, n, sk);
+  }
+  return k;
+}
+
+/* Above `p` (an ancestor of `top` that adds too little to take over, or
+ * mostly links): the first ancestor that adds at least CLIMB_RATIO of
+ * `top`'s non-link text again, its added text under CLIMB_LD links. */
+static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
+  html_stat *cs = html_st(top);
+  double cur = (double)cs->text_len - cs->link_len;
+  for (xmlNode *q = p->parent; q && html_st(q) && !html_st(q)->removed; q = q->parent) {
+    html_stat *qs = html_st(q);
+    double extra = (double)qs->text_len - cs->text_len;
+    double extra_links = (double)qs->link_len - cs->link_len;
+    if (extra_links <= CLIMB_LD * extra && extra - extra_links >= CLIMB_RATIO * cur)
+      return S_headings(q, top) >= SECTION_HEADINGS ? q : NULL;
+    if (q == c->body) break;
+  }
+  return NULL;
+}
+
 int html_choose_content(html_ctx *c) {
   if (!c->body) return 0;
   /* score the text units */
@@ -507,12 +562,35 @@ int html_choose_content(html_ctx *c) {
       if (p == c->body) break;
       continue;
     }
-    if (extra_links > CLIMB_LD * extra) break;
-    /* a wrapper adding a heading or a caption: look further up */
-    if (extra - extra_links < CLIMB_RATIO * cur &&
-        (extra - extra_links >= 0.1 * cur || extra - extra_links > 150)) break;
+    /* a parent adding mostly links, or a wrapper adding a heading or a
+     * caption, ends the climb ... */
+    if (extra_links > CLIMB_LD * extra ||
+        (extra - extra_links < CLIMB_RATIO * cur &&
+         (extra - extra_links >= 0.1 * cur || extra - extra_links > 150))) {
+      /* ... except on a landing page, whose short sections sit in nested
+       * rows beside a call to action: a band adding a button or a line
+       * may be one step of several to the page's body of sections.  Look
+       * further up for an ancestor that adds enough (never from an
+       * article-sized block). */
+      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p);
+      if (!q) break;
+      p = q;
+    }
     top = p;
     if (p == c->body) break;
+  }
+  /* a page that is mostly links once its menus are gone (a listing, a
+   * category page of tiles): a short intro or one teaser scored best, yet
+   * the teasers are the content, links and all.  (A longer text there is
+   * a description or an article that the links only surround.) */
+  html_stat *bs = html_st(c->body);
+  if (bs->text_len && S_ld(bs) >= LINK_PAGE_LD &&
+      html_st(top)->text_len - html_st(top)->link_len < INTRO_MAX &&
+      html_st(top)->text_len < LINK_PAGE_SHARE * bs->text_len) {
+    while (top != c->body && top->parent && html_st(top->parent) &&
+           html_st(top)->text_len < LINK_PAGE_TAKE * bs->text_len)
+      top = top->parent;
+    c->grid = 1;
   }
   if (top == c->body || !top->parent) return S_add_root(c, top);
 

@@ -238,6 +238,124 @@ static void test_intro_above_rows(void) {
   docpipe_buf_free(&b);
 }
 
+/* A landing page: its longest text sits in a hero nested in rows, each
+ * row adding a line (a kicker, a tagline) too long to be a mere wrapper;
+ * the page's other sections, each under its own heading, sit above. */
+static void test_landing_sections(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b,
+           "<html><head><title>Calm books</title></head><body>"
+           "<nav><a href='/'>Home</a> <a href='/plans'>Plans</a> <a href='/login'>Log in</a></nav>"
+           "<main><div class='hero'><p class='kicker'>Bookkeeping for small workshops and studios, "
+           "since the first ledger.</p><div class='hero__row'><div class='hero__col'>"
+           "<p class='tagline'>Close the month in an afternoon, not a week of evenings.</p>"
+           "<div class='hero__text'><h1>Books that keep themselves</h1><p>We reconcile your bank "
+           "feeds, sort receipts into the right accounts, chase the invoices that are late, and "
+           "prepare the quarterly return, so that the owner of a small workshop can spend the "
+           "evening at the bench, with the family, or asleep, instead of with a shoebox of "
+           "crumpled paper and a spreadsheet that never quite adds up.</p></div>"
+           "</div></div></div>"
+           "<section class='payroll'><h2>Payroll in three clicks</h2><p>Staff are paid on the "
+           "same day each month, and every payslip is filed where an inspector expects it.</p>"
+           "</section><section class='pricing'><h2>One price for everything</h2><p>A single "
+           "monthly fee covers every feature, with no charge per user and no setup cost.</p>"
+           "</section><section class='people'><h2>Real people answer</h2><p>Our accountants "
+           "answer the phone themselves, in working hours, and reply to mail within a day.</p>"
+           "</section></main>"
+           "<footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></footer>"
+           "</body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "We reconcile your bank feeds"), "hero kept");
+  OK(body && strstr(body, "Staff are paid on the same day") &&
+         strstr(body, "A single monthly fee") && strstr(body, "Our accountants answer"),
+     "every other section kept");
+  OK(body && !strstr(body, "Privacy"), "footer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A category page: a short intro, then tiles whose whole text is a link.
+ * The intro scores best, yet the tiles are the content, links and all. */
+static void test_category_tiles(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Garden tools</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/tools'>Tools</a></nav><main>"
+               "<div class='intro'><h1>Garden tools</h1><p>Spades, forks and shears, chosen by "
+               "gardeners, sharpened before they ship.</p></div><div class='tiles'>");
+  for (int i = 0; i < 8; i++) {
+    char tile[512];
+    snprintf(tile, sizeof tile,
+             "<div class='tile'><a href='/tool/%d'><span class='name'>Tool %d of ash and forged "
+             "steel</span> <span class='price'>%d.50 EUR</span> <span class='note'>In stock, "
+             "ships in two days</span></a></div>",
+             i, i, 20 + i);
+    S_append(&b, tile);
+  }
+  S_append(&b, "</div></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Spades, forks and shears"), "intro kept");
+  OK(body && strstr(body, "Tool 0 of ash") && strstr(body, "Tool 7 of ash"), "every tile kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* The same landing page with calls to action (all links) around the hero
+ * instead of lines of text: the rows adding them are still steps on the
+ * way to the page's sections. */
+static void test_landing_call_to_action(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b,
+           "<html><head><title>Calm books</title></head><body>"
+           "<main><div class='hero'><div class='hero__row'><div class='hero__col'>"
+           "<div class='hero__text'><h1>Books that keep themselves</h1><p>We reconcile your bank "
+           "feeds, sort receipts into the right accounts, chase the invoices that are late, and "
+           "prepare the quarterly return, so that the owner of a small workshop can spend the "
+           "evening at the bench, with the family, or asleep, instead of with a shoebox of "
+           "crumpled paper and a spreadsheet that never quite adds up.</p></div>"
+           "<div class='cta'><a href='/trial'>Start a free trial today</a> "
+           "<a href='/demo'>Book a demo with an accountant</a></div></div></div>"
+           "<div class='logos'><a href='/c/1'>Joinery North</a> <a href='/c/2'>Kiln and Wheel</a> "
+           "<a href='/c/3'>Bindery Row</a> <a href='/c/4'>Loom House</a></div></div>"
+           "<section class='payroll'><h2>Payroll in three clicks</h2><p>Staff are paid on the "
+           "same day each month, and every payslip is filed where an inspector expects it.</p>"
+           "</section><section class='pricing'><h2>One price for everything</h2><p>A single "
+           "monthly fee covers every feature, with no charge per user and no setup cost.</p>"
+           "</section><section class='people'><h2>Real people answer</h2><p>Our accountants "
+           "answer the phone themselves, in working hours, and reply to mail within a day.</p>"
+           "</section></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "We reconcile your bank feeds"), "hero kept");
+  OK(body && strstr(body, "Staff are paid on the same day") &&
+         strstr(body, "A single monthly fee") && strstr(body, "Our accountants answer"),
+     "every other section kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A river of teasers, each an <article> whose title and blurb sit in its
+ * own <header>: those headers are the content, not the page's banner. */
+static void test_teaser_headers(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Headphones</title></head><body><header class='site'>"
+               "<a href='/'>Gadget notes</a></header><main><section class='river'>");
+  for (int i = 0; i < 5; i++) {
+    char teaser[768];
+    snprintf(teaser, sizeof teaser,
+             "<article class='river-item'><header><h2><a href='/a/%d'>Headphone review %d: "
+             "the quiet ones</a></h2><p class='desc'><a href='/a/%d'>Blurb %d: how they sound "
+             "on a train, how long they last, and whether they fold.</a></p></header></article>",
+             i, i, i, i);
+    S_append(&b, teaser);
+  }
+  S_append(&b, "</section></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Headphone review 0") && strstr(body, "Headphone review 4"),
+     "every teaser title kept");
+  OK(body && strstr(body, "Blurb 0:") && strstr(body, "Blurb 4:"), "every blurb kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -252,6 +370,10 @@ int main(void) {
   RUN(test_utility_class_prose);
   RUN(test_product_also_bought);
   RUN(test_intro_above_rows);
+  RUN(test_landing_sections);
+  RUN(test_category_tiles);
+  RUN(test_landing_call_to_action);
+  RUN(test_teaser_headers);
   docpipe_registry_free(reg);
   return harness_summary();
 }
