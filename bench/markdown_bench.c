@@ -4,7 +4,8 @@
  * Without FILE it builds a synthetic article of a few MB (Vietnamese
  * paragraphs with emphasis, links and escapable characters, lists, block
  * quotes, code, figures, tables, front matter with decision records);
- * with FILE it uses that document.  It times, each for at least a second:
+ * with FILE it uses that document.  It times, each for at least two seconds
+ * after one untimed run (steady state, see S_time):
  *   markdown -> json: markdown read + json write, MB/s of Markdown input;
  *   json -> markdown: json read + markdown write, MB/s of JSON input;
  * and prints the parts alone too, and the peak RSS.  MB = 10^6 bytes.  --dump writes the
@@ -99,32 +100,57 @@ typedef struct {
   const docpipe_plugin *from, *to;
 } S_pair;
 
-/* Times read(from) [+ write(to) when `to`] over `in` for >= 1 s; MB/s of input. */
 /* Seconds each timing runs for: longer under --only, so that a profile
  * is not dominated by building the inputs. */
-static double S_secs = 1.0;
+static double S_secs = 2.0;
 
+/* One read(from) [+ write(to) when `to`] of `in`. */
+static void S_convert_once(const docpipe_plugin *from, const docpipe_plugin *to,
+                           const docpipe_buf *in) {
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  docpipe_doc *doc = NULL;
+  if (docpipe_plugin_read(from, (const unsigned char *)in->data, in->len, NULL, &doc, &err)) {
+    fprintf(stderr, "markdown_bench: read %s: %s\n", from->name, err.message);
+    exit(1);
+  }
+  if (to) {
+    docpipe_buf out = DOCPIPE_BUF_INIT;
+    if (docpipe_plugin_write(to, doc, NULL, &out, &err)) {
+      fprintf(stderr, "markdown_bench: write %s: %s\n", to->name, err.message);
+      exit(1);
+    }
+    docpipe_buf_free(&out);
+  }
+  docpipe_doc_free(doc);
+}
+
+/* One write of `doc`; the bytes written. */
+static size_t S_write_once(const docpipe_plugin *to, const docpipe_doc *doc) {
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  docpipe_buf out = DOCPIPE_BUF_INIT;
+  if (docpipe_plugin_write(to, doc, NULL, &out, &err)) {
+    fprintf(stderr, "markdown_bench: write %s: %s\n", to->name, err.message);
+    exit(1);
+  }
+  size_t len = out.len;
+  docpipe_buf_free(&out);
+  return len;
+}
+
+/* Steady-state throughput, as in a process that converts document after
+ * document: one untimed run first, so that the first touch of the
+ * allocator's fresh pages (page faults, very dear on some VMs) is not
+ * charged to the format, then runs for S_secs.  MB/s of input.  What one
+ * process pays for one file, start-up and first touches included, is
+ * what markdown_bench.sh's whole-process figures show. */
 static double S_time(const docpipe_plugin *from, const docpipe_plugin *to, const docpipe_buf *in,
                      int *runs) {
-  docpipe_error err = DOCPIPE_ERROR_INIT;
   size_t bytes = 0;
+  S_convert_once(from, to, in);
   double t0 = S_now(), secs;
   *runs = 0;
   do {
-    docpipe_doc *doc = NULL;
-    if (docpipe_plugin_read(from, (const unsigned char *)in->data, in->len, NULL, &doc, &err)) {
-      fprintf(stderr, "markdown_bench: read %s: %s\n", from->name, err.message);
-      exit(1);
-    }
-    if (to) {
-      docpipe_buf out = DOCPIPE_BUF_INIT;
-      if (docpipe_plugin_write(to, doc, NULL, &out, &err)) {
-        fprintf(stderr, "markdown_bench: write %s: %s\n", to->name, err.message);
-        exit(1);
-      }
-      docpipe_buf_free(&out);
-    }
-    docpipe_doc_free(doc);
+    S_convert_once(from, to, in);
     bytes += in->len;
     (*runs)++;
   } while ((secs = S_now() - t0) < S_secs);
@@ -132,19 +158,12 @@ static double S_time(const docpipe_plugin *from, const docpipe_plugin *to, const
 }
 
 static double S_time_write(const docpipe_plugin *to, const docpipe_doc *doc, size_t *len, int *runs) {
-  docpipe_error err = DOCPIPE_ERROR_INIT;
   size_t bytes = 0;
+  S_write_once(to, doc);
   double t0 = S_now(), secs;
   *runs = 0;
   do {
-    docpipe_buf out = DOCPIPE_BUF_INIT;
-    if (docpipe_plugin_write(to, doc, NULL, &out, &err)) {
-      fprintf(stderr, "markdown_bench: write %s: %s\n", to->name, err.message);
-      exit(1);
-    }
-    bytes += out.len;
-    *len = out.len;
-    docpipe_buf_free(&out);
+    bytes += *len = S_write_once(to, doc);
     (*runs)++;
   } while ((secs = S_now() - t0) < S_secs);
   return bytes / 1e6 / secs;
