@@ -122,11 +122,13 @@ static int S_site_part(const char *fh, const char *fdoc, const char *fog) {
     /* either side when the rest is the og:title ("Blog: Headline"), and
      * longer: when the og:title is the shorter part, it is the site's name
      * ("Headline | Site") */
-    if (fog && lh < strlen(fog) && strncmp(fdoc, fh, lh) == 0 && strncmp(fdoc + lh, seps[i], ls) == 0 &&
+    int og_longer = fog && lh < strlen(fog);
+    if (og_longer && strncmp(fdoc, fh, lh) == 0 && strncmp(fdoc + lh, seps[i], ls) == 0 &&
         strcmp(fdoc + lh + ls, fog) == 0)
       return 1;
-    if (fog && lh < strlen(fog) && strcmp(fdoc + ld - lh, fh) == 0 && strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 &&
-        strlen(fog) == ld - lh - ls && strncmp(fdoc, fog, ld - lh - ls) == 0)
+    if (og_longer && strcmp(fdoc + ld - lh, fh) == 0 &&
+        strncmp(fdoc + ld - lh - ls, seps[i], ls) == 0 && strlen(fog) == ld - lh - ls &&
+        strncmp(fdoc, fog, ld - lh - ls) == 0)
       return 1;
     /* Only the end: "Headline - longer description" starts titles as
      * often as "Site: Headline" does, but "Headline | Site" is the rule. */
@@ -686,7 +688,8 @@ static int S_byline(docpipe_value *meta, const char *line) {
 /* A signature line that is only the name of an author the metadata has
  * already ("Hoài Thu" in bold at the end, the JSON-LD naming her): the
  * byline parser may not know the name for one, but it is no body text. */
-static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre,
+                             const char *line) {
   char *fl = S_fold(line);
   int found = 0;
   for (int k = 0; k < 2; k++) {
@@ -768,9 +771,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
   free(ftitle);
   seen = 0;
   /* a heading that ends the article heads nothing: the label of a widget
-   * whose links or form were removed ("Liên kết website", "Share this") */
-  /* (one: a run of headings at the end is a list of titles, as on a shop's
-   * category page) */
+   * whose links or form were removed ("Liên kết website", "Share this").
+   * One only: a run of headings at the end is a list of titles, as on a
+   * shop's category page. */
   docpipe_node *last_block = docpipe_node_last_child(root);
   docpipe_node *before_last = last_block ? docpipe_node_prev(last_block) : NULL;
   if (before_last && docpipe_node_type_of(last_block) == DOCPIPE_NODE_HEADING &&
