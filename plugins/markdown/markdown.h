@@ -24,6 +24,13 @@ int md_front_read(const char *yaml, size_t len, const docpipe_args *args, docpip
 int md_front_write(const docpipe_value *meta, const docpipe_args *args, docpipe_buf *out,
                    docpipe_error *err);
 
+/* md_split.c: when a run of non-blank lines of `s` is too long for
+ * cmark's inline parser (quadratic), `s` with blank lines cut into it at
+ * sentence or line ends, appended to `out`; *cuts says how many.  Returns
+ * 1 then, 0 when `s` needs no cut (out untouched), -1 when memory runs
+ * out. */
+int md_split_long_runs(const char *s, size_t len, docpipe_buf *out, size_t *cuts);
+
 int md_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
             docpipe_error *err);
 int md_write(const docpipe_doc *doc, const docpipe_args *args, docpipe_buf *out,

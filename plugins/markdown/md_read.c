@@ -333,13 +333,25 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
     cmark_parser *parser = cmark_parser_new_with_mem(
         CMARK_OPT_DEFAULT, in_arena ? md_arena_mem() : cmark_get_default_mem_allocator());
     cmark_node *root = NULL;
+    docpipe_buf long_runs = DOCPIPE_BUF_INIT;
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (!parser || !table || !cmark_parser_attach_syntax_extension(parser, table)) {
       rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "cannot set up the Markdown parser");
     } else {
-      cmark_parser_feed(parser, body, len - (size_t)(body - in));
-      root = cmark_parser_finish(parser);
-      if (!root) rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
+      const char *md = body;
+      size_t md_len = len - (size_t)(body - in), cuts = 0;
+      int split = md_split_long_runs(md, md_len, &long_runs, &cuts);
+      if (split > 0) {
+        docpipe_args_warn(args, "paragraphs over 256 KB cut at %zu sentence or line ends "
+                          "(cmark's inline parsing slows down quadratically on them)", cuts);
+        md = long_runs.data;
+        md_len = long_runs.len;
+      }
+      if (split >= 0) {
+        cmark_parser_feed(parser, md, md_len);
+        root = cmark_parser_finish(parser);
+      }
+      if (split < 0 || !root) rc = docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
       else {
         /* No cmark_consolidate_text_nodes here: cmark-gfm's
          * cmark_parser_finish has already joined adjacent text nodes
@@ -350,6 +362,7 @@ int md_read(const unsigned char *data, size_t size, const docpipe_args *args, do
     }
     /* In the arena, no cmark_node_free or cmark_parser_free: their
      * frees would do nothing; the arena takes everything. */
+    docpipe_buf_free(&long_runs);
     if (in_arena) {
       md_arena_end(&arena);
     } else {

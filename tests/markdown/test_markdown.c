@@ -301,6 +301,42 @@ static void test_deep_nesting(void) {
   }
 }
 
+static int S_count(const docpipe_doc *doc, docpipe_node_type t) {
+  int n = 0;
+  docpipe_iter *it = docpipe_iter_new(docpipe_doc_root(doc));
+  docpipe_event ev;
+  while ((ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE)
+    if (ev == DOCPIPE_EVENT_ENTER && docpipe_node_type_of(docpipe_iter_node(it)) == t) n++;
+  docpipe_iter_free(it);
+  return n;
+}
+
+static void test_long_paragraph(void) {
+  /* 1 MB in one paragraph of emphasis and links: cmark-gfm's inline
+   * parser is quadratic on it (seconds per MB, hours for 50 MB), so the
+   * reader cuts it at sentence ends; every emphasis and link survives.
+   * A long fenced code block is never cut. */
+  static const char sentence[] = "có *nhấn mạnh* và [liên kết](http://x.vn/a). ";
+  int reps = (1 << 20) / (int)(sizeof sentence - 1);
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  for (int i = 0; i < reps; i++) docpipe_buf_puts(&b, sentence);
+  docpipe_buf_puts(&b, "\n\n```\n");
+  for (int i = 0; i < 40000; i++) docpipe_buf_puts(&b, "code. line\n");
+  docpipe_buf_puts(&b, "```\n");
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  int rc;
+  docpipe_doc *doc = S_read(b.data, b.len, NULL, &rc, &err);
+  INT_EQ(rc, 0, "a 1 MB paragraph reads");
+  if (doc) {
+    OK(S_count(doc, DOCPIPE_NODE_PARAGRAPH) >= 8, "cut into paragraphs of about 64 KB");
+    INT_EQ(S_count(doc, DOCPIPE_NODE_EMPH), reps, "every emphasis kept");
+    INT_EQ(S_count(doc, DOCPIPE_NODE_LINK), reps, "every link kept");
+    INT_EQ(S_count(doc, DOCPIPE_NODE_CODE_BLOCK), 1, "the fenced code stays whole");
+  }
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
 static void test_invalid_utf8(void) {
   const char s[] = "---\ntitle: a\xff\n---\n\nb\xc3\x28 \x00 c\xed\xa0\x80\n";
   docpipe_error err = DOCPIPE_ERROR_INIT;
@@ -369,6 +405,7 @@ int main(void) {
   RUN(test_escaping_roundtrip);
   RUN(test_structure_roundtrip);
   RUN(test_deep_nesting);
+  RUN(test_long_paragraph);
   RUN(test_invalid_utf8);
   RUN(test_tabs);
   RUN(test_threads);
