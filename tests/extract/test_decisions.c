@@ -190,6 +190,18 @@ static void test_hostile(void) {
   for (size_t i = 0; i < sizeof big - 1; i++) big[i] = "1/2-"[i % 4];
   S_keys(big, got, sizeof got);
   STR_EQ(got, "", "200 KB of digits and separators");
+
+  /* 1500 distinct codes, each also inside a typed mention: at most 1000
+   * records, and every typed mention's code is not counted twice */
+  docpipe_buf many = DOCPIPE_BUF_INIT;
+  for (int i = 1; i <= 1500; i++) docpipe_buf_printf(&many, "Quyết định số %d/QĐ-UBND. ", i);
+  docpipe_value *list = docpipe_value_new_list();
+  INT_EQ(docpipe_decisions_scan(list, many.data, many.len, NULL), 0, "1500 citations scanned");
+  INT_EQ((int)docpipe_value_count(list), 1000, "capped at 1000 distinct documents");
+  STR_EQ(docpipe_meta_string(docpipe_value_at(list, 999), "text"), "Quyết định số 1000/QĐ-UBND",
+         "in order of first mention, typed");
+  docpipe_value_free(list);
+  docpipe_buf_free(&many);
 }
 
 int main(void) {

@@ -81,7 +81,9 @@ DOCPIPE_EXPORT int docpipe_byline_parse(const char *line, size_t len, docpipe_va
  * and merges them into `list` (a list of maps with the keys text, code,
  * type, number, year, issuer, date, body; absent fields omitted), in
  * order of first mention, without duplicates.  Call it on successive
- * paragraphs with the same list. */
+ * paragraphs with the same list.  A list holds at most 1000 distinct
+ * documents: further ones are not added (merging is a linear search, and
+ * real articles cite a few dozen). */
 DOCPIPE_EXPORT int docpipe_decisions_scan(docpipe_value *list, const char *text, size_t len,
                                           docpipe_error *err);
 

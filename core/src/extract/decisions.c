@@ -223,6 +223,11 @@ static int S_same_string(const docpipe_value *rec, const char *key, const char *
 /* Merges `rec` into `list`: a record with the same code, or with the same
  * type and number where one of them has no code, takes the fields it
  * lacks; otherwise `rec` is appended.  Takes ownership of `rec`. */
+/* Distinct documents kept per list: merging compares each mention with
+ * every record, so a hostile text citing millions of distinct numbers
+ * would be quadratic.  Real articles cite a few dozen. */
+#define S_MAX_RECORDS 1000
+
 static int S_merge(docpipe_value *list, docpipe_value *rec) {
   const char *code = docpipe_meta_string(rec, "code");
   const char *type = docpipe_meta_string(rec, "type");
@@ -237,6 +242,10 @@ static int S_merge(docpipe_value *list, docpipe_value *rec) {
                S_same_string(old, "number", number)) {
       match = old;
     }
+  }
+  if (!match && docpipe_value_count(list) >= S_MAX_RECORDS) {
+    docpipe_value_free(rec);
+    return 0;
   }
   if (!match) return docpipe_value_append(list, rec);
   /* A coded mention is the better citation text. */
@@ -350,10 +359,11 @@ int docpipe_decisions_scan(docpipe_value *list, const char *text, size_t len, do
 
 int docpipe__x_decisions_scan_nfc(docpipe_value *list, const char *s, size_t n, docpipe_error *err) {
   S_mention *ms = NULL;
-  size_t count = 0, cap = 0;
+  size_t count = 0, cap = 0, typed = 0, next_typed = 0;
   int rc = 0;
   /* Typed mentions first, then codes standing alone. */
   for (int pass = 0; pass < 2 && rc == 0; pass++) {
+    typed = pass == 1 ? count : 0;
     size_t from = 0, ov[8];
     x_pattern re = pass == 0 ? X_DEC_TYPED : X_DEC_CODE;
     while (from < n && docpipe__x_match(re, s, n, from, ov, 4)) {
@@ -374,10 +384,11 @@ int docpipe__x_decisions_scan_nfc(docpipe_value *list, const char *s, size_t n, 
           m.num_b = ov[7];
         }
       } else {
-        int covered = 0;
-        for (size_t i = 0; i < count; i++)
-          if (ov[2] >= ms[i].start && ov[2] < ms[i].end) covered = 1;
-        if (covered) continue;
+        /* Inside a typed mention?  Both passes match left to right, so
+         * one cursor over the typed ones (in order, apart) does: a scan
+         * of all of them per code was quadratic on long documents. */
+        while (next_typed < typed && ms[next_typed].end <= ov[2]) next_typed++;
+        if (next_typed < typed && ms[next_typed].start <= ov[2]) continue;
         m.code_a = ov[2];
         m.code_b = ov[3];
       }
