@@ -356,6 +356,67 @@ static void test_teaser_headers(void) {
   docpipe_buf_free(&b);
 }
 
+/* A thread whose posts sit in wrappers of different kinds (the first post,
+ * the replies, a "weeks later" notice between them): no grid is found, the
+ * posts are the page's content, and the cleaner must not take them again
+ * for their "comment" class. */
+static void test_thread_posts_survive_cleaning(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Oil for an old gearbox</title></head><body>"
+               "<h1>Oil for an old gearbox</h1><main id='thread'>");
+  static const char *const wraps[] = {"first-post", "reply", "reply reply--late"};
+  for (int i = 0; i < 3; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<div class='%s'><div class='userinfo'>rider%d</div>"
+             "<div class='comment-msg'>Post %d: the manual says one grade but the "
+             "shop used a thinner one, and shifting got smoother in the cold; after a winter "
+             "of short trips I would pick the thinner one again, though it leaks a little "
+             "more at the seals</div></div>"
+             "<div class='gap'>%d weeks later...</div>",
+             wraps[i], i, i, i + 2);
+    S_append(&b, post);
+  }
+  S_append(&b, "</main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Post 0:") && strstr(body, "Post 2:"), "every post kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A shop's result grid whose container carries a weak boilerplate word
+ * ("search-results"): the tiles are links with a picture, a name and a
+ * price, yet they are the page. */
+static void test_search_result_tiles(void) {
+  static const char *const names[] = {"Trail lamp 400", "Commuter tail light", "Helmet clip light",
+                                      "Rechargeable bar light", "Kids' spoke light"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Lights</title></head><body>"
+               "<div class='topbar'><a href='/'>Shop</a> <a href='/help'>Help</a> "
+               "<a href='/account'>Account</a> <a href='/stores'>Find a store</a></div>"
+               "<div role='main'><h1>Lights</h1><div class='container search-results'>"
+               "<div class='row product-grid'>");
+  for (int i = 0; i < 5; i++) {
+    char tile[512];
+    snprintf(tile, sizeof tile,
+             "<div class='col-6'><div class='tile'><a href='/p/%d'><img src='/i/%d.jpg' alt=''>"
+             "</a><a href='/p/%d' class='name'>%s</a><span class='price'>$%d.95</span></div></div>",
+             i, i, i, names[i], 20 + i);
+    S_append(&b, tile);
+  }
+  S_append(&b, "</div></div></div><div class='bottom'><a href='/terms'>Terms of sale</a> "
+               "<a href='/privacy'>Privacy</a> <a href='/cookies'>Cookies</a> "
+               "<a href='/careers'>Careers</a> <a href='/returns'>Returns and refunds</a> "
+               "<a href='/delivery'>Delivery times</a> <a href='/gift'>Gift cards</a> "
+               "<a href='/repairs'>Repairs and servicing</a> <a href='/blog'>Our blog</a></div>"
+               "</body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Trail lamp 400") && strstr(body, "Kids' spoke light"),
+     "every tile kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -374,6 +435,8 @@ int main(void) {
   RUN(test_category_tiles);
   RUN(test_landing_call_to_action);
   RUN(test_teaser_headers);
+  RUN(test_thread_posts_survive_cleaning);
+  RUN(test_search_result_tiles);
   docpipe_registry_free(reg);
   return harness_summary();
 }
