@@ -28,8 +28,16 @@
 /* Link-rich content judges its blocks against its own link density plus
  * this margin. */
 #define CLEAN_LD_MARGIN 0.3
-/* A comment thread is the content when the rest of the page is shorter. */
+/* A comment thread is the content when the rest of the page is shorter
+ * than this ... */
 #define THREAD_ALONE 800
+/* ... or when the rest holds less prose than this, in fewer paragraphs
+ * than this (a title box, a first post's stub, menus that survived), and
+ * the comments outweigh all of it this many times.  A short article under
+ * a long thread is still paragraphs. */
+#define THREAD_REST_PROSE 1500
+#define THREAD_REST_PARAS 5
+#define THREAD_OUTWEIGH 2
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
@@ -360,8 +368,11 @@ void html_mark_boilerplate(html_ctx *c) {
   /* a thread of comments (a forum, a Q&A page) with little else around it:
    * the comments are the content.  Under an article (most of the dev set's
    * commented pages) they stay boilerplate: the article leaves more text. */
-  if (nposts >= 2 && c->body && html_st(c->body)->text_len < post_len &&
-      html_st(c->body)->text_len < THREAD_ALONE) {
+  html_stat *rest = c->body ? html_st(c->body) : NULL;
+  if (nposts >= 2 && rest && rest->text_len < post_len &&
+      (rest->text_len < THREAD_ALONE ||
+       (rest->text_len - rest->link_len < THREAD_REST_PROSE && rest->paras < THREAD_REST_PARAS &&
+        post_len >= THREAD_OUTWEIGH * rest->text_len))) {
     /* the cleaner must not take them again for their class word */
     for (size_t i = 0; i < nposts; i++) {
       html_st(posts[i])->removed = 0;

@@ -417,6 +417,42 @@ static void test_search_result_tiles(void) {
   docpipe_buf_free(&b);
 }
 
+/* A thread under a title box and a sidebar that outlast the boilerplate
+ * pass (more than a bare page would hold), the comments many times longer
+ * than all of it: the comments are still the content. */
+static void test_thread_under_title_box(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Best tyres for wet roads?</title></head><body>"
+               "<div class='titlebox'><h1>Best tyres for wet roads?</h1>"
+               "<div class='info'>A board for people who ride in all weathers, with buying "
+               "advice, repair help and route tips from riders across the region; be kind, "
+               "stay on topic, and search before you ask a question that was answered last "
+               "week. Posting rules are in the pinned thread at the top of the board.</div>"
+               "<div class='boards'>");
+  for (int i = 0; i < 30; i++) {
+    char a[160];
+    snprintf(a, sizeof a, "<a href='/board/%d'>Neighbouring board %d</a> ", i, i);
+    S_append(&b, a);
+  }
+  S_append(&b, "</div></div><div class='thread'>");
+  for (int i = 0; i < 8; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<div class='comment' id='c%d'><div class='who'>rider%d</div><div class='md'>"
+             "<p>Reply %d: after two wet winters on the same road I switched to a softer "
+             "compound, and the grip on painted lines and drain covers is what changed most; "
+             "they wear faster, but I would rather buy tyres twice a year than slide once, "
+             "and the puncture rate stayed about the same on my commute.</p></div></div>",
+             i, i, i);
+    S_append(&b, post);
+  }
+  S_append(&b, "</div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Reply 0:") && strstr(body, "Reply 7:"), "every reply kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -437,6 +473,7 @@ int main(void) {
   RUN(test_teaser_headers);
   RUN(test_thread_posts_survive_cleaning);
   RUN(test_search_result_tiles);
+  RUN(test_thread_under_title_box);
   docpipe_registry_free(reg);
   return harness_summary();
 }
