@@ -261,8 +261,12 @@ void html_mark_boilerplate(html_ctx *c) {
     if (n->type == XML_ELEMENT_NODE && n != root && n != c->body && !html_st(n)->removed) {
       const char *name = (const char *)n->name;
       const char *role = html_attr(n, "role");
-      if ((S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) &&
-          (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200)) {
+      /* a modal dialog (a consent centre's pages of vendor prose) is never
+       * the article, however much of the page it holds */
+      const char *modal = html_attr(n, "aria-modal");
+      if ((modal && strcmp(modal, "true") == 0) ||
+          ((S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) &&
+           (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200))) {
         S_remove(n);
         skip = 1;
       }

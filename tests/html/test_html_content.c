@@ -453,6 +453,35 @@ static void test_thread_under_title_box(void) {
   docpipe_buf_free(&b);
 }
 
+/* A consent centre injected as a modal dialog, its pages of purposes and
+ * vendors longer than the short post it covers: the dialog is never the
+ * content. */
+static void test_modal_dialog_dropped(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Chain keeps slipping</title></head><body>"
+               "<main><h1>Chain keeps slipping</h1><div class='op'><p>Question: my chain "
+               "slips on the two smallest cogs after I fitted a new cassette, even with the "
+               "indexing adjusted; is the chain worn too, or the chainring?</p></div></main>"
+               "<div id='consent-sdk'><div role='dialog' aria-modal='true' "
+               "aria-label='Your choices'><div class='pc-scroll'>");
+  for (int i = 0; i < 6; i++) {
+    char part[768];
+    snprintf(part, sizeof part,
+             "<div class='pc-purpose'><h4>Purpose %d</h4><p>Vendor text %d: we and our "
+             "partners store and access information on your device, such as identifiers, "
+             "to measure how content performs, to build profiles, and to improve products, "
+             "based on consent or on legitimate interest, which you may object to.</p></div>",
+             i, i);
+    S_append(&b, part);
+  }
+  S_append(&b, "</div></div></div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Question: my chain"), "the post kept");
+  OK(body && !strstr(body, "Vendor text"), "the dialog dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -474,6 +503,7 @@ int main(void) {
   RUN(test_thread_posts_survive_cleaning);
   RUN(test_search_result_tiles);
   RUN(test_thread_under_title_box);
+  RUN(test_modal_dialog_dropped);
   docpipe_registry_free(reg);
   return harness_summary();
 }
