@@ -28,8 +28,16 @@
 /* Link-rich content judges its blocks against its own link density plus
  * this margin. */
 #define CLEAN_LD_MARGIN 0.3
-/* A comment thread is the content when the rest of the page is shorter. */
+/* A comment thread is the content when the rest of the page is shorter
+ * than this ... */
 #define THREAD_ALONE 800
+/* ... or when the rest holds less prose than this, in fewer paragraphs
+ * than this (a title box, a first post's stub, menus that survived), and
+ * the comments outweigh all of it this many times.  A short article under
+ * a long thread is still paragraphs. */
+#define THREAD_REST_PROSE 1500
+#define THREAD_REST_PARAS 5
+#define THREAD_OUTWEIGH 2
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
@@ -50,6 +58,12 @@
 #define REPEAT_SHARE 0.5
 #define REPEAT_MIN_ITEM 60
 #define REPEAT_DOMINANT 0.5
+/* A grid of picture cards: the text each card needs, how many elements to
+ * look through for the grid, and the page's share (1/CARDS_SHARE) a grid
+ * holds to be the page's own (a sidebar of teasers holds less). */
+#define CARD_MIN_TEXT 15
+#define CARDS_SHARE 3
+#define CARDS_SCAN 4000
 
 static double S_ld(const html_stat *s) {
   return s->text_len ? (double)s->link_len / (double)s->text_len : 0.0;
@@ -192,6 +206,35 @@ static int S_in_teaser(const xmlNode *n) {
   return sibs >= 3;
 }
 
+static int S_same_kind(const xmlNode *a, const xmlNode *b);
+
+/* Whether n holds a grid of picture cards: an element whose children of
+ * one kind, three or more, each carry a picture and a line of text, and
+ * hold most of n's text (product tiles, search results), with text beside
+ * their links (a price, a snippet).  A menu's items carry no pictures, a
+ * logo strip's no text, a table of contents' only links. */
+static int S_holds_cards(xmlNode *n) {
+  unsigned seen = 0;
+  for (xmlNode *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE || html_st(x)->removed) continue;
+    seen++;
+    xmlNode *first = NULL;
+    unsigned count = 0, text = 0;
+    for (xmlNode *k = x->children; k; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
+      if (!first) first = k;
+      html_stat *ks = html_st(k);
+      if (!S_same_kind(k, first) || !ks->imgs || ks->text_len < CARD_MIN_TEXT ||
+          ks->link_len >= ks->text_len)
+        continue;
+      count++;
+      text += ks->text_len;
+    }
+    if (count >= 3 && text * 2 >= html_st(n)->text_len) return 1;
+  }
+  return 0;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -218,8 +261,12 @@ void html_mark_boilerplate(html_ctx *c) {
     if (n->type == XML_ELEMENT_NODE && n != root && n != c->body && !html_st(n)->removed) {
       const char *name = (const char *)n->name;
       const char *role = html_attr(n, "role");
-      if ((S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) &&
-          (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200)) {
+      /* a modal dialog (a consent centre's pages of vendor prose) is never
+       * the article, however much of the page it holds */
+      const char *modal = html_attr(n, "aria-modal");
+      if ((modal && strcmp(modal, "true") == 0) ||
+          ((S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) &&
+           (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200))) {
         S_remove(n);
         skip = 1;
       }
@@ -258,8 +305,13 @@ void html_mark_boilerplate(html_ctx *c) {
         if (!strict && html_has_word(low, S_control_words) &&
             !(s->text_len >= PROSE_MIN && S_ld(s) < 0.1))
           strict = 1;
-        if (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
-            (html_is(n, "header") && s->paras < 2)) {
+        /* a weak word ("search" of "search-results", "promo") on a grid
+         * of picture cards holding much of the page names the grid, not
+         * a widget */
+        int cards = !strict && s->text_len >= 100 && s->text_len * CARDS_SHARE >= body_len &&
+                    S_holds_cards(n);
+        if (!cards && (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
+                       (html_is(n, "header") && s->paras < 2))) {
           if (comment && S_ld(s) <= 0.35 && s->text_len >= 100 &&
               S_push(&posts, &nposts, &capposts, n) == 0)
             post_len += s->text_len;
@@ -320,9 +372,16 @@ void html_mark_boilerplate(html_ctx *c) {
   /* a thread of comments (a forum, a Q&A page) with little else around it:
    * the comments are the content.  Under an article (most of the dev set's
    * commented pages) they stay boilerplate: the article leaves more text. */
-  if (nposts >= 2 && c->body && html_st(c->body)->text_len < post_len &&
-      html_st(c->body)->text_len < THREAD_ALONE) {
-    for (size_t i = 0; i < nposts; i++) html_st(posts[i])->removed = 0;
+  html_stat *rest = c->body ? html_st(c->body) : NULL;
+  if (nposts >= 2 && rest && rest->text_len < post_len &&
+      (rest->text_len < THREAD_ALONE ||
+       (rest->text_len - rest->link_len < THREAD_REST_PROSE && rest->paras < THREAD_REST_PARAS &&
+        post_len >= THREAD_OUTWEIGH * rest->text_len))) {
+    /* the cleaner must not take them again for their class word */
+    for (size_t i = 0; i < nposts; i++) {
+      html_st(posts[i])->removed = 0;
+      html_st(posts[i])->post = 1;
+    }
     html_stats_compute(c);
   }
   free(posts);
@@ -656,10 +715,12 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
   double ld = S_ld(s);
   /* A score below zero drops a block, except: in a grid of posts or cards,
    * where a class word ("ipsComment") names every item alike, prose is
-   * judged by its own link density; and a list scores below zero from its
-   * tag alone when its items wrap their text in <p> (each <li> then adds
-   * little), yet a list of plain sentences is article text all the same. */
-  int grid_prose = grid && s->text_len >= 100 && ld < 0.3;
+   * judged by its own link density (so is a thread's post kept as the
+   * page's content, "comment" in its class); and a list scores below zero
+   * from its tag alone when its items wrap their text in <p> (each <li>
+   * then adds little), yet a list of plain sentences is article text all
+   * the same. */
+  int grid_prose = (grid || s->post) && s->text_len >= 100 && ld < 0.3;
   if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1)) return 1;
   if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;

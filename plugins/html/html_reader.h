@@ -30,6 +30,7 @@ typedef struct html_stat {
   unsigned char removed;   /* boilerplate: never output */
   unsigned char candidate; /* has a content score */
   unsigned char kept;      /* part of the chosen content */
+  unsigned char post;      /* a post of a thread that is the page's content */
   unsigned char block;     /* a block-level element (cached html_is_block) */
 } html_stat;
 

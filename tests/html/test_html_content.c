@@ -356,6 +356,132 @@ static void test_teaser_headers(void) {
   docpipe_buf_free(&b);
 }
 
+/* A thread whose posts sit in wrappers of different kinds (the first post,
+ * the replies, a "weeks later" notice between them): no grid is found, the
+ * posts are the page's content, and the cleaner must not take them again
+ * for their "comment" class. */
+static void test_thread_posts_survive_cleaning(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Oil for an old gearbox</title></head><body>"
+               "<h1>Oil for an old gearbox</h1><main id='thread'>");
+  static const char *const wraps[] = {"first-post", "reply", "reply reply--late"};
+  for (int i = 0; i < 3; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<div class='%s'><div class='userinfo'>rider%d</div>"
+             "<div class='comment-msg'>Post %d: the manual says one grade but the "
+             "shop used a thinner one, and shifting got smoother in the cold; after a winter "
+             "of short trips I would pick the thinner one again, though it leaks a little "
+             "more at the seals</div></div>"
+             "<div class='gap'>%d weeks later...</div>",
+             wraps[i], i, i, i + 2);
+    S_append(&b, post);
+  }
+  S_append(&b, "</main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Post 0:") && strstr(body, "Post 2:"), "every post kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A shop's result grid whose container carries a weak boilerplate word
+ * ("search-results"): the tiles are links with a picture, a name and a
+ * price, yet they are the page. */
+static void test_search_result_tiles(void) {
+  static const char *const names[] = {"Trail lamp 400", "Commuter tail light", "Helmet clip light",
+                                      "Rechargeable bar light", "Kids' spoke light"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Lights</title></head><body>"
+               "<div class='topbar'><a href='/'>Shop</a> <a href='/help'>Help</a> "
+               "<a href='/account'>Account</a> <a href='/stores'>Find a store</a></div>"
+               "<div role='main'><h1>Lights</h1><div class='container search-results'>"
+               "<div class='row product-grid'>");
+  for (int i = 0; i < 5; i++) {
+    char tile[512];
+    snprintf(tile, sizeof tile,
+             "<div class='col-6'><div class='tile'><a href='/p/%d'><img src='/i/%d.jpg' alt=''>"
+             "</a><a href='/p/%d' class='name'>%s</a><span class='price'>$%d.95</span></div></div>",
+             i, i, i, names[i], 20 + i);
+    S_append(&b, tile);
+  }
+  S_append(&b, "</div></div></div><div class='bottom'><a href='/terms'>Terms of sale</a> "
+               "<a href='/privacy'>Privacy</a> <a href='/cookies'>Cookies</a> "
+               "<a href='/careers'>Careers</a> <a href='/returns'>Returns and refunds</a> "
+               "<a href='/delivery'>Delivery times</a> <a href='/gift'>Gift cards</a> "
+               "<a href='/repairs'>Repairs and servicing</a> <a href='/blog'>Our blog</a></div>"
+               "</body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Trail lamp 400") && strstr(body, "Kids' spoke light"),
+     "every tile kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A thread under a title box and a sidebar that outlast the boilerplate
+ * pass (more than a bare page would hold), the comments many times longer
+ * than all of it: the comments are still the content. */
+static void test_thread_under_title_box(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Best tyres for wet roads?</title></head><body>"
+               "<div class='titlebox'><h1>Best tyres for wet roads?</h1>"
+               "<div class='info'>A board for people who ride in all weathers, with buying "
+               "advice, repair help and route tips from riders across the region; be kind, "
+               "stay on topic, and search before you ask a question that was answered last "
+               "week. Posting rules are in the pinned thread at the top of the board.</div>"
+               "<div class='boards'>");
+  for (int i = 0; i < 30; i++) {
+    char a[160];
+    snprintf(a, sizeof a, "<a href='/board/%d'>Neighbouring board %d</a> ", i, i);
+    S_append(&b, a);
+  }
+  S_append(&b, "</div></div><div class='thread'>");
+  for (int i = 0; i < 8; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<div class='comment' id='c%d'><div class='who'>rider%d</div><div class='md'>"
+             "<p>Reply %d: after two wet winters on the same road I switched to a softer "
+             "compound, and the grip on painted lines and drain covers is what changed most; "
+             "they wear faster, but I would rather buy tyres twice a year than slide once, "
+             "and the puncture rate stayed about the same on my commute.</p></div></div>",
+             i, i, i);
+    S_append(&b, post);
+  }
+  S_append(&b, "</div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Reply 0:") && strstr(body, "Reply 7:"), "every reply kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A consent centre injected as a modal dialog, its pages of purposes and
+ * vendors longer than the short post it covers: the dialog is never the
+ * content. */
+static void test_modal_dialog_dropped(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Chain keeps slipping</title></head><body>"
+               "<main><h1>Chain keeps slipping</h1><div class='op'><p>Question: my chain "
+               "slips on the two smallest cogs after I fitted a new cassette, even with the "
+               "indexing adjusted; is the chain worn too, or the chainring?</p></div></main>"
+               "<div id='consent-sdk'><div role='dialog' aria-modal='true' "
+               "aria-label='Your choices'><div class='pc-scroll'>");
+  for (int i = 0; i < 6; i++) {
+    char part[768];
+    snprintf(part, sizeof part,
+             "<div class='pc-purpose'><h4>Purpose %d</h4><p>Vendor text %d: we and our "
+             "partners store and access information on your device, such as identifiers, "
+             "to measure how content performs, to build profiles, and to improve products, "
+             "based on consent or on legitimate interest, which you may object to.</p></div>",
+             i, i);
+    S_append(&b, part);
+  }
+  S_append(&b, "</div></div></div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Question: my chain"), "the post kept");
+  OK(body && !strstr(body, "Vendor text"), "the dialog dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -374,6 +500,10 @@ int main(void) {
   RUN(test_category_tiles);
   RUN(test_landing_call_to_action);
   RUN(test_teaser_headers);
+  RUN(test_thread_posts_survive_cleaning);
+  RUN(test_search_result_tiles);
+  RUN(test_thread_under_title_box);
+  RUN(test_modal_dialog_dropped);
   docpipe_registry_free(reg);
   return harness_summary();
 }
