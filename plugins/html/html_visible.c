@@ -595,6 +595,11 @@ static char *S_author_clean(const char *in) {
   if (!buf) return NULL;
   size_t o = 0;
   for (size_t i = 0; i < il; i++) {
+    if ((unsigned char)in[i] == 0xC2 && (unsigned char)in[i + 1] == 0xA0) {
+      buf[o++] = ' '; /* no-break space */
+      i++;
+      continue;
+    }
     if (i && ((in[i - 1] >= '0' && in[i - 1] <= '9' && in[i] >= 'A' && in[i] <= 'Z') ||
               (in[i - 1] >= 'a' && in[i - 1] <= 'z' && S_month_at(in + i))))
       buf[o++] = ' ';
@@ -669,6 +674,14 @@ static char *S_author_clean(const char *in) {
   if (rs) v[rs] = 0;
   n = strlen(v);
   while (n && (v[n - 1] == ' ' || v[n - 1] == ',')) v[--n] = 0;
+  /* a sentence that went on ("Kim Lee on", "Kim Lee at") */
+  static const char *const tails[] = {"on", "at", "in", "since", "of", "the", "and", "for", "from", NULL};
+  for (char *sp; n && (sp = strrchr(v, ' ')) != NULL && S_word_in(sp + 1, strlen(sp + 1), tails) &&
+                 sp[1] >= 'a' && sp[1] <= 'z';) {
+    *sp = 0;
+    n = (size_t)(sp - v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == ',')) v[--n] = 0;
+  }
   if (!n) goto done;
   /* not names: an id, an address, a template key ("page.head.author"),
    * a label with nothing after it, a form field */
@@ -708,6 +721,110 @@ static void S_tidy_authors(docpipe_value *meta) {
   else {
     docpipe_value_free(l);
     docpipe_value_free(docpipe_value_take(meta, DOCPIPE_META_AUTHORS));
+  }
+}
+
+/* A name after a credit label: short, capitalised, a few words. */
+/* inline: "By X" in one run, where X must look more like a person than a
+ * filter's label ("By Price", "By Gender & Age", "BY COMPANY SIZE"). */
+static int S_credit_name(docpipe_value *meta, const char *text, int inline_by) {
+  char *v = S_author_clean(text);
+  int ok = 0;
+  if (v) {
+    size_t n = strlen(v), words = 1, lower = 0;
+    for (const char *p = v; *p; p++) words += *p == ' ', lower += *p >= 'a' && *p <= 'z';
+    ok = n >= 2 && n <= 60 && words <= 6 && ((v[0] >= 'A' && v[0] <= 'Z') || (unsigned char)v[0] >= 0xC3) &&
+         !strpbrk(v, "!?\"()") && (!inline_by || (words >= 2 && lower && !strchr(v, '&')));
+    if (ok) {
+      docpipe_value *l = docpipe_value_new_list();
+      if (l && docpipe_value_append_string(l, v) == 0) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+      else docpipe_value_free(l);
+    }
+  }
+  free(v);
+  return ok;
+}
+
+/* The first credit label in the page's text: a text run that is only the
+ * label ("Written by", "By:") takes the next text run for the name; one
+ * that starts with it ("By Tess Ortega") holds the name.  Text runs, not
+ * elements, so the walk is linear however the page nests. */
+/* Inside a link, a control, a menu or a term list a "By ..." run is a
+ * filter or a menu entry ("By Category", "Shop by Price"); inside a
+ * heading a bare "By" heads such a list too. */
+static int S_credit_chrome(const xmlNode *n, int bare) {
+  for (int d = 0; n && d < 8; d++, n = n->parent) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    static const char *const tags[] = {"a", "button", "nav", "label", "option", "select",
+                                       "dt", "dd", "th", NULL};
+    for (int i = 0; tags[i]; i++)
+      if (html_is(n, tags[i])) return 1;
+    if (bare && n->name && (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
+        n->name[1] <= '6' && !n->name[2])
+      return 1;
+  }
+  return 0;
+}
+
+static void S_credit_label(xmlNode *body, docpipe_value *meta) {
+  static const char *const labels[] = {"written by", "posted by", "authored by", "article by",
+                                       "words by", "story by", "by", NULL};
+  int want_next = 0;
+  size_t seen = 0;
+  for (xmlNode *n = body; n && seen < 20000; seen++) {
+    int skip = n->type == XML_ELEMENT_NODE && (html_is(n, "script") || html_is(n, "style") ||
+                                               html_is(n, "noscript") || html_is(n, "select") ||
+                                               html_is(n, "option") || html_is(n, "textarea"));
+    if (n->type == XML_TEXT_NODE && n->content) {
+      const char *s = (const char *)n->content;
+      while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+      size_t len = strlen(s);
+      while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
+        len--;
+      if (len && want_next) {
+        /* the name ends there ("Kim Lee", "Kim Lee, Dec 2"), not a
+         * sentence going on into a link or more words */
+        const xmlNode *after = n->next;
+        while (after && after->type == XML_COMMENT_NODE) after = after->next;
+        const char *at = after && after->type == XML_TEXT_NODE ? (const char *)after->content : NULL;
+        while (at && (*at == ' ' || *at == '\n' || *at == '\t')) at++;
+        int goes_on = after && ((after->type == XML_ELEMENT_NODE && html_is(after, "a")) ||
+                                (at && ((*at | 32) >= 'a' && (*at | 32) <= 'z')));
+        if (len < 80 && !goes_on) {
+          char *name = strndup(s, len);
+          if (name) S_credit_name(meta, name, 0);
+          free(name);
+        }
+        return;
+      }
+      for (int i = 0; len && len < 80 && labels[i]; i++) {
+        size_t ll = strlen(labels[i]);
+        if (len < ll || strncasecmp(s, labels[i], ll)) continue;
+        const char *rest = s + ll;
+        size_t rl = len - ll;
+        if (rl && *rest == ':') rest++, rl--;
+        while (rl && (*rest == ' ' || (unsigned char)*rest == 0xC2)) {
+          /* spaces and no-break spaces */
+          if ((unsigned char)*rest == 0xC2) {
+            if ((unsigned char)rest[1] != 0xA0) break;
+            rest++, rl--;
+          }
+          rest++, rl--;
+        }
+        if (S_credit_chrome(n, ll == 2)) break;
+        if (!rl) want_next = 1;
+        else if (rest > s + ll) {
+          char *line = strndup(s, len);
+          if (line && S_credit_name(meta, line, ll == 2)) {
+            free(line);
+            return;
+          }
+          free(line);
+        }
+        break;
+      }
+    }
+    n = html_next(n, body, skip);
   }
 }
 
@@ -828,6 +945,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     }
     docpipe_buf_free(&t);
   }
+  /* still no author: a credit label the page prints in text ("Written
+   * by" in one element and the name in the next, "By <a>Name</a>") */
+  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) S_credit_label(c->body, meta);
 }
 
 

@@ -388,6 +388,36 @@ static void test_author_cleaning(void) {
   }
 }
 
+static void test_credit_label(void) {
+  /* a credit label printed as text: the name in the next element, or in
+   * the same run; a "By ..." filter or menu entry is no byline */
+  static const struct {
+    const char *html, *want;
+  } cases[] = {
+      {"<div class=meta><p>Written by</p><p class=grey>Tess Ortega</p></div>", "Tess Ortega"},
+      {"<span class=item>By <a href=/people/tess>Tess Ortega</a></span>", "Tess Ortega"},
+      {"<p>by: <!-- -->Tess Ortega<!-- -->, <!-- -->Mar 3, 2025</p>", "Tess Ortega"},
+      {"<div>By Tess Ortega</div>", "Tess Ortega"},
+      {"<div class=grid><div>By Price</div><div>By Gender &amp; Age</div></div>", NULL},
+      {"<h2>Explore <span>By Category</span></h2>", NULL},
+      {"<ul><li><a href=/c>By Countries</a></li></ul>", NULL},
+      {"<p>Written by</p><p>the kiln team, and <a href=/x>friends</a></p>", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title></head><body><article>"
+             "<h1>Glazes that work</h1>%s" S_PARA "</article></body></html>",
+             cases[i].html);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const char *got = docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0);
+    if (cases[i].want) STR_EQ(got, cases[i].want, cases[i].html);
+    else OK(got == NULL, cases[i].html);
+    docpipe_doc_free(doc);
+  }
+}
+
 static void test_double_utf8(void) {
   /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
    * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
@@ -675,6 +705,7 @@ int main(void) {
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_author_cleaning);
+  RUN(test_credit_label);
   RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);
