@@ -631,8 +631,8 @@ static char *S_author_clean(const char *in) {
     while (*v == ' ' || *v == ',' || *v == '|' || *v == '-') v++;
   }
   /* a counter after the name */
-  for (char *q = v + 1; *q; q++)
-    if (q[-1] == ' ' && *q >= '0' && *q <= '9' && S_is_counter(q)) {
+  for (char *q = v; *q; q++)
+    if (q > v && q[-1] == ' ' && *q >= '0' && *q <= '9' && S_is_counter(q)) {
       *q = 0;
       break;
     }
@@ -657,7 +657,7 @@ static char *S_author_clean(const char *in) {
     if (role) *dash = 0;
   }
   /* a role glued to the name ("HabernyFounder"): split at the capital */
-  for (char *g = v + 1; *g; g++)
+  for (char *g = *v ? v + 1 : v; *g; g++)
     if (*g >= 'A' && *g <= 'Z' && g[-1] >= 'a' && g[-1] <= 'z') {
       size_t wl = 0;
       while (((g[wl] | 32) >= 'a' && (g[wl] | 32) <= 'z') || g[wl] == '-') wl++;

@@ -372,6 +372,8 @@ static void test_author_cleaning(void) {
       {"page.head.meta.author", NULL},
       {"Name *", NULL},
       {"Jun 2 Written By", NULL},
+      {"Mar 3, 2025", NULL},
+      {"Mar 3, 2025 | ", NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char page[2048];
