@@ -504,6 +504,332 @@ static char *S_byline_name(char *v) {
   return v;
 }
 
+/* Words that say what a person does or where they work: after a name in
+ * a byline value they are a role or an outlet ("Kim Lee Senior Reporter",
+ * "Kim Lee, The Daily Post"), not part of the name. */
+static const char *const S_role_words[] = {
+    "writer", "editor", "reporter", "correspondent", "columnist", "contributor",
+    "specialist", "consultant", "director", "founder", "co-founder",
+    "manager", "analyst", "journalist", "producer", "officer", "engineer", "president", "ceo",
+    "reviewer", "researcher", "strategist", "designer", "developer", NULL};
+/* Words that open a role before its noun ("Former ... Consultant"). */
+static const char *const S_role_lead[] = {"former", "senior", "staff", "lead", "chief", "deputy",
+                                          "managing", "contributing", "executive", "associate",
+                                          "assistant", "junior", "guest", "freelance", NULL};
+
+static int S_word_in(const char *w, size_t n, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && !strncasecmp(w, list[i], n)) return 1;
+  return 0;
+}
+
+/* The byte offset where a role starts in "Name Name Role ...", or 0. */
+static size_t S_role_start(const char *v) {
+  size_t starts[24];
+  size_t lens[24];
+  int nw = 0;
+  for (const char *p = v; *p && nw < 24;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    while (n && (p[n - 1] == ',' || p[n - 1] == '.')) n--;
+    starts[nw] = (size_t)(p - v);
+    lens[nw++] = n;
+    p = e;
+  }
+  for (int i = 2; i < nw; i++) {
+    if (!S_word_in(v + starts[i], lens[i], S_role_words)) continue;
+    for (int k = 2; k < i; k++)
+      if (S_word_in(v + starts[k], lens[k], S_role_lead)) return starts[k];
+    /* one unknown word before the role is its qualifier ("Tech Reporter") */
+    return starts[i == 2 ? 2 : (i == 3 ? 2 : i)];
+  }
+  for (int i = 2; i < nw; i++)
+    if (S_word_in(v + starts[i], lens[i], S_role_lead) && i + 1 < nw) return starts[i];
+  return 0;
+}
+
+/* Words before "by" that make it a credit label ("Recipe by", "Posted
+ * by"); "Sponsored by X" or "Websites by X" credit no writer. */
+static const char *const S_by_labels[] = {"written", "posted", "authored", "recipe", "guide",
+                                          "article", "story", "words", "text", "review",
+                                          "published", "created", "post", NULL};
+
+/* A number that counts something after a name ("7 min read", "1 year
+ * ago", "0 0"), or a date in digits: not part of the name. */
+static int S_is_counter(const char *d) {
+  while (*d >= '0' && *d <= '9') d++;
+  if (!*d || *d == '/' || *d == '.') return 1;
+  if (*d != ' ') return 0;
+  d++;
+  if (*d >= '0' && *d <= '9') return 1;
+  static const char *const units[] = {"min", "mins", "minute", "minutes", "hour", "hours", "day",
+                                      "days", "week", "weeks", "month", "months", "year", "years",
+                                      "comment", "comments", "views", "reads", "likes", NULL};
+  size_t wl = strcspn(d, " ");
+  return S_word_in(d, wl, units);
+}
+
+/* A month name (or its three-letter form) starts at g as a whole word. */
+static int S_month_at(const char *g) {
+  static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                       "July", "August", "September", "October", "November",
+                                       "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                       "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+  size_t wl = 0;
+  while ((g[wl] | 32) >= 'a' && (g[wl] | 32) <= 'z') wl++;
+  for (int i = 0; months[i]; i++)
+    if (strlen(months[i]) == wl && !strncmp(g, months[i], wl)) return 1;
+  return 0;
+}
+
+/* One author value, from any source, reduced to the name: without a label
+ * before it ("By", "Posted by", "Recipe by"), a date, a counter ("7 min
+ * read"), a role or an outlet after it.  NULL when what is left is no
+ * name: a number, an address, a template key, a form label.  Malloc'd. */
+static char *S_author_clean(const char *in) {
+  /* text glued by the markup ("KimDecember 17", "2025Julian"): a space
+   * where a date meets a word */
+  size_t il = strlen(in);
+  char *buf = malloc(il * 2 + 1), *v = buf, *out = NULL;
+  if (!buf) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < il; i++) {
+    if ((unsigned char)in[i] == 0xC2 && (unsigned char)in[i + 1] == 0xA0) {
+      buf[o++] = ' '; /* no-break space */
+      i++;
+      continue;
+    }
+    if (i && ((in[i - 1] >= '0' && in[i - 1] <= '9' && in[i] >= 'A' && in[i] <= 'Z') ||
+              (in[i - 1] >= 'a' && in[i - 1] <= 'z' && S_month_at(in + i))))
+      buf[o++] = ' ';
+    buf[o++] = in[i];
+  }
+  buf[o] = 0;
+  for (;;) {
+    while (*v == ' ' || *v == '&' || *v == ',' || *v == ';' || *v == '|' || *v == '-') v++;
+    /* "By X", "Posted by X", "Posted byX", "Authored by: X" */
+    const char *p = v;
+    while ((*p | 32) >= 'a' && (*p | 32) <= 'z') p++;
+    const char *by = NULL;
+    if (p - v == 2 && !strncasecmp(v, "by", 2)) by = p;
+    else if (*p == ' ' && S_word_in(v, (size_t)(p - v), S_by_labels) && !strncasecmp(p + 1, "by", 2))
+      by = p + 3;
+    if (!by || !(*by == ' ' || *by == ':' || (*by >= 'A' && *by <= 'Z'))) break;
+    v = (char *)by;
+    while (*v == ':' || *v == ' ') v++;
+  }
+  /* a date beside the name */
+  docpipe_date d;
+  size_t n = strlen(v);
+  if (docpipe_date_find(v, n, &d) && d.end > d.start && d.end <= n) {
+    int letters_before = 0;
+    for (size_t i = 0; i < d.start; i++)
+      if ((unsigned char)v[i] >= 0x80 || ((v[i] | 32) >= 'a' && (v[i] | 32) <= 'z')) letters_before = 1;
+    if (letters_before) v[d.start] = 0;
+    else v += d.end;
+    while (*v == ' ' || *v == ',' || *v == '|' || *v == '-') v++;
+  }
+  /* a counter after the name */
+  for (char *q = v; *q; q++)
+    if (q > v && q[-1] == ' ' && *q >= '0' && *q <= '9' && S_is_counter(q)) {
+      *q = 0;
+      break;
+    }
+  n = strlen(v);
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '*' || v[n - 1] == '-' || v[n - 1] == ',' ||
+               v[n - 1] == '|'))
+    v[--n] = 0;
+  /* ", The Daily Post" is the outlet; a role after a comma is kept, as
+   * pages print it as part of the credit */
+  char *comma = strstr(v, ", The ");
+  if (comma) *comma = 0;
+  /* " - Editorial Team", " - Staff Writer" */
+  char *dash = strstr(v, " - ");
+  if (dash) {
+    int role = 0;
+    for (const char *w = dash + 3; *w && !role;) {
+      size_t wl = strcspn(w, " ,");
+      role = S_word_in(w, wl, S_role_words) || (wl == 4 && !strncasecmp(w, "team", 4));
+      w += wl;
+      while (*w == ' ' || *w == ',') w++;
+    }
+    if (role) *dash = 0;
+  }
+  /* a role glued to the name ("HabernyFounder"): split at the capital */
+  for (char *g = *v ? v + 1 : v; *g; g++)
+    if (*g >= 'A' && *g <= 'Z' && g[-1] >= 'a' && g[-1] <= 'z') {
+      size_t wl = 0;
+      while (((g[wl] | 32) >= 'a' && (g[wl] | 32) <= 'z') || g[wl] == '-') wl++;
+      if (S_word_in(g, wl, S_role_words) || S_word_in(g, wl, S_role_lead)) {
+        *g = 0;
+        break;
+      }
+    }
+  /* a role after the name, before any comma ("Kim Lee Writer, Hardware") */
+  char *c1 = strchr(v, ',');
+  if (c1) *c1 = 0;
+  size_t rs = S_role_start(v);
+  if (c1 && !rs) *c1 = ',';
+  if (rs) v[rs] = 0;
+  n = strlen(v);
+  while (n && (v[n - 1] == ' ' || v[n - 1] == ',')) v[--n] = 0;
+  /* a sentence that went on ("Kim Lee on", "Kim Lee at") */
+  static const char *const tails[] = {"on", "at", "in", "since", "of", "the", "and", "for", "from", NULL};
+  for (char *sp; n && (sp = strrchr(v, ' ')) != NULL && S_word_in(sp + 1, strlen(sp + 1), tails) &&
+                 sp[1] >= 'a' && sp[1] <= 'z';) {
+    *sp = 0;
+    n = (size_t)(sp - v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == ',')) v[--n] = 0;
+  }
+  if (!n) goto done;
+  /* not names: an id, an address, a template key ("page.head.author"),
+   * a label with nothing after it, a form field */
+  int digits = 0, dots = 0, letters = 0;
+  for (const char *q = v; *q; q++) {
+    digits += *q >= '0' && *q <= '9';
+    dots += *q == '.';
+    letters += (unsigned char)*q >= 0x80 || ((*q | 32) >= 'a' && (*q | 32) <= 'z');
+  }
+  static const char *const labels[] = {"name", "your name", "sign in", "log in", "author", NULL};
+  if (!letters || strstr(v, "://") || !strncasecmp(v, "www.", 4) || strchr(v, '{') ||
+      (dots >= 3 && !strchr(v, ' ') && !strchr(v, '@')) || S_word_in(v, n, labels) ||
+      (n >= 3 && !strcasecmp(v + n - 3, " by")) || !strcasecmp(v, "by") || strchr(v, ':'))
+    goto done;
+  out = strdup(v);
+done:
+  free(buf);
+  return out;
+}
+
+/* Cleans every author value in place; the key is dropped when none is a
+ * name, so that a later source may still give one. */
+static void S_tidy_authors(docpipe_value *meta) {
+  docpipe_value *a = docpipe_value_get(meta, DOCPIPE_META_AUTHORS);
+  if (!a) return;
+  docpipe_value *l = docpipe_value_new_list();
+  for (size_t i = 0; l && i < docpipe_value_count(a); i++) {
+    const char *s = docpipe_value_string(docpipe_value_at(a, i));
+    char *c = s ? S_author_clean(s) : NULL;
+    int dup = 0;
+    for (size_t k = 0; c && k < docpipe_value_count(l); k++)
+      dup |= !strcasecmp(docpipe_value_string(docpipe_value_at(l, k)), c);
+    if (c && !dup) docpipe_value_append_string(l, c);
+    free(c);
+  }
+  if (l && docpipe_value_count(l)) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+  else {
+    docpipe_value_free(l);
+    docpipe_value_free(docpipe_value_take(meta, DOCPIPE_META_AUTHORS));
+  }
+}
+
+/* A name after a credit label: short, capitalised, a few words. */
+/* inline: "By X" in one run, where X must look more like a person than a
+ * filter's label ("By Price", "By Gender & Age", "BY COMPANY SIZE"). */
+static int S_credit_name(docpipe_value *meta, const char *text, int inline_by) {
+  char *v = S_author_clean(text);
+  int ok = 0;
+  if (v) {
+    size_t n = strlen(v), words = 1, lower = 0;
+    for (const char *p = v; *p; p++) words += *p == ' ', lower += *p >= 'a' && *p <= 'z';
+    ok = n >= 2 && n <= 60 && words <= 6 && ((v[0] >= 'A' && v[0] <= 'Z') || (unsigned char)v[0] >= 0xC3) &&
+         !strpbrk(v, "!?\"()") && (!inline_by || (words >= 2 && lower && !strchr(v, '&')));
+    if (ok) {
+      docpipe_value *l = docpipe_value_new_list();
+      if (l && docpipe_value_append_string(l, v) == 0) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+      else docpipe_value_free(l);
+    }
+  }
+  free(v);
+  return ok;
+}
+
+/* The first credit label in the page's text: a text run that is only the
+ * label ("Written by", "By:") takes the next text run for the name; one
+ * that starts with it ("By Tess Ortega") holds the name.  Text runs, not
+ * elements, so the walk is linear however the page nests. */
+/* Inside a link, a control, a menu or a term list a "By ..." run is a
+ * filter or a menu entry ("By Category", "Shop by Price"); inside a
+ * heading a bare "By" heads such a list too. */
+static int S_credit_chrome(const xmlNode *n, int bare) {
+  for (int d = 0; n && d < 8; d++, n = n->parent) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    static const char *const tags[] = {"a", "button", "nav", "label", "option", "select",
+                                       "dt", "dd", "th", NULL};
+    for (int i = 0; tags[i]; i++)
+      if (html_is(n, tags[i])) return 1;
+    if (bare && n->name && (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
+        n->name[1] <= '6' && !n->name[2])
+      return 1;
+  }
+  return 0;
+}
+
+static void S_credit_label(xmlNode *body, docpipe_value *meta) {
+  static const char *const labels[] = {"written by", "posted by", "authored by", "article by",
+                                       "words by", "story by", "by", NULL};
+  int want_next = 0;
+  size_t seen = 0;
+  for (xmlNode *n = body; n && seen < 20000; seen++) {
+    int skip = n->type == XML_ELEMENT_NODE && (html_is(n, "script") || html_is(n, "style") ||
+                                               html_is(n, "noscript") || html_is(n, "select") ||
+                                               html_is(n, "option") || html_is(n, "textarea"));
+    if (n->type == XML_TEXT_NODE && n->content) {
+      const char *s = (const char *)n->content;
+      while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+      size_t len = strlen(s);
+      while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
+        len--;
+      if (len && want_next) {
+        /* the name ends there ("Kim Lee", "Kim Lee, Dec 2"), not a
+         * sentence going on into a link or more words */
+        const xmlNode *after = n->next;
+        while (after && after->type == XML_COMMENT_NODE) after = after->next;
+        const char *at = after && after->type == XML_TEXT_NODE ? (const char *)after->content : NULL;
+        while (at && (*at == ' ' || *at == '\n' || *at == '\t')) at++;
+        int goes_on = after && ((after->type == XML_ELEMENT_NODE && html_is(after, "a")) ||
+                                (at && ((*at | 32) >= 'a' && (*at | 32) <= 'z')));
+        if (len < 80 && !goes_on) {
+          char *name = strndup(s, len);
+          if (name) S_credit_name(meta, name, 0);
+          free(name);
+        }
+        return;
+      }
+      for (int i = 0; len && len < 80 && labels[i]; i++) {
+        size_t ll = strlen(labels[i]);
+        if (len < ll || strncasecmp(s, labels[i], ll)) continue;
+        const char *rest = s + ll;
+        size_t rl = len - ll;
+        if (rl && *rest == ':') rest++, rl--;
+        while (rl && (*rest == ' ' || (unsigned char)*rest == 0xC2)) {
+          /* spaces and no-break spaces */
+          if ((unsigned char)*rest == 0xC2) {
+            if ((unsigned char)rest[1] != 0xA0) break;
+            rest++, rl--;
+          }
+          rest++, rl--;
+        }
+        if (S_credit_chrome(n, ll == 2)) break;
+        if (!rl) want_next = 1;
+        else if (rest > s + ll) {
+          char *line = strndup(s, len);
+          if (line && S_credit_name(meta, line, ll == 2)) {
+            free(line);
+            return;
+          }
+          free(line);
+        }
+        break;
+      }
+    }
+    n = html_next(n, body, skip);
+  }
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
@@ -621,6 +947,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     }
     docpipe_buf_free(&t);
   }
+  /* still no author: a credit label the page prints in text ("Written
+   * by" in one element and the name in the next, "By <a>Name</a>") */
+  if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) S_credit_label(c->body, meta);
 }
 
 
@@ -729,6 +1058,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
   if (m->authors && docpipe_value_count(m->authors)) {
     docpipe_value_set(meta, DOCPIPE_META_AUTHORS, m->authors);
     m->authors = NULL;
+    S_tidy_authors(meta);
   }
   if (m->source) docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, m->source);
   if (m->url) docpipe_value_set_string(meta, DOCPIPE_META_URL, m->url);
@@ -807,6 +1137,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
   if (pre && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
     docpipe_value *a = docpipe_value_take(pre, DOCPIPE_META_AUTHORS);
     if (a) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, a);
+    S_tidy_authors(meta);
     const char *src = docpipe_meta_string(pre, DOCPIPE_META_SOURCE);
     if (src && !docpipe_value_get(meta, DOCPIPE_META_SOURCE))
       docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, src);

@@ -343,6 +343,83 @@ static void test_byline_box(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_author_cleaning(void) {
+  /* an author value from any source is reduced to the name: no label,
+   * date, counter, role or outlet around it; ids, addresses, template
+   * keys and form labels are no names at all */
+  static const struct {
+    const char *value, *want;
+  } cases[] = {
+      {"By Tess Ortega", "Tess Ortega"},
+      {"Posted byTess Ortega", "Tess Ortega"},
+      {"Recipe by Tess Ortega", "Tess Ortega"},
+      {"Sponsored by Kilnworks", "Sponsored by Kilnworks"},
+      {"Tess OrtegaMarch 3, 2025", "Tess Ortega"},
+      {"Mar 3, 2025Tess Ortega", "Tess Ortega"},
+      {"potter42 4 min read", "potter42"},
+      {"Tess Ortega - Glaze Lab Editorial Team", "Tess Ortega"},
+      {"Tess Ortega and Ian Vale, The Kiln Courier", "Tess Ortega and Ian Vale"},
+      {"Tess Ortega Senior Ceramics Reporter", "Tess Ortega"},
+      {"Tess Ortega Writer, Pottery", "Tess Ortega"},
+      {"Tess OrtegaFounder at Glaze Lab", "Tess Ortega"},
+      {"Tess Ortega, DVM*", "Tess Ortega, DVM"},
+      {"Tess Ortega, Glaze Consultant", "Tess Ortega, Glaze Consultant"},
+      {"Junie Ross", "Junie Ross"},
+      {"AnnJunkies", "AnnJunkies"},
+      {"t.ortega", "t.ortega"},
+      {"104958312004", NULL},
+      {"www.example.com/tess", NULL},
+      {"page.head.meta.author", NULL},
+      {"Name *", NULL},
+      {"Jun 2 Written By", NULL},
+      {"Mar 3, 2025", NULL},
+      {"Mar 3, 2025 | ", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title><meta name=author content=\"%s\">"
+             "</head><body><article><h1>Glazes that work</h1>" S_PARA "</article></body></html>",
+             cases[i].value);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const char *got = docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0);
+    if (cases[i].want) STR_EQ(got, cases[i].want, cases[i].value);
+    else OK(got == NULL, cases[i].value);
+    docpipe_doc_free(doc);
+  }
+}
+
+static void test_credit_label(void) {
+  /* a credit label printed as text: the name in the next element, or in
+   * the same run; a "By ..." filter or menu entry is no byline */
+  static const struct {
+    const char *html, *want;
+  } cases[] = {
+      {"<div class=meta><p>Written by</p><p class=grey>Tess Ortega</p></div>", "Tess Ortega"},
+      {"<span class=item>By <a href=/people/tess>Tess Ortega</a></span>", "Tess Ortega"},
+      {"<p>by: <!-- -->Tess Ortega<!-- -->, <!-- -->Mar 3, 2025</p>", "Tess Ortega"},
+      {"<div>By Tess Ortega</div>", "Tess Ortega"},
+      {"<div class=grid><div>By Price</div><div>By Gender &amp; Age</div></div>", NULL},
+      {"<h2>Explore <span>By Category</span></h2>", NULL},
+      {"<ul><li><a href=/c>By Countries</a></li></ul>", NULL},
+      {"<p>Written by</p><p>the kiln team, and <a href=/x>friends</a></p>", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title></head><body><article>"
+             "<h1>Glazes that work</h1>%s" S_PARA "</article></body></html>",
+             cases[i].html);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const char *got = docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0);
+    if (cases[i].want) STR_EQ(got, cases[i].want, cases[i].html);
+    else OK(got == NULL, cases[i].html);
+    docpipe_doc_free(doc);
+  }
+}
+
 static void test_double_utf8(void) {
   /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
    * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
@@ -629,6 +706,8 @@ int main(void) {
   RUN(test_news_furniture);
   RUN(test_forum_thread);
   RUN(test_byline_box);
+  RUN(test_author_cleaning);
+  RUN(test_credit_label);
   RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);
