@@ -16,6 +16,7 @@
 #include "docpipe/docpipe.h"
 #include "docpipe/extract.h"
 #include "docpipe/plugin.h"
+#include "doc_count.h"
 #include "harness.h"
 
 static docpipe_registry *S_reg;
@@ -52,16 +53,6 @@ static docpipe_doc *S_read_file(const char *name) {
 
 static char *S_body(docpipe_doc *doc) { return docpipe_node_text_content(docpipe_doc_root(doc)); }
 
-static int S_count_type(docpipe_node *root, docpipe_node_type t) {
-  int n = 0;
-  docpipe_iter *it = docpipe_iter_new(root);
-  docpipe_event ev;
-  while ((ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE)
-    if (ev == DOCPIPE_EVENT_ENTER && docpipe_node_type_of(docpipe_iter_node(it)) == t) n++;
-  docpipe_iter_free(it);
-  return n;
-}
-
 static void test_portal_page(void) {
   docpipe_doc *doc = S_read_file("portal_vi.html");
   OK(doc != NULL, "portal page reads");
@@ -95,16 +86,16 @@ static void test_portal_page(void) {
      "the headline is metadata, not body");
   docpipe_free(body);
   docpipe_node *root = docpipe_doc_root(doc);
-  INT_EQ(S_count_type(root, DOCPIPE_NODE_TABLE), 1, "data table kept as a table");
-  INT_EQ(S_count_type(root, DOCPIPE_NODE_TABLE_ROW), 3, "its rows");
-  INT_EQ(S_count_type(root, DOCPIPE_NODE_FIGURE), 1, "image box is a figure");
-  INT_EQ(S_count_type(root, DOCPIPE_NODE_IMAGE), 0, "its picture is not repeated in the caption");
+  INT_EQ(doc_count_type(root, DOCPIPE_NODE_TABLE), 1, "data table kept as a table");
+  INT_EQ(doc_count_type(root, DOCPIPE_NODE_TABLE_ROW), 3, "its rows");
+  INT_EQ(doc_count_type(root, DOCPIPE_NODE_FIGURE), 1, "image box is a figure");
+  INT_EQ(doc_count_type(root, DOCPIPE_NODE_IMAGE), 0, "its picture is not repeated in the caption");
   for (docpipe_node *n = docpipe_node_first_child(root); n; n = docpipe_node_next(n))
     if (docpipe_node_type_of(n) == DOCPIPE_NODE_FIGURE)
       STR_EQ(docpipe_node_url(n), "https://eakar.example.gov.vn/images/hoinghi.jpg",
              "relative picture made absolute against the canonical URL");
-  OK(S_count_type(root, DOCPIPE_NODE_STRONG) >= 1, "strong kept");
-  INT_EQ(S_count_type(root, DOCPIPE_NODE_LIST), 1, "one list (related lists gone)");
+  OK(doc_count_type(root, DOCPIPE_NODE_STRONG) >= 1, "strong kept");
+  INT_EQ(doc_count_type(root, DOCPIPE_NODE_LIST), 1, "one list (related lists gone)");
   docpipe_doc_free(doc);
 }
 
@@ -178,7 +169,7 @@ static void test_list_of_paragraphs(void) {
   docpipe_error err = DOCPIPE_ERROR_INIT;
   OK(S_read_mem(page, strlen(page), &doc, &err) == 0, "reads");
   if (!doc) return;
-  INT_EQ(S_count_type(docpipe_doc_root(doc), DOCPIPE_NODE_ITEM), 2, "both items kept");
+  INT_EQ(doc_count_type(docpipe_doc_root(doc), DOCPIPE_NODE_ITEM), 2, "both items kept");
   docpipe_doc_free(doc);
 }
 
@@ -295,7 +286,7 @@ static void test_news_furniture(void) {
   OK(docpipe_value_count(authors) == 1 &&
          strcmp(docpipe_value_string(docpipe_value_at(authors, 0)), "Hoài An") == 0,
      "right-aligned signature above a source line is the author");
-  OK(S_count_type(docpipe_doc_root(doc), DOCPIPE_NODE_HEADING) == 0,
+  OK(doc_count_type(docpipe_doc_root(doc), DOCPIPE_NODE_HEADING) == 0,
      "a sapo in <h2> is a paragraph, a label at the end is dropped");
   char *body = S_body(doc);
   OK(body && strstr(body, "khai giảng lớp dạy nghề") && !strstr(body, "Hoài An") &&
