@@ -123,6 +123,12 @@ static void S_key(S_jw *w, int depth, const char *key, int first) {
   S_LIT(w, ": ");
 }
 
+/* `,"key": "value"` — a string field after the first. */
+static void S_string_field(S_jw *w, int depth, const char *key, const char *value) {
+  S_key(w, depth, key, 0);
+  S_string(w, value);
+}
+
 static void S_int(S_jw *w, long long v) {
   char num[32];
   int k = snprintf(num, sizeof num, "%lld", v);
@@ -177,42 +183,35 @@ static int S_node(S_jw *w, const docpipe_node *n, int depth, int level) {
     S_int(w, docpipe_node_heading_level(n));
     break;
   case DOCPIPE_NODE_LIST:
-    S_key(w, depth + 1, "list_type", 0);
-    S_string(w, docpipe_node_list_type(n) == DOCPIPE_LIST_ORDERED ? "ordered" : "bullet");
+    S_string_field(w, depth + 1, "list_type",
+                   docpipe_node_list_type(n) == DOCPIPE_LIST_ORDERED ? "ordered" : "bullet");
     S_key(w, depth + 1, "start", 0);
     S_int(w, docpipe_node_list_start(n));
     S_key(w, depth + 1, "tight", 0);
     S_bool(w, docpipe_node_list_tight(n));
     break;
   case DOCPIPE_NODE_CODE_BLOCK:
-    S_key(w, depth + 1, "info", 0);
-    S_string(w, docpipe_node_info(n));
+    S_string_field(w, depth + 1, "info", docpipe_node_info(n));
     /* fall through */
   case DOCPIPE_NODE_TEXT:
   case DOCPIPE_NODE_CODE:
-    S_key(w, depth + 1, "text", 0);
-    S_string(w, docpipe_node_literal(n));
+    S_string_field(w, depth + 1, "text", docpipe_node_literal(n));
     break;
   case DOCPIPE_NODE_FIGURE:
-    S_key(w, depth + 1, "url", 0);
-    S_string(w, docpipe_node_url(n));
-    S_key(w, depth + 1, "alt", 0);
-    S_string(w, docpipe_node_alt(n));
+    S_string_field(w, depth + 1, "url", docpipe_node_url(n));
+    S_string_field(w, depth + 1, "alt", docpipe_node_alt(n));
     break;
   case DOCPIPE_NODE_LINK:
   case DOCPIPE_NODE_IMAGE:
-    S_key(w, depth + 1, "url", 0);
-    S_string(w, docpipe_node_url(n));
-    S_key(w, depth + 1, "title", 0);
-    S_string(w, docpipe_node_title(n));
+    S_string_field(w, depth + 1, "url", docpipe_node_url(n));
+    S_string_field(w, depth + 1, "title", docpipe_node_title(n));
     break;
   case DOCPIPE_NODE_TABLE_ROW:
     S_key(w, depth + 1, "header", 0);
     S_bool(w, docpipe_node_row_header(n));
     break;
   case DOCPIPE_NODE_TABLE_CELL:
-    S_key(w, depth + 1, "align", 0);
-    S_string(w, json_align_names[docpipe_node_cell_align(n)]);
+    S_string_field(w, depth + 1, "align", json_align_names[docpipe_node_cell_align(n)]);
     break;
   default:
     break;

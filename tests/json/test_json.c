@@ -295,6 +295,24 @@ static char *S_nested(const char *before, size_t n, const char *after) {
 
 /* The reader converts one block at a time (falling back to the whole
  * tree on anything unusual): what it accepts must not change. */
+/* `prefix` + `levels` nested objects + `suffix` is 2048 deep and reads;
+ * one level more is refused as invalid JSON. */
+static void S_expect_depth_limit(const char *prefix, size_t levels, const char *suffix,
+                                 const char *what) {
+  char msg[128];
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  char *deep = S_nested(prefix, levels, suffix);
+  snprintf(msg, sizeof msg, "%s 2048 deep", what);
+  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, msg);
+  docpipe_doc_free(doc);
+  free(deep);
+  deep = S_nested(prefix, levels + 1, suffix);
+  snprintf(msg, sizeof msg, "%s 2049 deep", what);
+  S_expect_error(deep, "invalid JSON", msg);
+  free(deep);
+}
+
 static void test_layouts(void) {
   const char *ok[] = {
       "{\"blocks\": [{\"t\": \"paragraph\"}], \"meta\": {\"a\": \"b\"}, \"docpipe-json-version\": [1, 0]}",
@@ -321,22 +339,9 @@ static void test_layouts(void) {
   S_expect_error(V "\"blocks\": [{\"t\": \"paragraph\"}] ", "invalid JSON", "unclosed object");
   S_expect_error("{\"blocks\": [{\"t\": \"paragraph\"}]}", "docpipe-json-version", "no version after blocks");
   /* jansson refuses nesting past 2048 levels, counting from the top. */
-  char *deep = S_nested(V "\"x\": ", 2047, "}");
-  doc = NULL;
-  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, "top-level value 2048 deep");
-  docpipe_doc_free(doc);
-  free(deep);
-  deep = S_nested(V "\"x\": ", 2048, "}");
-  S_expect_error(deep, "invalid JSON", "top-level value 2049 deep");
-  free(deep);
-  deep = S_nested(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2045, "}]}");
-  doc = NULL;
-  INT_EQ(S_read(deep, strlen(deep), &doc, &err), 0, "value in a block 2048 deep");
-  docpipe_doc_free(doc);
-  free(deep);
-  deep = S_nested(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2046, "}]}");
-  S_expect_error(deep, "invalid JSON", "value in a block 2049 deep");
-  free(deep);
+  S_expect_depth_limit(V "\"x\": ", 2047, "}", "top-level value");
+  S_expect_depth_limit(V "\"blocks\": [{\"t\": \"paragraph\", \"x\": ", 2045, "}]}",
+                       "value in a block");
 }
 
 static void test_probe(void) {
