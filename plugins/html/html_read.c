@@ -132,6 +132,7 @@ static htmlDocPtr S_parse(const char *utf8, size_t len, const docpipe_args *args
   }
   htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  ctxt->dictNames = 1;
   htmlParseDocument(ctxt);
   htmlDocPtr doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
