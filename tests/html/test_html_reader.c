@@ -535,6 +535,27 @@ static void test_broken_and_invalid(void) {
   docpipe_doc_free(doc);
 }
 
+/* A theme that prints the article after the page's </html>: after a doctype, libxml2 makes
+ * a second root element of it, and the article must come from there. */
+static void test_after_html_end(void) {
+  const char *page =
+      "<!DOCTYPE html>\n<html><head><title>Six kinds of outsourcing</title></head><body>"
+      "<nav><a href=/>Home</a> <a href=/blog>Blog</a></nav></body></html>\n"
+      "<div class='post'><h1>Six kinds of outsourcing</h1><p>Outsourcing is when a company "
+      "hands a whole function, with its staff, tools and risks, to an outside firm.</p>"
+      "<p>The six kinds below differ in how much of the work, and of the liability, moves, "
+      "and in what the firm keeps in house.</p></div></body></html>";
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(page, strlen(page), &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "hands a whole function") && strstr(body, "six kinds below"),
+     "the article after </html> is the body");
+  OK(body && !strstr(body, "Home"), "the menu before it is not");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -705,6 +726,7 @@ int main(void) {
   RUN(test_undeclared_legacy);
   RUN(test_empty_and_binary);
   RUN(test_broken_and_invalid);
+  RUN(test_after_html_end);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
