@@ -206,6 +206,28 @@ static int S_in_teaser(const xmlNode *n) {
   return sibs >= 3;
 }
 
+/* Whether n, flagged as a widget by its class ("layout-sidebar-left"),
+ * is a layout wrapper around the page's main column: a descendant named
+ * as the main part (<main>, a "main" class or id with a content weight)
+ * holds most of n's text, as prose.  A real sidebar's boxes are
+ * "widget-content", never the page's main column; <article> does not
+ * count, comment threads wrap each comment in one. */
+static int S_wraps_main(xmlNode *n) {
+  html_stat *ns = html_st(n);
+  unsigned seen = 0;
+  for (xmlNode *x = n->children ? n : NULL; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+    if (x == n || x->type != XML_ELEMENT_NODE) continue;
+    seen++;
+    html_stat *xs = html_st(x);
+    if (xs->removed || xs->text_len * 2 < ns->text_len || xs->text_len < PROSE_MIN || S_ld(xs) >= 0.3)
+      continue;
+    if (html_is(x, "main")) return 1;
+    const char *cls = html_attr(x, "class"), *id = html_attr(x, "id");
+    if (xs->weight > 0 && ((cls && strstr(cls, "main")) || (id && strstr(id, "main")))) return 1;
+  }
+  return 0;
+}
+
 static int S_same_kind(const xmlNode *a, const xmlNode *b);
 
 /* Whether n holds a grid of picture cards: an element whose children of
@@ -298,7 +320,7 @@ void html_mark_boilerplate(html_ctx *c) {
         low[k++] = ' ';
         for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
         low[k] = 0;
-        int strict = html_has_word(low, S_strict_neg);
+        int strict = html_has_word(low, S_strict_neg) && !S_wraps_main(n);
         int comment = strict && html_has_word(low, S_comment_words);
         /* a control's word on a long run of plain prose is a utility class
          * ("font-size-sm"), not the control */

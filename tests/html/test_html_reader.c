@@ -556,6 +556,45 @@ static void test_after_html_end(void) {
   docpipe_doc_free(doc);
 }
 
+/* A layout class naming the sidebar ("c-layout-sidebar-left") on the
+ * wrapper of both the side menu and the page's main column: the wrapper is
+ * not a sidebar to drop, its menu is. */
+static void test_sidebar_layout_wrapper(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Guide</title></head><body><header><a href=/>Home</a></header>"
+      "<h1>A guide for small firms</h1><div class='layout-sidebar-left'>"
+      "<div class='layout-sidebar-top'><nav><a href=/1>Step 1</a> <a href=/2>Step 2</a></nav></div>"
+      "<div class='layout-main'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  for (int i = 0; i < 4; i++) {
+    const char *p = "<p>Backing up your data, keeping devices patched, and training staff to "
+                    "spot phishing, are steps any firm can take in an afternoon, and they stop "
+                    "most of the attacks that small businesses see.</p>";
+    docpipe_buf_append(&b, p, strlen(p));
+  }
+  /* the footer outweighs the main column: the wrapper holds under half the page */
+  const char *foot = "</div></div><footer><p>Contact us</p>";
+  docpipe_buf_append(&b, foot, strlen(foot));
+  for (int i = 0; i < 6; i++) {
+    const char *p = "<p>Accessibility statement, cookies, terms of use and the site map of the "
+                    "whole site, with links to every section, and to the archive of older "
+                    "guidance pages, press releases and speeches.</p>";
+    docpipe_buf_append(&b, p, strlen(p));
+  }
+  const char *tail = "</footer></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "Backing up your data"), "the main column kept");
+  OK(body && !strstr(body, "Step 2"), "the side menu dropped");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -727,6 +766,7 @@ int main(void) {
   RUN(test_empty_and_binary);
   RUN(test_broken_and_invalid);
   RUN(test_after_html_end);
+  RUN(test_sidebar_layout_wrapper);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
