@@ -41,6 +41,9 @@
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
+/* A parent adding under this share of a block's non-link text (a link,
+ * a counter) is a thin wrapper, looked through when prose lies above. */
+#define TINY_EXTRA 0.1
 /* A best block under this much non-link text is one short section of a
  * page, never a whole article: its ancestors may be looked through. */
 #define SECTION_MAX 4000
@@ -532,8 +535,9 @@ static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
 
 /* Above `p` (an ancestor of `top` that adds too little to take over, or
  * mostly links): the first ancestor that adds at least CLIMB_RATIO of
- * `top`'s non-link text again, its added text under CLIMB_LD links. */
-static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
+ * `top`'s non-link text again, its added text under CLIMB_LD links, if it
+ * titles `min_headings` sections of its own. */
+static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsigned min_headings) {
   html_stat *cs = html_st(top);
   double cur = (double)cs->text_len - cs->link_len;
   for (xmlNode *q = p->parent; q && html_st(q) && !html_st(q)->removed; q = q->parent) {
@@ -541,7 +545,7 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
     double extra = (double)qs->text_len - cs->text_len;
     double extra_links = (double)qs->link_len - cs->link_len;
     if (extra_links <= CLIMB_LD * extra && extra - extra_links >= CLIMB_RATIO * cur)
-      return S_headings(q, top) >= SECTION_HEADINGS ? q : NULL;
+      return S_headings(q, top) >= min_headings ? q : NULL;
     if (q == c->body) break;
   }
   return NULL;
@@ -653,7 +657,11 @@ int html_choose_content(html_ctx *c) {
        * may be one step of several to the page's body of sections.  Look
        * further up for an ancestor that adds enough (never from an
        * article-sized block). */
-      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p);
+      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p, SECTION_HEADINGS);
+      /* ... and a wrapper adding only a link or two (a "shop now", a
+       * slide's counter) around one part of a longer piece (a listicle's
+       * slide): the climb goes on if an ancestor above adds prose. */
+      if (!q && extra < TINY_EXTRA * cur && extra <= 150) q = S_section_ancestor(c, top, p, 0);
       if (!q) break;
       p = q;
     }

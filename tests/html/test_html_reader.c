@@ -595,6 +595,43 @@ static void test_sidebar_layout_wrapper(void) {
   docpipe_buf_free(&b);
 }
 
+/* A listicle: two slides, each a part of prose inside thin wrappers that
+ * add a link or two ("Shop now", "See it"); the best-scoring block is one
+ * slide's text, and the content goes on up to the whole list. */
+static void test_listicle_slides(void) {
+  static const char *const cars[] = {"small hatchback", "compact crossover"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head = "<html><head><title>Best cheap cars</title></head><body>"
+                     "<nav><a href=/>Home</a> <a href=/cars>Cars</a></nav><main><article>"
+                     "<h1>Best cheap cars</h1><div class='slides'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  for (int i = 0; i < 2; i++) {
+    char slide[1536];
+    snprintf(slide, sizeof slide,
+             "<section class='slide'><div class='slide-card'><div class='slide-inner'>"
+             "<div class='slide-body'><h2>Pick %d</h2><p>The %s is the pick for buyers on a "
+             "budget: its range, its price, and its cabin, which is roomier than the class "
+             "average, make it a sensible first car, and its running costs stay low.</p>"
+             "<p>Its weak points, a slow charger and a plain interior, matter less at this "
+             "price, and the warranty, longer than most, covers the battery for eight "
+             "years.</p></div><a href='/shop/%d'>Shop now</a></div>"
+             "<a href='/see/%d'>See it</a></div></section>",
+             i + 1, cars[i], i, i);
+    docpipe_buf_append(&b, slide, strlen(slide));
+  }
+  const char *tail = "</div></article></main></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "small hatchback") && strstr(body, "compact crossover"),
+     "both slides kept");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -767,6 +804,7 @@ int main(void) {
   RUN(test_broken_and_invalid);
   RUN(test_after_html_end);
   RUN(test_sidebar_layout_wrapper);
+  RUN(test_listicle_slides);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
