@@ -41,6 +41,9 @@
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
+/* A <main> with this much text is the page's main part: footers and
+ * menus beside it go whatever their length. */
+#define MAIN_MIN 200
 /* A parent adding under this share of a block's non-link text (a link,
  * a counter) is a thin wrapper, looked through when prose lies above. */
 #define TINY_EXTRA 0.1
@@ -260,6 +263,28 @@ static int S_holds_cards(xmlNode *n) {
   return 0;
 }
 
+/* The page's <main> when it holds text of its own: a footer beside it is
+ * the page's footer, however short the article and long the legal text. */
+static xmlNode *S_page_main(html_ctx *c) {
+  for (xmlNode *x = c->body; x;) {
+    int skip = x->type == XML_ELEMENT_NODE && html_st(x)->removed;
+    if (!skip && x->type == XML_ELEMENT_NODE && html_is(x, "main"))
+      return html_st(x)->text_len >= MAIN_MIN ? x : NULL;
+    x = html_next(x, c->body, skip);
+  }
+  return NULL;
+}
+
+/* Whether n and main_el are apart: neither holds the other. */
+static int S_outside(const xmlNode *n, const xmlNode *main_el) {
+  if (!main_el) return 0;
+  for (const xmlNode *a = main_el; a; a = a->parent)
+    if (a == n) return 0;
+  for (const xmlNode *a = n; a; a = a->parent)
+    if (a == main_el) return 0;
+  return 1;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -304,6 +329,7 @@ void html_mark_boilerplate(html_ctx *c) {
   unsigned body_len = c->body ? html_st(c->body)->text_len : 0;
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
+  xmlNode *main_el = S_page_main(c);
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode **posts = NULL;
   size_t nposts = 0, capposts = 0;
@@ -347,7 +373,8 @@ void html_mark_boilerplate(html_ctx *c) {
                  s->text_len * 2 < body_len && !S_in_teaser(n)) {
         S_remove(n);
         skip = 1;
-      } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {
+      } else if ((html_is(n, "footer") || html_is(n, "nav")) &&
+                 (s->text_len * 2 < body_len || S_outside(n, main_el))) {
         S_remove(n);
         skip = 1;
       } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&

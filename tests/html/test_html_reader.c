@@ -632,6 +632,37 @@ static void test_listicle_slides(void) {
   docpipe_buf_free(&b);
 }
 
+/* A short article in <main> and a page footer of disclaimers longer than
+ * it: the footer is still the footer. */
+static void test_long_footer_beside_main(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Renting vehicles safely</title></head><body><main>"
+      "<h1>Renting vehicles safely</h1><p>A sound rental policy screens every driver at the "
+      "counter, checks the licence and the record, and inspects the vehicle with the "
+      "renter, so that damage is noted before the keys change hands.</p>"
+      "<p>Written rules, applied the same way to every renter, are the first defence.</p>"
+      "</main><footer>";
+  docpipe_buf_append(&b, head, strlen(head));
+  for (int i = 0; i < 4; i++) {
+    const char *p = "<p>This material is not intended to replace the advice of a qualified "
+                    "advisor, and the information, obtained from sources believed to be "
+                    "reliable, is offered for informational purposes only.</p>";
+    docpipe_buf_append(&b, p, strlen(p));
+  }
+  const char *tail = "</footer></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "screens every driver"), "the article kept");
+  OK(body && !strstr(body, "qualified advisor"), "the footer dropped");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -805,6 +836,7 @@ int main(void) {
   RUN(test_after_html_end);
   RUN(test_sidebar_layout_wrapper);
   RUN(test_listicle_slides);
+  RUN(test_long_footer_beside_main);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
