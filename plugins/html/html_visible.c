@@ -850,7 +850,8 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
             if (S_date_from_line(meta, t.data, 1)) have_date = 1;
-            else if (!strncasecmp(t.data, "by ", 3)) have_date = S_credit_date(meta, t.data);
+            else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3))
+              have_date = S_credit_date(meta, t.data);
             /* "Written by X · Last updated: June 1, 2021" in one box:
              * the date is a line of its own further down */
             skip = have_date || !n->children || !n->children->next;

@@ -229,6 +229,22 @@ static void test_blog_title_and_dates(void) {
   if (!doc) return;
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2025-01-02", "dateModified fallback");
   docpipe_doc_free(doc);
+
+  /* the date after a "by:" credit, and a date line with a reading time */
+  const char *credit = "<html><head><title>Mini engine</title></head><body><article>"
+                       "<h1>A mini inference engine</h1><p>by: Ann Lee, Dec 17, 2025</p>"
+                       S_PARA "</article></body></html>";
+  doc = S_doc(credit);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2025-12-17", "date after 'by:'");
+  docpipe_doc_free(doc);
+  const char *reading = "<html><head><title>Inbox zero</title></head><body><article>"
+                        "<h1>I do not check my inbox</h1><div>Mar 13, 2026 \xC2\xB7 6 min read</div>"
+                        S_PARA "</article></body></html>";
+  doc = S_doc(reading);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2026-03-13", "date with a reading time");
+  docpipe_doc_free(doc);
 }
 
 /* The title the reader gives `page`, checked against `want`. */
