@@ -245,6 +245,23 @@ static void test_blog_title_and_dates(void) {
   if (!doc) return;
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2026-03-13", "date with a reading time");
   docpipe_doc_free(doc);
+
+  /* the date line after a byline box of many empty icons and buttons */
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *top = "<html><head><title>Inbox zero</title></head><body><article>"
+                    "<h1>I do not check my inbox</h1><div class=byline>";
+  docpipe_buf_append(&b, top, strlen(top));
+  for (int i = 0; i < 70; i++) {
+    const char *icon = "<div class=icon><svg viewBox='0 0 1 1'></svg></div>";
+    docpipe_buf_append(&b, icon, strlen(icon));
+  }
+  const char *rest = "</div><div class=meta>Mar 13, 2026</div>" S_PARA "</article></body></html>";
+  docpipe_buf_append(&b, rest, strlen(rest));
+  doc = S_doc(b.data);
+  docpipe_buf_free(&b);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2026-03-13", "date after icons");
+  docpipe_doc_free(doc);
 }
 
 /* The title the reader gives `page`, checked against `want`. */
