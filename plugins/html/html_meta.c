@@ -273,10 +273,26 @@ static int S_rank(const char *key, const char *const *names) {
 typedef struct {
   int date_rank;
   char *date;
+  char tw_author_slot;  /* N of a twitter:labelN naming the author, or 0 */
+  char *tw_author;      /* its twitter:dataN */
 } S_meta_state;
+
+/* Yoast and others print the byline as a Twitter card pair:
+ * twitter:label1 "Written by", twitter:data1 "Jane Doe". */
+static void S_twitter_pair(S_meta_state *st, const char *key, const char *v) {
+  static const char *const labels[] = {"written by", "author", "by", "posted by", NULL};
+  if (!strncmp(key, "twitter:label", 13) && key[13] >= '1' && key[13] <= '9' && !key[14]) {
+    for (int i = 0; labels[i]; i++)
+      if (!strcasecmp(v, labels[i])) st->tw_author_slot = key[13];
+  } else if (!strncmp(key, "twitter:data", 12) && key[12] && key[12] == st->tw_author_slot &&
+             !key[13] && !st->tw_author) {
+    st->tw_author = strdup(v);
+  }
+}
 
 static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const char *v) {
   if (!v || !*v) return;
+  if (!strncmp(key, "twitter:", 8)) S_twitter_pair(st, key, v);
   int r = S_rank(key, S_date_names);
   if (r >= 0) {
     if (!st->date || r < st->date_rank) {
@@ -355,7 +371,7 @@ static void S_lower_key(const char *in, char *out, size_t size) {
 int html_meta_collect(html_ctx *c, html_meta *m) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   if (!root) return 0;
-  S_meta_state st = {0, NULL};
+  S_meta_state st = {0, NULL, 0, NULL};
   docpipe_value *ld_authors = NULL;
   char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL, *page_date = NULL;
   const xmlNode *author_scope = NULL;
@@ -453,8 +469,12 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
     m->authors = ld_authors;
     ld_authors = NULL;
   }
+  /* the Twitter card's byline: the last of the machine-readable sources */
+  if (!m->authors && st.tw_author && strcasecmp(st.tw_author, "admin") != 0)
+    S_list_add(&m->authors, st.tw_author);
   S_set(&m->language, lang);
   free(st.date);
+  free(st.tw_author);
   free(time_date);
   free(ip_date);
   free(page_date);

@@ -442,6 +442,20 @@ static void test_credit_label(void) {
     else OK(got == NULL, cases[i].html);
     docpipe_doc_free(doc);
   }
+  /* no byline on the page: the Twitter card's "Written by" pair names the
+   * author (Yoast prints one); a pair about reading time does not */
+  const char *card = "<html><head><title>Fixes</title>"
+                     "<meta name=\"twitter:label1\" content=\"Est. reading time\">"
+                     "<meta name=\"twitter:data1\" content=\"4 minutes\">"
+                     "<meta name=\"twitter:label2\" content=\"Written by\">"
+                     "<meta name=\"twitter:data2\" content=\"Tess Ortega\">"
+                     "</head><body><article><h1>Cheap fixes</h1>" S_PARA "</article></body></html>";
+  docpipe_doc *doc = S_doc(card);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Tess Ortega",
+         "twitter:label2 Written by");
+  OK(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 1) == NULL, "one author");
+  docpipe_doc_free(doc);
 }
 
 static void test_double_utf8(void) {
