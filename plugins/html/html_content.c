@@ -296,6 +296,7 @@ static const xmlNode *S_only_h1(html_ctx *c) {
   return h1;
 }
 
+
 /* Words naming a customer's review or a testimonial card. */
 static const char *const S_review_words[] = {"review", "testimonial", NULL};
 
@@ -350,6 +351,19 @@ static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
     html_stats_compute(c);
     return 1;
   }
+  return 0;
+}
+
+/* A <footer> after the page's only <h1>, not holding it: the page's foot,
+ * however much it holds (a carousel of testimonials, a sitemap in prose).
+ * Broken markup that leaves the page inside a footer leaves the h1 inside
+ * it too. */
+static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
+  if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len) return 0;
+  for (const xmlNode *a = h1; a; a = a->parent)
+    if (a == n) return 0;
+  for (xmlNode *x = (xmlNode *)h1; x; x = html_next(x, c->body, 0))
+    if (x == n) return 1;
   return 0;
 }
 
@@ -442,7 +456,8 @@ void html_mark_boilerplate(html_ctx *c) {
                  s->text_len * 2 < body_len && !S_in_teaser(n)) {
         S_remove(n);
         skip = 1;
-      } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {
+      } else if ((html_is(n, "footer") || html_is(n, "nav")) &&
+                 (s->text_len * 2 < body_len || S_footer_after_h1(c, n, h1))) {
         S_remove(n);
         skip = 1;
       } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&

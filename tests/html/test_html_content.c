@@ -549,6 +549,35 @@ static void test_reviews_outscore_description(void) {
   docpipe_buf_free(&b);
 }
 
+/* A product page whose <footer> holds a carousel of testimonials longer
+ * than the product's own text: the footer, after the page's <h1>, still
+ * goes, and the description is the content. */
+static void test_long_footer_after_h1(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Wool throw</title></head><body><main>"
+               "<div class='product'><h1>Wool throw</h1><div class='product__text'>"
+               "<p>A throw woven from undyed wool of one flock, heavy enough for a cold room, "
+               "with a fringe tied by hand at each end.</p><p>It measures 130 by 180 cm and "
+               "takes a cool wash by hand; dry it flat, away from the sun.</p></div></div>"
+               "</main><footer><div class='carousel'>");
+  for (int i = 0; i < 6; i++) {
+    char quote[768];
+    snprintf(quote, sizeof quote,
+             "<div class='slide'><p>Quote %d: we ordered for the cabin, and everything, from "
+             "the packing to the note inside, the colours, the weave and the weight, was better "
+             "than we had hoped, so we ordered again for the spare room, and again as a gift.</p>"
+             "<p>Customer %d</p></div>",
+             i, i);
+    S_append(&b, quote);
+  }
+  S_append(&b, "</div><p>&copy; Weavers</p></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "undyed wool") && strstr(body, "dry it flat"), "description kept");
+  OK(body && !strstr(body, "Quote 0:") && !strstr(body, "Quote 5:"), "footer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -573,6 +602,7 @@ int main(void) {
   RUN(test_modal_dialog_dropped);
   RUN(test_collapsed_description);
   RUN(test_reviews_outscore_description);
+  RUN(test_long_footer_after_h1);
   docpipe_registry_free(reg);
   return harness_summary();
 }
