@@ -297,11 +297,12 @@ static const xmlNode *S_only_h1(html_ctx *c) {
 }
 
 
-/* Words naming a customer's review or a testimonial card. */
-static const char *const S_review_words[] = {"review", "testimonial", NULL};
+/* Words naming a customer's review.  (Not "testimonial": a seller's
+ * chosen quotes are part of its pitch, and kept as such.) */
+static const char *const S_review_words[] = {"review", NULL};
 
 static int S_review_named(const xmlNode *n) {
-  /* the card, or the box right inside it (a slide holding a testimonial) */
+  /* the card, or the box right inside it (a slide holding a review) */
   for (int depth = 0; n && depth < 3; depth++) {
     char low[256];
     S_lower_attrs(n, low, sizeof low);
@@ -313,10 +314,10 @@ static int S_review_named(const xmlNode *n) {
   return 0;
 }
 
-/* A list of customer reviews or testimonials: three or more sibling
- * cards of one kind, most named "review"/"testimonial" (or holding a box
- * so named), each a few lines of prose with hardly a link (a teaser of a
- * review article links to it), holding most of their box. */
+/* A list of customer reviews: three or more sibling cards of one kind,
+ * most named "review" (or holding a box so named), each a few lines of
+ * prose with hardly a link (a teaser of a review article links to it),
+ * holding most of their box. */
 static int S_review_list(const xmlNode *x) {
   html_stat *s = html_st(x);
   if (!s || s->removed || s->text_len < 300) return 0;
@@ -337,8 +338,8 @@ static int S_review_list(const xmlNode *x) {
 /* The best block lies in a list of reviews: what buyers say outscored the
  * product's own description (short lines, a table of details).  The list
  * goes, unless it is all the page has, and the caller scores again.
- * (Where the description wins, reviews around it stay: pages that show
- * testimonials as part of their pitch.) */
+ * (Reviews beside a description that wins are left to the climb: some
+ * pages show them as part of the product.) */
 static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
   html_stat *bs = html_st(c->body);
   xmlNode *a = top;
