@@ -127,7 +127,9 @@ static const char *const S_labels[] = {
     "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
     /* a shop's blocks of other products around the one on sale */
     "customers also", "customers who", "frequently bought", "people also", "related products",
-    "similar products", "similar items", "recently viewed", "complete the look", NULL};
+    "similar products", "similar items", "recently viewed", "complete the look",
+    "people who viewed", "people who bought", "explore related", "related items",
+    "sponsored items", "similar sponsored", "recently searched", NULL};
 
 static int S_is_label(const char *folded) {
   for (const char *const *l = S_labels; *l; l++) {
@@ -368,6 +370,34 @@ static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
   return 0;
 }
 
+/* After a widget's label ("Customers also viewed", "Related articles"), a
+ * carousel or grid of picture cards with a price or a blurb beside each
+ * link: the widget's items, though the text beside the links keeps their
+ * link density low. */
+static int S_label_cards(xmlNode *n) {
+  if (html_st(n)->imgs < 3) return 0;
+  /* cards of one tag (a carousel marks only its first slide's class) */
+  unsigned seen = 0;
+  for (xmlNode *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE || html_st(x)->removed) continue;
+    seen++;
+    const xmlNode *first = NULL;
+    unsigned count = 0, text = 0;
+    for (xmlNode *k = x->children; k; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
+      if (!first) first = k;
+      html_stat *ks = html_st(k);
+      if (!xmlStrEqual(k->name, first->name) || !ks->imgs || ks->text_len < CARD_MIN_TEXT ||
+          ks->link_len >= ks->text_len)
+        continue;
+      count++;
+      text += ks->text_len;
+    }
+    if (count >= 3 && text * 2 >= html_st(n)->text_len) return 1;
+  }
+  return 0;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -489,7 +519,8 @@ void html_mark_boilerplate(html_ctx *c) {
               html_stat *ss = html_st(sib);
               /* the items of a widget, not the page's own list */
               if (ss->text_len * 3 > body_len) break;
-              if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2)) {
+              if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2) ||
+                  S_label_cards(sib)) {
                 ss->removed = 1;
               } else {
                 break;

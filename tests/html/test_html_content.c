@@ -578,6 +578,42 @@ static void test_long_footer_after_h1(void) {
   docpipe_buf_free(&b);
 }
 
+/* Under a product's text, a labelled carousel of other products: each card a
+ * picture, a linked name and a price, so its links are a minority of its
+ * text; only the first slide carries the carousel's class.  The label
+ * takes the carousel with it. */
+static void test_labelled_product_carousel(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Oak chopping board</title></head><body><main>"
+               "<div class='item'><h1>Oak chopping board</h1><div class='item__text'>"
+               "<p>A thick board of European oak, end grain up, so that knives stay sharp and "
+               "cuts close up again; feet of cork keep it from sliding on the worktop.</p>"
+               "<p>Oil it once a month with the food-safe oil supplied, never soak it, and dry "
+               "it standing on its edge.</p><p>Each board is cut from one plank, planed by hand "
+               "and finished with two coats of oil before it leaves the workshop, so the grain "
+               "and colour vary from one board to the next.</p><p>Size: 40 by 30 cm, 4 cm thick; "
+               "weight about 3 kg; a groove along one side catches juice.</p><p>Made to order: allow "
+               "two weeks, as every board rests a few days between the coats of oil.</p></div>"
+               "<div class='strip'><div class='strip__head'><h2>People who viewed this item also "
+               "viewed</h2></div><div class='strip__body'><ul class='slides'>");
+  for (int i = 0; i < 6; i++) {
+    char card[512];
+    snprintf(card, sizeof card,
+             "<li%s><img src='/img/%d.jpg' alt=''><a href='/p/%d'>Board %d</a>"
+             "<span>Price %d.50, delivery 3.20, private seller</span></li>",
+             i == 0 ? " class='slides__first'" : "", i, i, i, 10 + i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</ul></div></div></div></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "end grain up") && strstr(body, "standing on its edge"),
+     "description kept");
+  OK(body && !strstr(body, "Price 10.50") && !strstr(body, "Price 15.50"), "carousel dropped");
+  OK(body && !strstr(body, "People who viewed"), "its label dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -603,6 +639,7 @@ int main(void) {
   RUN(test_collapsed_description);
   RUN(test_reviews_outscore_description);
   RUN(test_long_footer_after_h1);
+  RUN(test_labelled_product_carousel);
   docpipe_registry_free(reg);
   return harness_summary();
 }
