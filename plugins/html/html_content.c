@@ -246,7 +246,8 @@ static int S_holds_cards(xmlNode *n) {
 static const char *const S_panel_words[] = {
     "accordion", "collapse", "collapsible", "tab-pane", "tabpane", "tabpanel", "tab-panel",
     "tab-content", "tabcontent", "tabs-content", "tabs__content", "tabs__panel", "tab__content",
-    "tab__panel", "tabs-panel", NULL};
+    "tab__panel", "tabs-panel", "expand", "show-more", "showmore",
+    "truncate", NULL};
 
 static void S_lower_attrs(const xmlNode *n, char *low, size_t size) {
   size_t k = 0;

@@ -492,13 +492,16 @@ static void test_collapsed_description(void) {
                "<li><a href='/garden'>Garden</a></li><li><a href='/tools'>Tools</a></li>"
                "<li><a href='/sale'>Sale</a></li></ul></div><main>"
                "<div class='pdp'><h1>Cedar planter box</h1><p class='price'>$89.00</p>"
+
                "<div class='accordion'><div class='accordion__item'>"
                "<h3 class='accordion__title'>Description</h3>"
                "<div class='accordion__collapse' style='display: none'>"
                "<div class='accordion__body'><p>A raised planter of rough-sawn western red "
                "cedar, joined with stainless screws, that stands at a height to garden without "
                "kneeling.</p><p>Cedar resists rot without treatment, so the wood can touch the "
-               "soil, and it weathers to a silver grey within a season or two.</p></div></div>"
+               "soil, and it weathers to a silver grey within a season or two.</p>"
+               "<div class='text__show-more' style='display:none'><p>Deep enough for carrots "
+               "and potatoes, the box holds about 200 litres of soil.</p></div></div></div>"
                "</div><div class='accordion__item'><h3 class='accordion__title'>Care</h3>"
                "<div role='tabpanel' hidden><p>Line the box with the felt provided, fill it with a "
                "light compost, and oil the outside once a year if you want to keep the colour.</p>"
@@ -509,6 +512,7 @@ static void test_collapsed_description(void) {
   OK(body && strstr(body, "rough-sawn western red cedar") && strstr(body, "silver grey"),
      "collapsed description kept");
   OK(body && strstr(body, "felt provided"), "hidden tab panel kept");
+  OK(body && strstr(body, "Deep enough for carrots"), "hidden rest of a 'show more' kept");
   OK(body && !strstr(body, "Sale"), "collapsed menu dropped");
   docpipe_free(body);
   docpipe_buf_free(&b);
