@@ -133,7 +133,9 @@ static const char *const S_labels[] = {
     "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
     /* a shop's blocks of other products around the one on sale */
     "customers also", "customers who", "frequently bought", "people also", "related products",
-    "similar products", "similar items", "recently viewed", "complete the look", NULL};
+    "similar products", "similar items", "recently viewed", "complete the look",
+    "people who viewed", "people who bought", "explore related", "related items",
+    "sponsored items", "similar sponsored", "recently searched", NULL};
 
 static int S_is_label(const char *folded) {
   for (const char *const *l = S_labels; *l; l++) {
@@ -285,6 +287,168 @@ static int S_outside(const xmlNode *n, const xmlNode *main_el) {
   return 1;
 }
 
+/* ---- Shop pages (product and collection pages) ----------------------
+ * A product page hides its description in tabs and accordions, and lists
+ * customer reviews that outweigh the description; these two rules keep
+ * the first and drop the second, by structure. */
+
+/* Class/id words of a collapsible panel (tabs, accordions, "read more"). */
+static const char *const S_panel_words[] = {
+    "accordion", "collapse", "collapsible", "tab-pane", "tabpane", "tabpanel", "tab-panel",
+    "tab-content", "tabcontent", "tabs-content", "tabs__content", "tabs__panel", "tab__content",
+    "tab__panel", "tabs-panel", "expand", "show-more", "showmore",
+    "truncate", NULL};
+
+static void S_lower_attrs(const xmlNode *n, char *low, size_t size) {
+  size_t k = 0;
+  const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
+  for (const char *p = cls ? cls : ""; *p && k + 2 < size; p++)
+    low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  if (k + 1 < size) low[k++] = ' ';
+  for (const char *p = id ? id : ""; *p && k + 1 < size; p++)
+    low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  low[k] = 0;
+}
+
+static int S_panel_like(const xmlNode *n) {
+  const char *role = html_attr(n, "role");
+  if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
+  char low[256];
+  S_lower_attrs(n, low, sizeof low);
+  return html_has_word(low, S_panel_words) && !html_has_word(low, S_strict_neg) &&
+         !html_has_word(low, S_control_words);
+}
+
+/* A hidden part that the page shows on a click or after its scripts run:
+ * a collapsed tab or accordion panel (it, or its first child, is named a
+ * panel) holding prose, not links; or a part holding the page's only
+ * <h1> and much prose (a product shown once a script has run).  Readers of
+ * the page open these; a menu's collapsed lists are links and still go. */
+static int S_revealable(const xmlNode *n, const xmlNode *h1) {
+  html_stat *s = html_st(n);
+  if (s->text_len < 40 || s->link_len * 10 > s->text_len * 3) return 0;
+  if (h1 && s->text_len >= 500) {
+    for (const xmlNode *a = h1->parent; a; a = a->parent)
+      if (a == n) return 1;
+  }
+  if (S_panel_like(n)) return 1;
+  for (const xmlNode *k = n->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE) return S_panel_like(k);
+  return 0;
+}
+
+/* The page's one <h1>, or NULL when it has none or several. */
+static const xmlNode *S_only_h1(html_ctx *c) {
+  const xmlNode *h1 = NULL;
+  if (!c->body) return NULL;
+  for (xmlNode *x = c->body; x; x = html_next(x, c->body, 0)) {
+    if (!html_is(x, "h1")) continue;
+    if (h1) return NULL;
+    h1 = x;
+  }
+  return h1;
+}
+
+
+/* Words naming a customer's review.  (Not "testimonial": a seller's
+ * chosen quotes are part of its pitch, and kept as such.) */
+static const char *const S_review_words[] = {"review", NULL};
+
+static int S_review_named(const xmlNode *n) {
+  /* the card, or the box right inside it (a slide holding a review) */
+  for (int depth = 0; n && depth < 3; depth++) {
+    char low[256];
+    S_lower_attrs(n, low, sizeof low);
+    if (html_has_word(low, S_review_words)) return 1;
+    const xmlNode *k = n->children;
+    while (k && k->type != XML_ELEMENT_NODE) k = k->next;
+    n = k;
+  }
+  return 0;
+}
+
+/* A list of customer reviews: three or more sibling cards of one kind,
+ * most named "review" (or holding a box so named), each a few lines of
+ * prose with hardly a link (a teaser of a review article links to it),
+ * holding most of their box. */
+static int S_review_list(const xmlNode *x) {
+  html_stat *s = html_st(x);
+  if (!s || s->removed || s->text_len < 300) return 0;
+  const xmlNode *first = NULL;
+  unsigned count = 0, text = 0, links = 0, named = 0;
+  for (const xmlNode *k = x->children; k; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || html_st(k)->text_len < 40) continue;
+    if (!first) first = k;
+    if (!S_same_kind(k, first)) continue;
+    count++;
+    text += html_st(k)->text_len;
+    links += html_st(k)->link_len;
+    named += S_review_named(k);
+  }
+  return count >= 3 && text * 2 >= s->text_len && links * 5 < text && named * 2 >= count;
+}
+
+/* The best block lies in a list of reviews: what buyers say outscored the
+ * product's own description (short lines, a table of details).  The list
+ * goes, unless it is all the page has, and the caller scores again.
+ * (Reviews beside a description that wins are left to the climb: some
+ * pages show them as part of the product.) */
+static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
+  html_stat *bs = html_st(c->body);
+  xmlNode *a = top;
+  for (int up = 0; a && a != c->body && up < 8; up++, a = a->parent) {
+    if (!S_review_list(a)) continue;
+    html_stat *s = html_st(a);
+    double rest = (double)(bs->text_len - bs->link_len) - (s->text_len - s->link_len);
+    if (rest < 300) return 0;
+    S_remove(a);
+    html_stats_compute(c);
+    return 1;
+  }
+  return 0;
+}
+
+/* A <footer> after the page's only <h1>, not holding it: the page's foot,
+ * however much it holds (a carousel of testimonials, a sitemap in prose).
+ * Broken markup that leaves the page inside a footer leaves the h1 inside
+ * it too. */
+static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
+  if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len) return 0;
+  for (const xmlNode *a = h1; a; a = a->parent)
+    if (a == n) return 0;
+  for (xmlNode *x = (xmlNode *)h1; x; x = html_next(x, c->body, 0))
+    if (x == n) return 1;
+  return 0;
+}
+
+/* After a widget's label ("Customers also viewed", "Related articles"), a
+ * carousel or grid of picture cards with a price or a blurb beside each
+ * link: the widget's items, though the text beside the links keeps their
+ * link density low. */
+static int S_label_cards(xmlNode *n) {
+  if (html_st(n)->imgs < 3) return 0;
+  /* cards of one tag (a carousel marks only its first slide's class) */
+  unsigned seen = 0;
+  for (xmlNode *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE || html_st(x)->removed) continue;
+    seen++;
+    const xmlNode *first = NULL;
+    unsigned count = 0, text = 0;
+    for (xmlNode *k = x->children; k; k = k->next) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
+      if (!first) first = k;
+      html_stat *ks = html_st(k);
+      if (!xmlStrEqual(k->name, first->name) || !ks->imgs || ks->text_len < CARD_MIN_TEXT ||
+          ks->link_len >= ks->text_len)
+        continue;
+      count++;
+      text += ks->text_len;
+    }
+    if (count >= 3 && text * 2 >= html_st(n)->text_len) return 1;
+  }
+  return 0;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -306,6 +470,7 @@ void html_mark_boilerplate(html_ctx *c) {
   }
   html_stats_compute(c);
   unsigned page_len = c->body ? html_st(c->body)->text_len : 0;
+  const xmlNode *h1 = S_only_h1(c);
   for (xmlNode *n = root; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != root && n != c->body && !html_st(n)->removed) {
@@ -315,7 +480,8 @@ void html_mark_boilerplate(html_ctx *c) {
        * the article, however much of the page it holds */
       const char *modal = html_attr(n, "aria-modal");
       if ((modal && strcmp(modal, "true") == 0) ||
-          ((S_in(name, S_dropped_tags) || S_hidden(n) || (role && S_in(role, S_dropped_roles))) &&
+          ((S_in(name, S_dropped_tags) || (S_hidden(n) && !S_revealable(n, h1)) ||
+            (role && S_in(role, S_dropped_roles))) &&
            (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200))) {
         S_remove(n);
         skip = 1;
@@ -374,7 +540,8 @@ void html_mark_boilerplate(html_ctx *c) {
         S_remove(n);
         skip = 1;
       } else if ((html_is(n, "footer") || html_is(n, "nav")) &&
-                 (s->text_len * 2 < body_len || S_outside(n, main_el))) {
+                 (s->text_len * 2 < body_len || S_outside(n, main_el) ||
+                  S_footer_after_h1(c, n, h1))) {
         S_remove(n);
         skip = 1;
       } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
@@ -405,7 +572,8 @@ void html_mark_boilerplate(html_ctx *c) {
               html_stat *ss = html_st(sib);
               /* the items of a widget, not the page's own list */
               if (ss->text_len * 3 > body_len) break;
-              if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2)) {
+              if (ss->text_len == 0 || S_ld(ss) > 0.5 || (ss->imgs > 0 && ss->text_len < 200 && S_ld(ss) > 0.2) ||
+                  S_label_cards(sib)) {
                 ss->removed = 1;
               } else {
                 break;
@@ -578,8 +746,13 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsign
   return NULL;
 }
 
-int html_choose_content(html_ctx *c) {
-  if (!c->body) return 0;
+/* Scores the text units into their ancestors and returns the best
+ * candidate (NULL when no unit has text). */
+static xmlNode *S_best_block(html_ctx *c) {
+  for (size_t i = 0; i < c->nstats; i++) {
+    c->stats[i].candidate = 0;
+    c->stats[i].score = 0;
+  }
   /* score the text units */
   for (xmlNode *n = c->body; n;) {
     int skip = 0;
@@ -623,6 +796,13 @@ int html_choose_content(html_ctx *c) {
     }
     n = html_next(n, c->body, skip);
   }
+  return top;
+}
+
+int html_choose_content(html_ctx *c) {
+  if (!c->body) return 0;
+  xmlNode *top = S_best_block(c);
+  if (top && S_reviews_outscore(c, top)) top = S_best_block(c);
   if (!top) return S_add_root(c, c->body);
 
   /* a parent that scores well holds more of the article */

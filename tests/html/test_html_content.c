@@ -482,6 +482,142 @@ static void test_modal_dialog_dropped(void) {
   docpipe_buf_free(&b);
 }
 
+/* A product page whose description sits in collapsed accordion panels
+ * (display:none until clicked, one marked hidden as a tab panel): the
+ * panels are the content; the collapsed menu of links still goes. */
+static void test_collapsed_description(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Cedar planter box</title></head><body>"
+               "<div class='navbar-collapse' style='display:none'><ul>"
+               "<li><a href='/garden'>Garden</a></li><li><a href='/tools'>Tools</a></li>"
+               "<li><a href='/sale'>Sale</a></li></ul></div><main>"
+               "<div class='pdp'><h1>Cedar planter box</h1><p class='price'>$89.00</p>"
+
+               "<div class='accordion'><div class='accordion__item'>"
+               "<h3 class='accordion__title'>Description</h3>"
+               "<div class='accordion__collapse' style='display: none'>"
+               "<div class='accordion__body'><p>A raised planter of rough-sawn western red "
+               "cedar, joined with stainless screws, that stands at a height to garden without "
+               "kneeling.</p><p>Cedar resists rot without treatment, so the wood can touch the "
+               "soil, and it weathers to a silver grey within a season or two.</p>"
+               "<div class='text__show-more' style='display:none'><p>Deep enough for carrots "
+               "and potatoes, the box holds about 200 litres of soil.</p></div></div></div>"
+               "</div><div class='accordion__item'><h3 class='accordion__title'>Care</h3>"
+               "<div role='tabpanel' hidden><p>Line the box with the felt provided, fill it with a "
+               "light compost, and oil the outside once a year if you want to keep the colour.</p>"
+               "<p>Empty it before a hard frost, or raise it on the feet supplied, so that water "
+               "drains from the base and the joints stay tight through the winter.</p>"
+               "</div></div></div></div></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "rough-sawn western red cedar") && strstr(body, "silver grey"),
+     "collapsed description kept");
+  OK(body && strstr(body, "felt provided"), "hidden tab panel kept");
+  OK(body && strstr(body, "Deep enough for carrots"), "hidden rest of a 'show more' kept");
+  OK(body && !strstr(body, "Sale"), "collapsed menu dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A product page whose customer reviews, long and full of commas, outscore
+ * its short description and table of details: the description is the
+ * content, the reviews are not. */
+static void test_reviews_outscore_description(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Trail daypack 22</title></head><body><main>"
+               "<div class='product-info'><h1>Trail daypack 22</h1>"
+               "<div class='product-description'><p>A light daypack with a padded back panel "
+               "and a lid pocket for the small things.</p><p>The main compartment opens wide on a "
+               "curved zip, the hip belt stows away when it is not needed, and a sleeve inside "
+               "takes a bladder of up to two litres.</p><ul><li>Capacity: 22 litres</li>"
+               "<li>Weight: 640 g</li><li>Fabric: recycled ripstop nylon</li>"
+               "<li>Rain cover included</li></ul></div></div>"
+               "<section class='product-reviews'><h2>Reviews</h2><div class='reviews-list'>");
+  for (int i = 0; i < 5; i++) {
+    char card[1024];
+    snprintf(card, sizeof card,
+             "<div class='review-card'><div class='review-card__stars'>5 stars</div>"
+             "<p class='review-card__text'>Review %d: I took it on a long ridge walk, in wind, "
+             "rain and sun, and it carried water, a jacket, lunch, a map and a camera without "
+             "rubbing, sagging or leaking, which is more than I can say for my old pack, and the "
+             "lid pocket, though small, held my keys, phone and snacks well enough.</p>"
+             "<span class='review-card__author'>Walker %d</span></div>",
+             i, i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</div></section></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "padded back panel") && strstr(body, "recycled ripstop"),
+     "description and details kept");
+  OK(body && !strstr(body, "Review 0:") && !strstr(body, "Review 4:"), "reviews dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A product page whose <footer> holds a carousel of testimonials longer
+ * than the product's own text: the footer, after the page's <h1>, still
+ * goes, and the description is the content. */
+static void test_long_footer_after_h1(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Wool throw</title></head><body><main>"
+               "<div class='product'><h1>Wool throw</h1><div class='product__text'>"
+               "<p>A throw woven from undyed wool of one flock, heavy enough for a cold room, "
+               "with a fringe tied by hand at each end.</p><p>It measures 130 by 180 cm and "
+               "takes a cool wash by hand; dry it flat, away from the sun.</p></div></div>"
+               "</main><footer><div class='carousel'>");
+  for (int i = 0; i < 6; i++) {
+    char quote[768];
+    snprintf(quote, sizeof quote,
+             "<div class='slide'><p>Quote %d: we ordered for the cabin, and everything, from "
+             "the packing to the note inside, the colours, the weave and the weight, was better "
+             "than we had hoped, so we ordered again for the spare room, and again as a gift.</p>"
+             "<p>Customer %d</p></div>",
+             i, i);
+    S_append(&b, quote);
+  }
+  S_append(&b, "</div><p>&copy; Weavers</p></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "undyed wool") && strstr(body, "dry it flat"), "description kept");
+  OK(body && !strstr(body, "Quote 0:") && !strstr(body, "Quote 5:"), "footer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* Under a product's text, a labelled carousel of other products: each card a
+ * picture, a linked name and a price, so its links are a minority of its
+ * text; only the first slide carries the carousel's class.  The label
+ * takes the carousel with it. */
+static void test_labelled_product_carousel(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Oak chopping board</title></head><body><main>"
+               "<div class='item'><h1>Oak chopping board</h1><div class='item__text'>"
+               "<p>A thick board of European oak, end grain up, so that knives stay sharp and "
+               "cuts close up again; feet of cork keep it from sliding on the worktop.</p>"
+               "<p>Oil it once a month with the food-safe oil supplied, never soak it, and dry "
+               "it standing on its edge.</p><p>Each board is cut from one plank, planed by hand "
+               "and finished with two coats of oil before it leaves the workshop, so the grain "
+               "and colour vary from one board to the next.</p><p>Size: 40 by 30 cm, 4 cm thick; "
+               "weight about 3 kg; a groove along one side catches juice.</p><p>Made to order: allow "
+               "two weeks, as every board rests a few days between the coats of oil.</p></div>"
+               "<div class='strip'><div class='strip__head'><h2>People who viewed this item also "
+               "viewed</h2></div><div class='strip__body'><ul class='slides'>");
+  for (int i = 0; i < 6; i++) {
+    char card[512];
+    snprintf(card, sizeof card,
+             "<li%s><img src='/img/%d.jpg' alt=''><a href='/p/%d'>Board %d</a>"
+             "<span>Price %d.50, delivery 3.20, private seller</span></li>",
+             i == 0 ? " class='slides__first'" : "", i, i, i, 10 + i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</ul></div></div></div></main></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "end grain up") && strstr(body, "standing on its edge"),
+     "description kept");
+  OK(body && !strstr(body, "Price 10.50") && !strstr(body, "Price 15.50"), "carousel dropped");
+  OK(body && !strstr(body, "People who viewed"), "its label dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -504,6 +640,10 @@ int main(void) {
   RUN(test_search_result_tiles);
   RUN(test_thread_under_title_box);
   RUN(test_modal_dialog_dropped);
+  RUN(test_collapsed_description);
+  RUN(test_reviews_outscore_description);
+  RUN(test_long_footer_after_h1);
+  RUN(test_labelled_product_carousel);
   docpipe_registry_free(reg);
   return harness_summary();
 }
