@@ -52,6 +52,11 @@
 #define LINK_PAGE_LD 0.6
 #define LINK_PAGE_SHARE 0.3
 #define LINK_PAGE_TAKE 0.7
+/* A <main> holding this share of the page, where the best block holds
+ * under 1/MAIN_PART of it, is the content (S_main_landmark). */
+#define MAIN_SHARE 0.7
+#define MAIN_PART 3
+#define MAIN_LD 0.5
 /* Card grids: how far up to look, the share of the parent's text the cards
  * must hold, the text each card needs, and the most one card may hold. */
 #define REPEAT_LEVELS 6
@@ -525,6 +530,30 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
   return NULL;
 }
 
+/* Listing, service and forum pages (h-list): the page's <main> landmark.
+ * HTML says <main> is the dominant content of the body; on a landing page
+ * the best block is one short section of it (a hero, a feature), and the
+ * sections around it are titled parts of the same page, mostly prose.
+ * Returns <main> (or role=main) when it holds most of the page, the best
+ * block `top` is a short part of it, and what it adds is titled prose;
+ * else NULL.  An article-sized best block keeps its own content. */
+static xmlNode *S_main_landmark(html_ctx *c, xmlNode *top) {
+  html_stat *ts = html_st(top), *bs = html_st(c->body);
+  if ((double)ts->text_len - ts->link_len >= SECTION_MAX) return NULL;
+  for (xmlNode *m = top->parent; m && m != c->body && html_st(m); m = m->parent) {
+    const char *role = html_attr(m, "role");
+    if (!html_is(m, "main") && !(role && strcmp(role, "main") == 0)) continue;
+    html_stat *ms = html_st(m);
+    if (ms->removed || (double)ms->text_len < MAIN_SHARE * bs->text_len) return NULL;
+    if (ts->text_len * MAIN_PART > ms->text_len) return NULL;
+    double extra = (double)ms->text_len - ts->text_len;
+    double extra_links = (double)ms->link_len - ts->link_len;
+    if (extra_links > MAIN_LD * extra) return NULL;
+    return S_headings(m, top) >= SECTION_HEADINGS ? m : NULL;
+  }
+  return NULL;
+}
+
 int html_choose_content(html_ctx *c) {
   if (!c->body) return 0;
   /* score the text units */
@@ -650,6 +679,10 @@ int html_choose_content(html_ctx *c) {
            html_st(top)->text_len < LINK_PAGE_TAKE * bs->text_len)
       top = top->parent;
     c->grid = 1;
+  }
+  if (!c->grid) {
+    xmlNode *m = S_main_landmark(c, top);
+    if (m) top = m;
   }
   if (top == c->body || !top->parent) return S_add_root(c, top);
 

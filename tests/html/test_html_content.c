@@ -482,6 +482,63 @@ static void test_modal_dialog_dropped(void) {
   docpipe_buf_free(&b);
 }
 
+/* A product's landing page inside <main>: a short hero, then sections of
+ * features of different kinds (no grid of cards), each under its heading,
+ * nested in rows of their own, with "learn more" links beside them, and a
+ * band of links to the product's parts, too many for a climb by link
+ * density.  The best block is one feature's text; the page is everything
+ * <main> holds. */
+static void test_landing_main(void) {
+  static const char *const features[] = {
+      "Every channel in one inbox", "Answers before the question", "Reports that explain",
+      "Hand-offs without repeats"};
+  static const char *const kinds[] = {"inbox", "answers", "reports", "handoffs"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Helpdesk</title></head><body>"
+               "<div class='top'><a href='/'>Home</a> <a href='/pricing'>Pricing</a></div>"
+               "<main><section class='hero'><div class='wrap'><div class='inner'><div class='row'>"
+               "<div class='col'><h1>The helpdesk for small teams</h1>"
+               "<p>Answer every customer from one place.</p><div class='actions'>"
+               "<a href='/trial'>Start a free trial</a> <a href='/demo'>Book a demo</a></div>"
+               "</div></div></div></div></section>");
+  for (int i = 0; i < 4; i++) {
+    char sec[1024];
+    snprintf(sec, sizeof sec,
+             "<section class='%s band'><div class='wrap'><div class='grid'><div class='row'>"
+             "<div class='col'><h2>%s</h2><div class='text'><p>Feature %d: %s.</p></div>"
+             "<div class='actions'><a href='/f/%d'>Learn more about this</a> "
+             "<a href='/f/%d/video'>Watch the two-minute video</a></div></div></div></div></div>"
+             "</section>",
+             kinds[i], features[i], i,
+             i == 1 ? "suggested replies appear while an agent reads a ticket, drawn from the "
+                      "articles your team already wrote, so that a new agent answers like an old "
+                      "hand, and a customer gets the right answer on the first reply instead of "
+                      "the third, with the source linked for anyone who wants to check it"
+                    : "mail, chat and phone calls arrive in one list, sorted by how long each "
+                      "customer has waited",
+             i, i);
+    S_append(&b, sec);
+  }
+  S_append(&b, "<section class='explore band'><div class='wrap'><div class='inner'>"
+               "<div class='row'><div class='col'><h2>Explore the helpdesk</h2><div class='parts'>"
+               "<a href='/x/1'>Shared inbox for mail</a> <a href='/x/2'>Live chat on the site</a> "
+               "<a href='/x/3'>Phone support lines</a> <a href='/x/4'>Help centre articles</a> "
+               "<a href='/x/5'>Automations and rules</a> <a href='/x/6'>Analytics dashboards</a> "
+               "<a href='/x/7'>Customer satisfaction</a> <a href='/x/8'>Workforce planning</a> "
+               "<a href='/x/9'>Quality assurance</a> <a href='/x/10'>Apps and integrations</a>"
+               "</div></div></div></div></div></section>"
+               "</main><footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a>"
+               "</footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Feature 1: suggested replies"), "best section kept");
+  OK(body && strstr(body, "Feature 0: mail") && strstr(body, "Feature 3: mail"),
+     "every other section kept");
+  OK(body && strstr(body, "Answer every customer from one place"), "hero kept");
+  OK(body && !strstr(body, "Privacy"), "footer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -504,6 +561,7 @@ int main(void) {
   RUN(test_search_result_tiles);
   RUN(test_thread_under_title_box);
   RUN(test_modal_dialog_dropped);
+  RUN(test_landing_main);
   docpipe_registry_free(reg);
   return harness_summary();
 }
