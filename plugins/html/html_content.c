@@ -52,6 +52,14 @@
 #define LINK_PAGE_LD 0.6
 #define LINK_PAGE_SHARE 0.3
 #define LINK_PAGE_TAKE 0.7
+/* A flagged item of a repeated list (S_repeated_item): how far up to look
+ * for the repetition, the text that is not links each item needs on
+ * average (and the flagged element itself), its most link density, and
+ * how many siblings to look at. */
+#define ITEM_LEVELS 4
+#define ITEM_MIN_PROSE 20
+#define ITEM_MAX_LD 0.5
+#define ITEM_SCAN 256
 /* A <main> holding this share of the page, where the best block holds
  * under 1/MAIN_PART of it, is the content (S_main_landmark). */
 #define MAIN_SHARE 0.7
@@ -240,6 +248,82 @@ static int S_holds_cards(xmlNode *n) {
   return 0;
 }
 
+/* A class token that hides its element until a script shows it: "hidden",
+ * "hide", "is-hidden", "hidden-xs"; not a utility such as
+ * "overflow-hidden", which clips. */
+static int S_hiding_class(const char *cls) {
+  if (!cls) return 0;
+  for (const char *p = cls; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n') e++;
+    size_t n = (size_t)(e - p);
+    char tok[64];
+    if (n > 0 && n < sizeof tok) {
+      for (size_t i = 0; i < n; i++)
+        tok[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+      tok[n] = 0;
+      if (strcmp(tok, "hide") == 0 || ((strstr(tok, "hidden") || strstr(tok, "-hide")) &&
+                                         strncmp(tok, "overflow", 8) != 0))
+        return 1;
+    }
+    p = e;
+  }
+  return 0;
+}
+
+static int S_inside(const xmlNode *n, const xmlNode *a) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
+/* The page's <main> (or role=main) holding text, or NULL. */
+static const xmlNode *S_find_main(html_ctx *c) {
+  for (xmlNode *x = c->body; x;) {
+    int skip = x->type != XML_ELEMENT_NODE || html_st(x)->removed;
+    if (!skip) {
+      const char *role = html_attr(x, "role");
+      if ((html_is(x, "main") || (role && strcmp(role, "main") == 0)) && html_st(x)->text_len)
+        return x;
+    }
+    x = html_next(x, c->body, skip);
+  }
+  return NULL;
+}
+
+/* Listing, service and forum pages (h-list): a class word such as
+ * "search", "hidden" or "font-size" on one of three or more sibling items
+ * of the same kind (or inside one, a few levels down) that carry text of
+ * their own beside their links.  A widget appears once on a page; a word
+ * repeated on every item of a list names the kind of item ("search-card",
+ * "overflow-hidden", "font-size-sm" on each episode's blurb), and the
+ * items are the page's content.  A menu's items carry only links, so
+ * they never qualify; `n` itself must hold text that is not links. */
+static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
+  html_stat *ns = html_st(n);
+  if (ns->text_len < ns->link_len + ITEM_MIN_PROSE || S_ld(ns) > ITEM_MAX_LD) return 0;
+  /* a part shown only when needed ("tooltip hidden", "is-hidden") is no
+   * item, however often it repeats */
+  if (S_hiding_class(html_attr(n, "class"))) return 0;
+  /* where the page names its main part, a list outside it is a bar or a
+   * carousel around the page (a promotions ticker), not its items */
+  if (main_part && !S_inside(n, main_part)) return 0;
+  xmlNode *a = n;
+  for (int up = 0; up < ITEM_LEVELS && a->parent && html_st(a->parent); up++, a = a->parent) {
+    unsigned count = 0, prose = 0, seen = 0;
+    /* a sample of the siblings is enough, and bounds the work on a list
+     * of thousands whose every item is flagged */
+    for (xmlNode *k = a->parent->children; k && seen < ITEM_SCAN; k = k->next, seen++) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !S_same_kind(k, a)) continue;
+      count++;
+      prose += html_st(k)->text_len - html_st(k)->link_len;
+    }
+    if (count >= 3 && prose >= count * ITEM_MIN_PROSE) return 1;
+  }
+  return 0;
+}
+
 void html_mark_boilerplate(html_ctx *c) {
   xmlNode *root = xmlDocGetRootElement(c->doc);
   /* 1. structural: never article text.  Broken markup can leave the whole
@@ -284,6 +368,7 @@ void html_mark_boilerplate(html_ctx *c) {
   unsigned body_len = c->body ? html_st(c->body)->text_len : 0;
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
+  const xmlNode *main_part = S_find_main(c);
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode **posts = NULL;
   size_t nposts = 0, capposts = 0;
@@ -305,6 +390,9 @@ void html_mark_boilerplate(html_ctx *c) {
         low[k] = 0;
         int strict = html_has_word(low, S_strict_neg);
         int comment = strict && html_has_word(low, S_comment_words);
+        /* the word names the kind of item, not a widget */
+        int item = !strict && S_repeated_item(main_part, n);
+        if (item) s->weight = 0;
         /* a control's word on a long run of plain prose is a utility class
          * ("font-size-sm"), not the control */
         if (!strict && html_has_word(low, S_control_words) &&
@@ -313,9 +401,9 @@ void html_mark_boilerplate(html_ctx *c) {
         /* a weak word ("search" of "search-results", "promo") on a grid
          * of picture cards holding much of the page names the grid, not
          * a widget */
-        int cards = !strict && s->text_len >= 100 && s->text_len * CARDS_SHARE >= body_len &&
-                    S_holds_cards(n);
-        if (!cards && (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
+        int cards = !strict && !item && s->text_len >= 100 &&
+                    s->text_len * CARDS_SHARE >= body_len && S_holds_cards(n);
+        if (!cards && !item && (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
                        (html_is(n, "header") && s->paras < 2))) {
           if (comment && S_ld(s) <= 0.35 && s->text_len >= 100 &&
               S_push(&posts, &nposts, &capposts, n) == 0)

@@ -539,6 +539,46 @@ static void test_landing_main(void) {
   docpipe_buf_free(&b);
 }
 
+/* A podcast's episode list: every episode's blurb carries a utility class
+ * with a control's word ("font-size-sm"), every result card a weak word
+ * ("search-card"), yet the class repeats on each item of the list: it
+ * names the kind of item, and the items are the page.  A hidden error
+ * tooltip repeated in each item still goes. */
+static void test_repeated_item_classes(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Harbour Talk</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/shows'>Shows</a></nav>"
+               "<div class='show'><h1>Harbour Talk</h1><ul class='episodes'>");
+  for (int i = 0; i < 6; i++) {
+    char ep[1024];
+    snprintf(ep, sizeof ep,
+             "<li class='episode'><div class='flex-col'><a href='/e/%d'>Episode %d: the tide "
+             "tables</a><div class='line-clamp-2 font-size-sm'>Blurb %d: two harbour pilots "
+             "explain how the spring tides change the working week, and what a new channel "
+             "would mean for the ferries.</div><div class='tooltip hidden'>Could not load "
+             "this episode, try again.</div></div></li>",
+             i, i, i);
+    S_append(&b, ep);
+  }
+  S_append(&b, "</ul><div class='results'>");
+  for (int i = 0; i < 4; i++) {
+    char card[512];
+    snprintf(card, sizeof card,
+             "<div class='search-card'><a href='/t/%d'>Harbour tour %d</a> "
+             "<p>Sat, Apr %d, 10:00, from the lifeboat station</p></div>",
+             i, i, 11 + i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</div></div><footer><a href='/terms'>Terms</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Blurb 0: two harbour pilots") && strstr(body, "Blurb 5: two"),
+     "every blurb kept");
+  OK(body && strstr(body, "Sat, Apr 11") && strstr(body, "Sat, Apr 14"), "every result kept");
+  OK(body && !strstr(body, "Could not load"), "hidden tooltip dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -562,6 +602,7 @@ int main(void) {
   RUN(test_thread_under_title_box);
   RUN(test_modal_dialog_dropped);
   RUN(test_landing_main);
+  RUN(test_repeated_item_classes);
   docpipe_registry_free(reg);
   return harness_summary();
 }
