@@ -41,6 +41,9 @@
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
+/* Prose this long under a utility class's boilerplate word stays in the
+ * cleaning (S_utility_prose). */
+#define PROSE_UTILITY 100
 /* A best block under this much non-link text is one short section of a
  * page, never a whole article: its ancestors may be looked through. */
 #define SECTION_MAX 4000
@@ -388,6 +391,7 @@ void html_mark_boilerplate(html_ctx *c) {
         low[k++] = ' ';
         for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
         low[k] = 0;
+        html_blank_utility_classes(low);
         int strict = html_has_word(low, S_strict_neg);
         int comment = strict && html_has_word(low, S_comment_words);
         /* the word names the kind of item, not a widget */
@@ -820,6 +824,15 @@ static int S_is_data_tableish(const xmlNode *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
+/* Listing, service and forum pages (h-list): prose whose negative class
+ * weight comes from utility tokens alone ("overflow-hidden" clips a
+ * landing page's feature box; it hides nothing). */
+static int S_utility_prose(const xmlNode *n, double ld) {
+  html_stat *s = html_st(n);
+  return s->weight < 0 && s->text_len >= PROSE_UTILITY && ld < 0.3 &&
+         s->weight - html_utility_weight(n) >= 0;
+}
+
 static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
@@ -842,7 +855,9 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
    * then adds little), yet a list of plain sentences is article text all
    * the same. */
   int grid_prose = (grid || s->post) && s->text_len >= 100 && ld < 0.3;
-  if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1)) return 1;
+  if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1) &&
+      !S_utility_prose(n, ld))
+    return 1;
   if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;
   int in_figure = S_has_ancestor(n, "figure", 3);

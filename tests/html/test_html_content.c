@@ -579,6 +579,33 @@ static void test_repeated_item_classes(void) {
   docpipe_buf_free(&b);
 }
 
+/* A service page whose feature boxes each carry a utility class that
+ * clips ("overflow-hidden"): the word "hidden" in it hides nothing, and
+ * the boxes' prose stays through the cleaning. */
+static void test_utility_class_boxes(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b,
+           "<html><head><title>Tax help</title></head><body>"
+           "<nav><a href='/'>Home</a> <a href='/book'>Book a call</a></nav><main>"
+           "<h1>Tax help for sole traders</h1><div class='features'>"
+           "<div class='returns overflow-hidden rounded'><h2>Returns</h2><p>We prepare and file "
+           "your self-assessment return every year, check every allowable expense against your "
+           "bank statements and tell you what to put aside for the next payment.</p></div>"
+           "<div class='records md:overflow-x-hidden'><h2>Records</h2><p>Send photographs of "
+           "receipts from your phone and we keep them in order for the six years the tax office "
+           "may ask to see them, sorted by month and by kind of cost.</p></div>"
+           "<div class='letters overflow-hidden'><h2>Letters</h2><p>When the tax office writes, "
+           "forward the letter and we answer it for you, in plain words and on time, and keep "
+           "you told of what was said and what happens next in your case.</p></div>"
+           "</div></main><footer><a href='/terms'>Terms</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "We prepare and file") && strstr(body, "Send photographs") &&
+         strstr(body, "When the tax office writes"),
+     "every feature box kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -603,6 +630,7 @@ int main(void) {
   RUN(test_modal_dialog_dropped);
   RUN(test_landing_main);
   RUN(test_repeated_item_classes);
+  RUN(test_utility_class_boxes);
   docpipe_registry_free(reg);
   return harness_summary();
 }
