@@ -568,6 +568,15 @@ static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
   return NULL;
 }
 
+/* Listing pages (h-list): a grid found around the best block may be one
+ * section of a page of such sections ("Health", "Climate", "Space", each
+ * a row of teaser cards): when the grid's own ancestor repeats the kind
+ * of the section holding it, the sections together are the content. */
+static xmlNode *S_grid_of_grids(html_ctx *c, xmlNode *grid) {
+  xmlNode *outer = S_repeat_container(c, grid);
+  return outer ? outer : grid;
+}
+
 /* Whether `p` holds, beside `intro`, a table or list of many rows with
  * several times the intro's text. */
 static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
@@ -716,7 +725,7 @@ int html_choose_content(html_ctx *c) {
    * of a thread): the grid is the content, and its links are part of it */
   xmlNode *grid = S_repeat_container(c, top);
   if (grid) {
-    top = grid;
+    top = S_grid_of_grids(c, grid);
     c->grid = 1;
   } else if (top->parent && top->parent != c->body && html_st(top->parent) &&
              html_st(top->parent)->text_len < 2 * html_st(top)->text_len) {

@@ -606,6 +606,44 @@ static void test_utility_class_boxes(void) {
   docpipe_buf_free(&b);
 }
 
+/* A category page of sections ("Health", "Climate", "Space"), each a row
+ * of teaser cards whose headlines (links) are longer than their one-line
+ * deks: the best block is one card's longer dek, its row is a grid, and
+ * the rows repeat too, too link-heavy for a climb by text: every
+ * section's teasers are the content. */
+static void test_grid_of_grids(void) {
+  static const char *const topics[] = {"Health", "Climate", "Space"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Science</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/science'>Science</a></nav>"
+               "<div class='packages'>");
+  for (int r = 0; r < 3; r++) {
+    char head[256];
+    snprintf(head, sizeof head,
+             "<div class='row-wrap section-%d'><div class='row'><h2>%s</h2><div class='items'>", r,
+             topics[r]);
+    S_append(&b, head);
+    for (int i = 0; i < 4; i++) {
+      char card[768];
+      snprintf(card, sizeof card,
+               "<div class='summary'><h3><a href='/s/%d/%d'>%s story %d: what the field team "
+               "found this season</a></h3><div class='dek'>Dek %d.%d: %s.</div></div>",
+               r, i, topics[r], i, r, i,
+               r == 1 && i == 1 ? "the researchers measured it twice, in two places, and "
+                                  "explain what it means for the next study"
+                                : "in brief");
+      S_append(&b, card);
+    }
+    S_append(&b, "</div></div></div>");
+  }
+  S_append(&b, "</div><footer><a href='/terms'>Terms</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Dek 1.1:"), "best card kept");
+  OK(body && strstr(body, "Dek 0.0:") && strstr(body, "Dek 2.3:"), "every section's cards kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -631,6 +669,7 @@ int main(void) {
   RUN(test_landing_main);
   RUN(test_repeated_item_classes);
   RUN(test_utility_class_boxes);
+  RUN(test_grid_of_grids);
   docpipe_registry_free(reg);
   return harness_summary();
 }
