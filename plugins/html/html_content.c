@@ -309,6 +309,9 @@ static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
   /* a part shown only when needed ("tooltip hidden", "is-hidden") is no
    * item, however often it repeats */
   if (S_hiding_class(html_attr(n, "class"))) return 0;
+  /* an item's <header> or <footer> (a post's author and date line) is
+   * judged as such, not as the item */
+  if (html_is(n, "header") || html_is(n, "footer")) return 0;
   /* where the page names its main part, a list outside it is a bar or a
    * carousel around the page (a promotions ticker), not its items */
   if (main_part && !S_inside(n, main_part)) return 0;

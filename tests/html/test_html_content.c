@@ -644,6 +644,33 @@ static void test_grid_of_grids(void) {
   docpipe_buf_free(&b);
 }
 
+/* A thread whose posts each open with a <header> classed as a header
+ * (author, post count, join date): the class repeats on every post, yet
+ * a post's header is judged as a header, not kept as an item. */
+static void test_post_headers_not_items(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>First lathe?</title></head><body>"
+               "<h1>First lathe?</h1><div class='thread'>");
+  for (int i = 0; i < 5; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<article class='post'><div class='card'><header class='card__header'>"
+             "<a href='/u/%d'>turner%d</a> <span>%d,109 posts · Joined 2016</span></header>"
+             "<div class='card__body'><p>Answer %d: buy a second-hand bench lathe with a solid "
+             "bed before any accessories, learn to sharpen a gouge well, and turn green wood for "
+             "the first months, because it cuts easily and forgives a poor edge.</p></div>"
+             "</div></article>",
+             i, i, i + 1, i);
+    S_append(&b, post);
+  }
+  S_append(&b, "</div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Answer 0:") && strstr(body, "Answer 4:"), "every answer kept");
+  OK(body && !strstr(body, "Joined 2016"), "post headers dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -670,6 +697,7 @@ int main(void) {
   RUN(test_repeated_item_classes);
   RUN(test_utility_class_boxes);
   RUN(test_grid_of_grids);
+  RUN(test_post_headers_not_items);
   docpipe_registry_free(reg);
   return harness_summary();
 }
