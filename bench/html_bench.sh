@@ -12,7 +12,7 @@
 # markup does not: the libxml2 DOM costs ~13x the page on its own (a <p>
 # with <b> and <a> of 105 bytes is 11 nodes of 120 bytes plus strings), the
 # element statistics ~1.5x, the input and its padded copy 2x, so the dense
-# page below peaks at ~960 MB (was 1490 MB; the DOM is freed as it is
+# page below peaks at ~850 MB (was 1490 MB; the DOM is freed as it is
 # converted, so DOM and document no longer peak together).  Meeting 10x there
 # needs a reader that does not hold the whole DOM (libxml2's push parser with
 # the content choice done on a compact summary), not done.  Empty structural

@@ -44,6 +44,12 @@
 /* Prose this long under a utility class's boilerplate word stays in the
  * cleaning (S_utility_prose). */
 #define PROSE_UTILITY 100
+/* A <main> with this much text is the page's main part: footers and
+ * menus beside it go whatever their length. */
+#define MAIN_MIN 200
+/* A parent adding under this share of a block's non-link text (a link,
+ * a counter) is a thin wrapper, looked through when prose lies above. */
+#define TINY_EXTRA 0.1
 /* A best block under this much non-link text is one short section of a
  * page, never a whole article: its ancestors may be looked through. */
 #define SECTION_MAX 4000
@@ -222,6 +228,28 @@ static int S_in_teaser(const xmlNode *n) {
   return sibs >= 3;
 }
 
+/* Whether n, flagged as a widget by its class ("layout-sidebar-left"),
+ * is a layout wrapper around the page's main column: a descendant named
+ * as the main part (<main>, a "main" class or id with a content weight)
+ * holds most of n's text, as prose.  A real sidebar's boxes are
+ * "widget-content", never the page's main column; <article> does not
+ * count, comment threads wrap each comment in one. */
+static int S_wraps_main(xmlNode *n) {
+  html_stat *ns = html_st(n);
+  unsigned seen = 0;
+  for (xmlNode *x = n->children ? n : NULL; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+    if (x == n || x->type != XML_ELEMENT_NODE) continue;
+    seen++;
+    html_stat *xs = html_st(x);
+    if (xs->removed || xs->text_len * 2 < ns->text_len || xs->text_len < PROSE_MIN || S_ld(xs) >= 0.3)
+      continue;
+    if (html_is(x, "main")) return 1;
+    const char *cls = html_attr(x, "class"), *id = html_attr(x, "id");
+    if (xs->weight > 0 && ((cls && strstr(cls, "main")) || (id && strstr(id, "main")))) return 1;
+  }
+  return 0;
+}
+
 static int S_same_kind(const xmlNode *a, const xmlNode *b);
 
 /* Whether n holds a grid of picture cards: an element whose children of
@@ -295,6 +323,18 @@ static const xmlNode *S_find_main(html_ctx *c) {
   return NULL;
 }
 
+/* The page's <main> when it holds text of its own: a footer beside it is
+ * the page's footer, however short the article and long the legal text. */
+static xmlNode *S_page_main(html_ctx *c) {
+  for (xmlNode *x = c->body; x;) {
+    int skip = x->type == XML_ELEMENT_NODE && html_st(x)->removed;
+    if (!skip && x->type == XML_ELEMENT_NODE && html_is(x, "main"))
+      return html_st(x)->text_len >= MAIN_MIN ? x : NULL;
+    x = html_next(x, c->body, skip);
+  }
+  return NULL;
+}
+
 /* Listing, service and forum pages (h-list): a class word such as
  * "search", "hidden" or "font-size" on one of three or more sibling items
  * of the same kind (or inside one, a few levels down) that carry text of
@@ -328,6 +368,16 @@ static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
     if (count >= 3 && prose >= count * ITEM_MIN_PROSE) return 1;
   }
   return 0;
+}
+
+/* Whether n and main_el are apart: neither holds the other. */
+static int S_outside(const xmlNode *n, const xmlNode *main_el) {
+  if (!main_el) return 0;
+  for (const xmlNode *a = main_el; a; a = a->parent)
+    if (a == n) return 0;
+  for (const xmlNode *a = n; a; a = a->parent)
+    if (a == main_el) return 0;
+  return 1;
 }
 
 void html_mark_boilerplate(html_ctx *c) {
@@ -375,6 +425,7 @@ void html_mark_boilerplate(html_ctx *c) {
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
   const xmlNode *main_part = S_find_main(c);
+  xmlNode *main_el = S_page_main(c);
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode **posts = NULL;
   size_t nposts = 0, capposts = 0;
@@ -395,7 +446,7 @@ void html_mark_boilerplate(html_ctx *c) {
         for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
         low[k] = 0;
         html_blank_utility_classes(low);
-        int strict = html_has_word(low, S_strict_neg);
+        int strict = html_has_word(low, S_strict_neg) && !S_wraps_main(n);
         int comment = strict && html_has_word(low, S_comment_words);
         /* the word names the kind of item, not a widget */
         int item = !strict && S_repeated_item(main_part, n);
@@ -422,7 +473,8 @@ void html_mark_boilerplate(html_ctx *c) {
                  s->text_len * 2 < body_len && !S_in_teaser(n)) {
         S_remove(n);
         skip = 1;
-      } else if ((html_is(n, "footer") || html_is(n, "nav")) && s->text_len * 2 < body_len) {
+      } else if ((html_is(n, "footer") || html_is(n, "nav")) &&
+                 (s->text_len * 2 < body_len || S_outside(n, main_el))) {
         S_remove(n);
         skip = 1;
       } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
@@ -619,8 +671,9 @@ static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
 
 /* Above `p` (an ancestor of `top` that adds too little to take over, or
  * mostly links): the first ancestor that adds at least CLIMB_RATIO of
- * `top`'s non-link text again, its added text under CLIMB_LD links. */
-static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
+ * `top`'s non-link text again, its added text under CLIMB_LD links, if it
+ * titles `min_headings` sections of its own. */
+static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsigned min_headings) {
   html_stat *cs = html_st(top);
   double cur = (double)cs->text_len - cs->link_len;
   for (xmlNode *q = p->parent; q && html_st(q) && !html_st(q)->removed; q = q->parent) {
@@ -628,7 +681,7 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p) {
     double extra = (double)qs->text_len - cs->text_len;
     double extra_links = (double)qs->link_len - cs->link_len;
     if (extra_links <= CLIMB_LD * extra && extra - extra_links >= CLIMB_RATIO * cur)
-      return S_headings(q, top) >= SECTION_HEADINGS ? q : NULL;
+      return S_headings(q, top) >= min_headings ? q : NULL;
     if (q == c->body) break;
   }
   return NULL;
@@ -764,7 +817,11 @@ int html_choose_content(html_ctx *c) {
        * may be one step of several to the page's body of sections.  Look
        * further up for an ancestor that adds enough (never from an
        * article-sized block). */
-      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p);
+      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p, SECTION_HEADINGS);
+      /* ... and a wrapper adding only a link or two (a "shop now", a
+       * slide's counter) around one part of a longer piece (a listicle's
+       * slide): the climb goes on if an ancestor above adds prose. */
+      if (!q && extra < TINY_EXTRA * cur && extra <= 150) q = S_section_ancestor(c, top, p, 0);
       if (!q) break;
       p = q;
     }

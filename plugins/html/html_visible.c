@@ -838,8 +838,10 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
   if (!have_date && c->body) {
     xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
     docpipe_buf t = DOCPIPE_BUF_INIT;
-    int steps = 0;
-    for (xmlNode *n = from; n && steps < 60 && !have_date;) {
+    /* the next 60 elements with text (a byline box's avatars, icons and
+     * buttons do not count), and 400 in all */
+    int steps = 0, elements = 0;
+    for (xmlNode *n = from; n && steps < 60 && elements < 400 && !have_date;) {
       int skip = 0;
       if (n->type == XML_ELEMENT_NODE && html_st(n)) {
         html_stat *s = html_st(n);
@@ -850,14 +852,18 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
             if (S_date_from_line(meta, t.data, 1)) have_date = 1;
-            else if (!strncasecmp(t.data, "by ", 3)) have_date = S_credit_date(meta, t.data);
+            else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3))
+              have_date = S_credit_date(meta, t.data);
             /* "Written by X · Last updated: June 1, 2021" in one box:
              * the date is a line of its own further down */
             skip = have_date || !n->children || !n->children->next;
           }
         }
       }
-      if (n->type == XML_ELEMENT_NODE) steps++;
+      if (n->type == XML_ELEMENT_NODE) {
+        elements++;
+        if (html_st(n) && html_st(n)->text_len) steps++;
+      }
       n = html_next(n, c->body, skip);
     }
     /* the date above the headline ("January 23, 2025" as a kicker), in

@@ -229,6 +229,39 @@ static void test_blog_title_and_dates(void) {
   if (!doc) return;
   STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2025-01-02", "dateModified fallback");
   docpipe_doc_free(doc);
+
+  /* the date after a "by:" credit, and a date line with a reading time */
+  const char *credit = "<html><head><title>Mini engine</title></head><body><article>"
+                       "<h1>A mini inference engine</h1><p>by: Ann Lee, Dec 17, 2025</p>"
+                       S_PARA "</article></body></html>";
+  doc = S_doc(credit);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2025-12-17", "date after 'by:'");
+  docpipe_doc_free(doc);
+  const char *reading = "<html><head><title>Inbox zero</title></head><body><article>"
+                        "<h1>I do not check my inbox</h1><div>Mar 13, 2026 \xC2\xB7 6 min read</div>"
+                        S_PARA "</article></body></html>";
+  doc = S_doc(reading);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2026-03-13", "date with a reading time");
+  docpipe_doc_free(doc);
+
+  /* the date line after a byline box of many empty icons and buttons */
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *top = "<html><head><title>Inbox zero</title></head><body><article>"
+                    "<h1>I do not check my inbox</h1><div class=byline>";
+  docpipe_buf_append(&b, top, strlen(top));
+  for (int i = 0; i < 70; i++) {
+    const char *icon = "<div class=icon><svg viewBox='0 0 1 1'></svg></div>";
+    docpipe_buf_append(&b, icon, strlen(icon));
+  }
+  const char *rest = "</div><div class=meta>Mar 13, 2026</div>" S_PARA "</article></body></html>";
+  docpipe_buf_append(&b, rest, strlen(rest));
+  doc = S_doc(b.data);
+  docpipe_buf_free(&b);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2026-03-13", "date after icons");
+  docpipe_doc_free(doc);
 }
 
 /* The title the reader gives `page`, checked against `want`. */
@@ -535,6 +568,134 @@ static void test_broken_and_invalid(void) {
   docpipe_doc_free(doc);
 }
 
+/* A theme that prints the article after the page's </html>: after a doctype, libxml2 makes
+ * a second root element of it, and the article must come from there. */
+static void test_after_html_end(void) {
+  const char *page =
+      "<!DOCTYPE html>\n<html><head><title>Six kinds of outsourcing</title></head><body>"
+      "<nav><a href=/>Home</a> <a href=/blog>Blog</a></nav></body></html>\n"
+      "<div class='post'><h1>Six kinds of outsourcing</h1><p>Outsourcing is when a company "
+      "hands a whole function, with its staff, tools and risks, to an outside firm.</p>"
+      "<p>The six kinds below differ in how much of the work, and of the liability, moves, "
+      "and in what the firm keeps in house.</p></div></body></html>";
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(page, strlen(page), &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "hands a whole function") && strstr(body, "six kinds below"),
+     "the article after </html> is the body");
+  OK(body && !strstr(body, "Home"), "the menu before it is not");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
+/* A layout class naming the sidebar ("c-layout-sidebar-left") on the
+ * wrapper of both the side menu and the page's main column: the wrapper is
+ * not a sidebar to drop, its menu is. */
+static void test_sidebar_layout_wrapper(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Guide</title></head><body><header><a href=/>Home</a></header>"
+      "<h1>A guide for small firms</h1><div class='layout-sidebar-left'>"
+      "<div class='layout-sidebar-top'><nav><a href=/1>Step 1</a> <a href=/2>Step 2</a></nav></div>"
+      "<div class='layout-main'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  for (int i = 0; i < 4; i++) {
+    const char *p = "<p>Backing up your data, keeping devices patched, and training staff to "
+                    "spot phishing, are steps any firm can take in an afternoon, and they stop "
+                    "most of the attacks that small businesses see.</p>";
+    docpipe_buf_append(&b, p, strlen(p));
+  }
+  /* the footer outweighs the main column: the wrapper holds under half the page */
+  const char *foot = "</div></div><footer><p>Contact us</p>";
+  docpipe_buf_append(&b, foot, strlen(foot));
+  for (int i = 0; i < 6; i++) {
+    const char *p = "<p>Accessibility statement, cookies, terms of use and the site map of the "
+                    "whole site, with links to every section, and to the archive of older "
+                    "guidance pages, press releases and speeches.</p>";
+    docpipe_buf_append(&b, p, strlen(p));
+  }
+  const char *tail = "</footer></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "Backing up your data"), "the main column kept");
+  OK(body && !strstr(body, "Step 2"), "the side menu dropped");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
+/* A listicle: two slides, each a part of prose inside thin wrappers that
+ * add a link or two ("Shop now", "See it"); the best-scoring block is one
+ * slide's text, and the content goes on up to the whole list. */
+static void test_listicle_slides(void) {
+  static const char *const cars[] = {"small hatchback", "compact crossover"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head = "<html><head><title>Best cheap cars</title></head><body>"
+                     "<nav><a href=/>Home</a> <a href=/cars>Cars</a></nav><main><article>"
+                     "<h1>Best cheap cars</h1><div class='slides'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  for (int i = 0; i < 2; i++) {
+    char slide[1536];
+    snprintf(slide, sizeof slide,
+             "<section class='slide'><div class='slide-card'><div class='slide-inner'>"
+             "<div class='slide-body'><h2>Pick %d</h2><p>The %s is the pick for buyers on a "
+             "budget: its range, its price, and its cabin, which is roomier than the class "
+             "average, make it a sensible first car, and its running costs stay low.</p>"
+             "<p>Its weak points, a slow charger and a plain interior, matter less at this "
+             "price, and the warranty, longer than most, covers the battery for eight "
+             "years.</p></div><a href='/shop/%d'>Shop now</a></div>"
+             "<a href='/see/%d'>See it</a></div></section>",
+             i + 1, cars[i], i, i);
+    docpipe_buf_append(&b, slide, strlen(slide));
+  }
+  const char *tail = "</div></article></main></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "small hatchback") && strstr(body, "compact crossover"),
+     "both slides kept");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
+/* A short article in <main> and a page footer of disclaimers longer than
+ * it: the footer is still the footer. */
+static void test_long_footer_beside_main(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Renting vehicles safely</title></head><body><main>"
+      "<h1>Renting vehicles safely</h1><p>A sound rental policy screens every driver at the "
+      "counter, checks the licence and the record, and inspects the vehicle with the "
+      "renter, so that damage is noted before the keys change hands.</p>"
+      "<p>Written rules, applied the same way to every renter, are the first defence.</p>"
+      "</main><footer>";
+  docpipe_buf_append(&b, head, strlen(head));
+  for (int i = 0; i < 4; i++) {
+    const char *p = "<p>This material is not intended to replace the advice of a qualified "
+                    "advisor, and the information, obtained from sources believed to be "
+                    "reliable, is offered for informational purposes only.</p>";
+    docpipe_buf_append(&b, p, strlen(p));
+  }
+  const char *tail = "</footer></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "screens every driver"), "the article kept");
+  OK(body && !strstr(body, "qualified advisor"), "the footer dropped");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -705,6 +866,10 @@ int main(void) {
   RUN(test_undeclared_legacy);
   RUN(test_empty_and_binary);
   RUN(test_broken_and_invalid);
+  RUN(test_after_html_end);
+  RUN(test_sidebar_layout_wrapper);
+  RUN(test_listicle_slides);
+  RUN(test_long_footer_beside_main);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);

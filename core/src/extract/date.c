@@ -260,6 +260,7 @@ static const char *const S_line_words[] = {
     "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
     "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang",
+    "min read", "mins read", "minute read", "minutes read", "phút đọc",
     "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A", NULL};
 
 static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out);
@@ -279,7 +280,7 @@ static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out) {
   docpipe_date d;
   if (!docpipe__x_date_find_nfc(line, len, &d)) return 0;
   /* Everything but the date must be labels, weekdays, a time, an offset,
-   * a view count, digits and punctuation. */
+   * a view count or a reading time, digits and punctuation. */
   for (size_t i = 0; i < len;) {
     if (i >= d.start && i < d.end) {
       i = d.end;
@@ -290,7 +291,8 @@ static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out) {
       i++;
       continue;
     }
-    if (c == 0xC2 && i + 1 < len && (unsigned char)line[i + 1] == 0xA0) { /* NBSP */
+    if (c == 0xC2 && i + 1 < len &&
+        ((unsigned char)line[i + 1] == 0xA0 || (unsigned char)line[i + 1] == 0xB7)) { /* NBSP, · */
       i += 2;
       continue;
     }
