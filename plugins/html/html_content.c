@@ -41,6 +41,9 @@
 /* A control's class word ("banner", "menu") on this much plain prose is a
  * utility class, not the control. */
 #define PROSE_MIN 500
+/* Prose this long under a utility class's boilerplate word stays in the
+ * cleaning (S_utility_prose). */
+#define PROSE_UTILITY 100
 /* A <main> with this much text is the page's main part: footers and
  * menus beside it go whatever their length. */
 #define MAIN_MIN 200
@@ -58,6 +61,19 @@
 #define LINK_PAGE_LD 0.6
 #define LINK_PAGE_SHARE 0.3
 #define LINK_PAGE_TAKE 0.7
+/* A flagged item of a repeated list (S_repeated_item): how far up to look
+ * for the repetition, the text that is not links each item needs on
+ * average (and the flagged element itself), its most link density, and
+ * how many siblings to look at. */
+#define ITEM_LEVELS 4
+#define ITEM_MIN_PROSE 20
+#define ITEM_MAX_LD 0.5
+#define ITEM_SCAN 256
+/* A <main> holding this share of the page, where the best block holds
+ * under 1/MAIN_PART of it, is the content (S_main_landmark). */
+#define MAIN_SHARE 0.7
+#define MAIN_PART 3
+#define MAIN_LD 0.5
 /* Card grids: how far up to look, the share of the parent's text the cards
  * must hold, the text each card needs, and the most one card may hold. */
 #define REPEAT_LEVELS 6
@@ -265,26 +281,88 @@ static int S_holds_cards(xmlNode *n) {
   return 0;
 }
 
-/* The page's <main> when it holds text of its own: a footer beside it is
- * the page's footer, however short the article and long the legal text. */
-static xmlNode *S_page_main(html_ctx *c) {
+/* A class token that hides its element until a script shows it: "hidden",
+ * "hide", "is-hidden", "hidden-xs"; not a utility such as
+ * "overflow-hidden", which clips. */
+static int S_hiding_class(const char *cls) {
+  if (!cls) return 0;
+  for (const char *p = cls; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n') e++;
+    size_t n = (size_t)(e - p);
+    char tok[64];
+    if (n > 0 && n < sizeof tok) {
+      for (size_t i = 0; i < n; i++)
+        tok[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+      tok[n] = 0;
+      if (strcmp(tok, "hide") == 0 || ((strstr(tok, "hidden") || strstr(tok, "-hide")) &&
+                                         strncmp(tok, "overflow", 8) != 0))
+        return 1;
+    }
+    p = e;
+  }
+  return 0;
+}
+
+static int S_inside(const xmlNode *n, const xmlNode *a) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
+/* The page's <main> (or role=main) holding text, or NULL. */
+static const xmlNode *S_find_main(html_ctx *c) {
   for (xmlNode *x = c->body; x;) {
-    int skip = x->type == XML_ELEMENT_NODE && html_st(x)->removed;
-    if (!skip && x->type == XML_ELEMENT_NODE && html_is(x, "main"))
-      return html_st(x)->text_len >= MAIN_MIN ? x : NULL;
+    int skip = x->type != XML_ELEMENT_NODE || html_st(x)->removed;
+    if (!skip) {
+      const char *role = html_attr(x, "role");
+      if ((html_is(x, "main") || (role && strcmp(role, "main") == 0)) && html_st(x)->text_len)
+        return x;
+    }
     x = html_next(x, c->body, skip);
   }
   return NULL;
 }
 
+/* Listing, service and forum pages (h-list): a class word such as
+ * "search", "hidden" or "font-size" on one of three or more sibling items
+ * of the same kind (or inside one, a few levels down) that carry text of
+ * their own beside their links.  A widget appears once on a page; a word
+ * repeated on every item of a list names the kind of item ("search-card",
+ * "overflow-hidden", "font-size-sm" on each episode's blurb), and the
+ * items are the page's content.  A menu's items carry only links, so
+ * they never qualify; `n` itself must hold text that is not links. */
+static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
+  html_stat *ns = html_st(n);
+  if (ns->text_len < ns->link_len + ITEM_MIN_PROSE || S_ld(ns) > ITEM_MAX_LD) return 0;
+  /* a part shown only when needed ("tooltip hidden", "is-hidden") is no
+   * item, however often it repeats */
+  if (S_hiding_class(html_attr(n, "class"))) return 0;
+  /* an item's <header> or <footer> (a post's author and date line) is
+   * judged as such, not as the item */
+  if (html_is(n, "header") || html_is(n, "footer")) return 0;
+  /* where the page names its main part, a list outside it is a bar or a
+   * carousel around the page (a promotions ticker), not its items */
+  if (main_part && !S_inside(n, main_part)) return 0;
+  xmlNode *a = n;
+  for (int up = 0; up < ITEM_LEVELS && a->parent && html_st(a->parent); up++, a = a->parent) {
+    unsigned count = 0, prose = 0, seen = 0;
+    /* a sample of the siblings is enough, and bounds the work on a list
+     * of thousands whose every item is flagged */
+    for (xmlNode *k = a->parent->children; k && seen < ITEM_SCAN; k = k->next, seen++) {
+      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !S_same_kind(k, a)) continue;
+      count++;
+      prose += html_st(k)->text_len - html_st(k)->link_len;
+    }
+    if (count >= 3 && prose >= count * ITEM_MIN_PROSE) return 1;
+  }
+  return 0;
+}
+
 /* Whether n and main_el are apart: neither holds the other. */
 static int S_outside(const xmlNode *n, const xmlNode *main_el) {
-  if (!main_el) return 0;
-  for (const xmlNode *a = main_el; a; a = a->parent)
-    if (a == n) return 0;
-  for (const xmlNode *a = n; a; a = a->parent)
-    if (a == main_el) return 0;
-  return 1;
+  return main_el && !S_inside(n, main_el) && !S_inside(main_el, n);
 }
 
 /* ---- Shop pages (product and collection pages) ----------------------
@@ -495,7 +573,11 @@ void html_mark_boilerplate(html_ctx *c) {
   unsigned body_len = c->body ? html_st(c->body)->text_len : 0;
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
-  xmlNode *main_el = S_page_main(c);
+  const xmlNode *main_part = S_find_main(c);
+  /* with text of its own, a footer beside it is the page's footer, however
+   * short the article and long the legal text */
+  const xmlNode *main_el =
+      main_part && html_st(main_part)->text_len >= MAIN_MIN ? main_part : NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   xmlNode **posts = NULL;
   size_t nposts = 0, capposts = 0;
@@ -515,8 +597,12 @@ void html_mark_boilerplate(html_ctx *c) {
         low[k++] = ' ';
         for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
         low[k] = 0;
+        html_blank_utility_classes(low);
         int strict = html_has_word(low, S_strict_neg) && !S_wraps_main(n);
         int comment = strict && html_has_word(low, S_comment_words);
+        /* the word names the kind of item, not a widget */
+        int item = !strict && S_repeated_item(main_part, n);
+        if (item) s->weight = 0;
         /* a control's word on a long run of plain prose is a utility class
          * ("font-size-sm"), not the control */
         if (!strict && html_has_word(low, S_control_words) &&
@@ -525,9 +611,9 @@ void html_mark_boilerplate(html_ctx *c) {
         /* a weak word ("search" of "search-results", "promo") on a grid
          * of picture cards holding much of the page names the grid, not
          * a widget */
-        int cards = !strict && s->text_len >= 100 && s->text_len * CARDS_SHARE >= body_len &&
-                    S_holds_cards(n);
-        if (!cards && (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
+        int cards = !strict && !item && s->text_len >= 100 &&
+                    s->text_len * CARDS_SHARE >= body_len && S_holds_cards(n);
+        if (!cards && !item && (strict || S_ld(s) > 0.35 || s->text_len < 100 ||
                        (html_is(n, "header") && s->paras < 2))) {
           if (comment && S_ld(s) <= 0.35 && s->text_len >= 100 &&
               S_push(&posts, &nposts, &capposts, n) == 0)
@@ -691,6 +777,15 @@ static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
   return NULL;
 }
 
+/* Listing pages (h-list): a grid found around the best block may be one
+ * section of a page of such sections ("Health", "Climate", "Space", each
+ * a row of teaser cards): when the grid's own ancestor repeats the kind
+ * of the section holding it, the sections together are the content. */
+static xmlNode *S_grid_of_grids(html_ctx *c, xmlNode *grid) {
+  xmlNode *outer = S_repeat_container(c, grid);
+  return outer ? outer : grid;
+}
+
 /* Whether `p` holds, beside `intro`, a table or list of many rows with
  * several times the intro's text. */
 static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
@@ -742,6 +837,30 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsign
     if (extra_links <= CLIMB_LD * extra && extra - extra_links >= CLIMB_RATIO * cur)
       return S_headings(q, top) >= min_headings ? q : NULL;
     if (q == c->body) break;
+  }
+  return NULL;
+}
+
+/* Listing, service and forum pages (h-list): the page's <main> landmark.
+ * HTML says <main> is the dominant content of the body; on a landing page
+ * the best block is one short section of it (a hero, a feature), and the
+ * sections around it are titled parts of the same page, mostly prose.
+ * Returns <main> (or role=main) when it holds most of the page, the best
+ * block `top` is a short part of it, and what it adds is titled prose;
+ * else NULL.  An article-sized best block keeps its own content. */
+static xmlNode *S_main_landmark(html_ctx *c, xmlNode *top) {
+  html_stat *ts = html_st(top), *bs = html_st(c->body);
+  if ((double)ts->text_len - ts->link_len >= SECTION_MAX) return NULL;
+  for (xmlNode *m = top->parent; m && m != c->body && html_st(m); m = m->parent) {
+    const char *role = html_attr(m, "role");
+    if (!html_is(m, "main") && !(role && strcmp(role, "main") == 0)) continue;
+    html_stat *ms = html_st(m);
+    if (ms->removed || (double)ms->text_len < MAIN_SHARE * bs->text_len) return NULL;
+    if (ts->text_len * MAIN_PART > ms->text_len) return NULL;
+    double extra = (double)ms->text_len - ts->text_len;
+    double extra_links = (double)ms->link_len - ts->link_len;
+    if (extra_links > MAIN_LD * extra) return NULL;
+    return S_headings(m, top) >= SECTION_HEADINGS ? m : NULL;
   }
   return NULL;
 }
@@ -828,7 +947,7 @@ int html_choose_content(html_ctx *c) {
    * of a thread): the grid is the content, and its links are part of it */
   xmlNode *grid = S_repeat_container(c, top);
   if (grid) {
-    top = grid;
+    top = S_grid_of_grids(c, grid);
     c->grid = 1;
   } else if (top->parent && top->parent != c->body && html_st(top->parent) &&
              html_st(top->parent)->text_len < 2 * html_st(top)->text_len) {
@@ -888,6 +1007,10 @@ int html_choose_content(html_ctx *c) {
       top = top->parent;
     c->grid = 1;
   }
+  if (!c->grid) {
+    xmlNode *m = S_main_landmark(c, top);
+    if (m) top = m;
+  }
   if (top == c->body || !top->parent) return S_add_root(c, top);
 
   /* siblings that belong to the article */
@@ -936,6 +1059,15 @@ static int S_is_data_tableish(const xmlNode *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
+/* Listing, service and forum pages (h-list): prose whose negative class
+ * weight comes from utility tokens alone ("overflow-hidden" clips a
+ * landing page's feature box; it hides nothing). */
+static int S_utility_prose(const xmlNode *n, double ld) {
+  html_stat *s = html_st(n);
+  return s->weight < 0 && s->text_len >= PROSE_UTILITY && ld < 0.3 &&
+         s->weight - html_utility_weight(n) >= 0;
+}
+
 static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
@@ -958,7 +1090,9 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
    * then adds little), yet a list of plain sentences is article text all
    * the same. */
   int grid_prose = (grid || s->post) && s->text_len >= 100 && ld < 0.3;
-  if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1)) return 1;
+  if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1) &&
+      !S_utility_prose(n, ld))
+    return 1;
   if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;
   int in_figure = S_has_ancestor(n, "figure", 3);

@@ -99,6 +99,46 @@ int html_has_word(const char *hay, const char *const *words) {
   return 0;
 }
 
+/* Whether the token [t, t+n) is a size value of a utility class: xs, sm,
+ * md, lg, xl, 2xl, small, large, base or a number. */
+static int S_size_value(const char *t, size_t n) {
+  static const char *const sizes[] = {"xs", "sm", "md", "lg", "xl", "xxl", "xxs", "small",
+                                      "large", "medium", "base", "normal", NULL};
+  if (n == 0) return 0;
+  size_t d = 0;
+  while (d < n && t[d] >= '0' && t[d] <= '9') d++;
+  if (d == n) return 1;
+  const char *r = t + d; /* "2xl" */
+  for (const char *const *z = sizes; *z; z++)
+    if (strlen(*z) == n - d && memcmp(*z, r, n - d) == 0) return 1;
+  return 0;
+}
+
+/* Listing, service and forum pages (h-list): CSS utility classes say how a
+ * block is drawn, not what it is, yet hold boilerplate words: "hidden" in
+ * "overflow-hidden" (clipping), "font-size" in "font-size-sm" (a text
+ * size).  Blanks such tokens in the lower-cased class list `low`, so that
+ * a teaser's blurb is not weighed as a hidden part or a font-size
+ * widget.  A widget's own class ("font-size-tool", "is-hidden") stays. */
+void html_blank_utility_classes(char *low) {
+  static const char *const sized[] = {"font-size-", "fontsize-", "text-size-", NULL};
+  for (char *p = low; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n') e++;
+    size_t n = (size_t)(e - p);
+    int utility = 0;
+    for (char *q = p; q + 8 <= e && !utility; q++) utility = memcmp(q, "overflow", 8) == 0;
+    for (const char *const *w = sized; *w && !utility; w++) {
+      size_t wl = strlen(*w);
+      for (char *q = p; q + wl <= e && !utility; q++)
+        if (memcmp(q, *w, wl) == 0) utility = S_size_value(q + wl, (size_t)(e - q - wl));
+    }
+    if (utility) memset(p, ' ', n);
+    p = e;
+  }
+}
+
 /* -25..+25 per attribute, as Readability's class weight. */
 static int S_hint(const char *v) {
   if (!v || !*v) return 0;
@@ -110,6 +150,22 @@ static int S_hint(const char *v) {
   if (html_has_word(low, S_neg_sub) || S_token_match(low, S_neg_tok)) w -= 25;
   if (html_has_word(low, S_pos_sub) || S_token_match(low, S_pos_tok)) w += 25;
   return w;
+}
+
+/* S_hint of `v` with its utility tokens blanked. */
+static int S_hint_plain(const char *v) {
+  if (!v || !*v) return 0;
+  char low[256];
+  snprintf(low, sizeof low, "%s", v);
+  for (char *p = low; *p; p++)
+    if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+  html_blank_utility_classes(low);
+  return S_hint(low);
+}
+
+int html_utility_weight(const xmlNode *n) {
+  const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
+  return S_hint(cls) + S_hint(id) - S_hint_plain(cls) - S_hint_plain(id);
 }
 
 int html_stats_alloc(html_ctx *c) {

@@ -69,6 +69,12 @@ int html_is_block(const xmlNode *n);
 int html_is_heading(const xmlNode *n);
 const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
 int html_has_word(const char *hay, const char *const *words);
+/* Blanks CSS utility tokens ("overflow-hidden", "font-size-sm") in a
+ * lower-cased class list, so their words weigh nothing. */
+void html_blank_utility_classes(char *low);
+/* The part of n's class/id weight that comes from utility tokens alone
+ * (-25 for "overflow-hidden", 0 for most elements). */
+int html_utility_weight(const xmlNode *n);
 /* An element's own alignment: align="right" (HTML 4) or style="text-align: right". */
 docpipe_align html_align(const xmlNode *n);
 /* Pre-order successor of n within root (skip_children: do not descend). */

@@ -618,6 +618,195 @@ static void test_labelled_product_carousel(void) {
   docpipe_buf_free(&b);
 }
 
+/* A product's landing page inside <main>: a short hero, then sections of
+ * features of different kinds (no grid of cards), each under its heading,
+ * nested in rows of their own, with "learn more" links beside them, and a
+ * band of links to the product's parts, too many for a climb by link
+ * density.  The best block is one feature's text; the page is everything
+ * <main> holds. */
+static void test_landing_main(void) {
+  static const char *const features[] = {
+      "Every channel in one inbox", "Answers before the question", "Reports that explain",
+      "Hand-offs without repeats"};
+  static const char *const kinds[] = {"inbox", "answers", "reports", "handoffs"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Helpdesk</title></head><body>"
+               "<div class='top'><a href='/'>Home</a> <a href='/pricing'>Pricing</a></div>"
+               "<main><section class='hero'><div class='wrap'><div class='inner'><div class='row'>"
+               "<div class='col'><h1>The helpdesk for small teams</h1>"
+               "<p>Answer every customer from one place.</p><div class='actions'>"
+               "<a href='/trial'>Start a free trial</a> <a href='/demo'>Book a demo</a></div>"
+               "</div></div></div></div></section>");
+  for (int i = 0; i < 4; i++) {
+    char sec[1024];
+    snprintf(sec, sizeof sec,
+             "<section class='%s band'><div class='wrap'><div class='grid'><div class='row'>"
+             "<div class='col'><h2>%s</h2><div class='text'><p>Feature %d: %s.</p></div>"
+             "<div class='actions'><a href='/f/%d'>Learn more about this</a> "
+             "<a href='/f/%d/video'>Watch the two-minute video</a></div></div></div></div></div>"
+             "</section>",
+             kinds[i], features[i], i,
+             i == 1 ? "suggested replies appear while an agent reads a ticket, drawn from the "
+                      "articles your team already wrote, so that a new agent answers like an old "
+                      "hand, and a customer gets the right answer on the first reply instead of "
+                      "the third, with the source linked for anyone who wants to check it"
+                    : "mail, chat and phone calls arrive in one list, sorted by how long each "
+                      "customer has waited",
+             i, i);
+    S_append(&b, sec);
+  }
+  S_append(&b, "<section class='explore band'><div class='wrap'><div class='inner'>"
+               "<div class='row'><div class='col'><h2>Explore the helpdesk</h2><div class='parts'>"
+               "<a href='/x/1'>Shared inbox for mail</a> <a href='/x/2'>Live chat on the site</a> "
+               "<a href='/x/3'>Phone support lines</a> <a href='/x/4'>Help centre articles</a> "
+               "<a href='/x/5'>Automations and rules</a> <a href='/x/6'>Analytics dashboards</a> "
+               "<a href='/x/7'>Customer satisfaction</a> <a href='/x/8'>Workforce planning</a> "
+               "<a href='/x/9'>Quality assurance</a> <a href='/x/10'>Apps and integrations</a>"
+               "</div></div></div></div></div></section>"
+               "</main><footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a>"
+               "</footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Feature 1: suggested replies"), "best section kept");
+  OK(body && strstr(body, "Feature 0: mail") && strstr(body, "Feature 3: mail"),
+     "every other section kept");
+  OK(body && strstr(body, "Answer every customer from one place"), "hero kept");
+  OK(body && !strstr(body, "Privacy"), "footer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A podcast's episode list: every episode's blurb carries a utility class
+ * with a control's word ("font-size-sm"), every result card a weak word
+ * ("search-card"), yet the class repeats on each item of the list: it
+ * names the kind of item, and the items are the page.  A hidden error
+ * tooltip repeated in each item still goes. */
+static void test_repeated_item_classes(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Harbour Talk</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/shows'>Shows</a></nav>"
+               "<div class='show'><h1>Harbour Talk</h1><ul class='episodes'>");
+  for (int i = 0; i < 6; i++) {
+    char ep[1024];
+    snprintf(ep, sizeof ep,
+             "<li class='episode'><div class='flex-col'><a href='/e/%d'>Episode %d: the tide "
+             "tables</a><div class='line-clamp-2 font-size-sm'>Blurb %d: two harbour pilots "
+             "explain how the spring tides change the working week, and what a new channel "
+             "would mean for the ferries.</div><div class='tooltip hidden'>Could not load "
+             "this episode, try again.</div></div></li>",
+             i, i, i);
+    S_append(&b, ep);
+  }
+  S_append(&b, "</ul><div class='results'>");
+  for (int i = 0; i < 4; i++) {
+    char card[512];
+    snprintf(card, sizeof card,
+             "<div class='search-card'><a href='/t/%d'>Harbour tour %d</a> "
+             "<p>Sat, Apr %d, 10:00, from the lifeboat station</p></div>",
+             i, i, 11 + i);
+    S_append(&b, card);
+  }
+  S_append(&b, "</div></div><footer><a href='/terms'>Terms</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Blurb 0: two harbour pilots") && strstr(body, "Blurb 5: two"),
+     "every blurb kept");
+  OK(body && strstr(body, "Sat, Apr 11") && strstr(body, "Sat, Apr 14"), "every result kept");
+  OK(body && !strstr(body, "Could not load"), "hidden tooltip dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A service page whose feature boxes each carry a utility class that
+ * clips ("overflow-hidden"): the word "hidden" in it hides nothing, and
+ * the boxes' prose stays through the cleaning. */
+static void test_utility_class_boxes(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b,
+           "<html><head><title>Tax help</title></head><body>"
+           "<nav><a href='/'>Home</a> <a href='/book'>Book a call</a></nav><main>"
+           "<h1>Tax help for sole traders</h1><div class='features'>"
+           "<div class='returns overflow-hidden rounded'><h2>Returns</h2><p>We prepare and file "
+           "your self-assessment return every year, check every allowable expense against your "
+           "bank statements and tell you what to put aside for the next payment.</p></div>"
+           "<div class='records md:overflow-x-hidden'><h2>Records</h2><p>Send photographs of "
+           "receipts from your phone and we keep them in order for the six years the tax office "
+           "may ask to see them, sorted by month and by kind of cost.</p></div>"
+           "<div class='letters overflow-hidden'><h2>Letters</h2><p>When the tax office writes, "
+           "forward the letter and we answer it for you, in plain words and on time, and keep "
+           "you told of what was said and what happens next in your case.</p></div>"
+           "</div></main><footer><a href='/terms'>Terms</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "We prepare and file") && strstr(body, "Send photographs") &&
+         strstr(body, "When the tax office writes"),
+     "every feature box kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A category page of sections ("Health", "Climate", "Space"), each a row
+ * of teaser cards whose headlines (links) are longer than their one-line
+ * deks: the best block is one card's longer dek, its row is a grid, and
+ * the rows repeat too, too link-heavy for a climb by text: every
+ * section's teasers are the content. */
+static void test_grid_of_grids(void) {
+  static const char *const topics[] = {"Health", "Climate", "Space"};
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>Science</title></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/science'>Science</a></nav>"
+               "<div class='packages'>");
+  for (int r = 0; r < 3; r++) {
+    char head[256];
+    snprintf(head, sizeof head,
+             "<div class='row-wrap section-%d'><div class='row'><h2>%s</h2><div class='items'>", r,
+             topics[r]);
+    S_append(&b, head);
+    for (int i = 0; i < 4; i++) {
+      char card[768];
+      snprintf(card, sizeof card,
+               "<div class='summary'><h3><a href='/s/%d/%d'>%s story %d: what the field team "
+               "found this season</a></h3><div class='dek'>Dek %d.%d: %s.</div></div>",
+               r, i, topics[r], i, r, i,
+               r == 1 && i == 1 ? "the researchers measured it twice, in two places, and "
+                                  "explain what it means for the next study"
+                                : "in brief");
+      S_append(&b, card);
+    }
+    S_append(&b, "</div></div></div>");
+  }
+  S_append(&b, "</div><footer><a href='/terms'>Terms</a></footer></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Dek 1.1:"), "best card kept");
+  OK(body && strstr(body, "Dek 0.0:") && strstr(body, "Dek 2.3:"), "every section's cards kept");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A thread whose posts each open with a <header> classed as a header
+ * (author, post count, join date): the class repeats on every post, yet
+ * a post's header is judged as a header, not kept as an item. */
+static void test_post_headers_not_items(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  S_append(&b, "<html><head><title>First lathe?</title></head><body>"
+               "<h1>First lathe?</h1><div class='thread'>");
+  for (int i = 0; i < 5; i++) {
+    char post[1024];
+    snprintf(post, sizeof post,
+             "<article class='post'><div class='card'><header class='card__header'>"
+             "<a href='/u/%d'>turner%d</a> <span>%d,109 posts · Joined 2016</span></header>"
+             "<div class='card__body'><p>Answer %d: buy a second-hand bench lathe with a solid "
+             "bed before any accessories, learn to sharpen a gouge well, and turn green wood for "
+             "the first months, because it cuts easily and forgives a poor edge.</p></div>"
+             "</div></article>",
+             i, i, i + 1, i);
+    S_append(&b, post);
+  }
+  S_append(&b, "</div></body></html>");
+  char *body = S_read_body(b.data);
+  OK(body && strstr(body, "Answer 0:") && strstr(body, "Answer 4:"), "every answer kept");
+  OK(body && !strstr(body, "Joined 2016"), "post headers dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -644,6 +833,11 @@ int main(void) {
   RUN(test_reviews_outscore_description);
   RUN(test_long_footer_after_h1);
   RUN(test_labelled_product_carousel);
+  RUN(test_landing_main);
+  RUN(test_repeated_item_classes);
+  RUN(test_utility_class_boxes);
+  RUN(test_grid_of_grids);
+  RUN(test_post_headers_not_items);
   docpipe_registry_free(reg);
   return harness_summary();
 }
