@@ -1064,8 +1064,12 @@ static int S_is_data_tableish(const xmlNode *n) {
  * landing page's feature box; it hides nothing). */
 static int S_utility_prose(const xmlNode *n, double ld) {
   html_stat *s = html_st(n);
-  return s->weight < 0 && s->text_len >= PROSE_UTILITY && ld < 0.3 &&
-         s->weight - html_utility_weight(n) >= 0;
+  if (s->weight >= 0 || s->text_len < PROSE_UTILITY || ld >= 0.3) return 0;
+  /* clipping under a height limit is a collapsed "(more)" box: what it
+   * clips is hidden indeed */
+  const char *st = html_attr(n, "style");
+  if (st && strstr(st, "max-height")) return 0;
+  return s->weight - html_utility_weight(n) >= 0;
 }
 
 static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {

@@ -717,7 +717,9 @@ static void test_repeated_item_classes(void) {
 
 /* A service page whose feature boxes each carry a utility class that
  * clips ("overflow-hidden"): the word "hidden" in it hides nothing, and
- * the boxes' prose stays through the cleaning. */
+ * the boxes' prose stays through the cleaning; a box clipped under a
+ * height limit (a collapsed "more" box) does hide, and is judged by its
+ * class as before. */
 static void test_utility_class_boxes(void) {
   docpipe_buf b = DOCPIPE_BUF_INIT;
   S_append(&b,
@@ -733,11 +735,15 @@ static void test_utility_class_boxes(void) {
            "<div class='letters overflow-hidden'><h2>Letters</h2><p>When the tax office writes, "
            "forward the letter and we answer it for you, in plain words and on time, and keep "
            "you told of what was said and what happens next in your case.</p></div>"
+           "<div class='extra overflow-hidden' style='max-height: 60px'><p>Collapsed: a long "
+           "note on fees, shown only in part until the reader opens it with the more link, "
+           "so most of it is clipped.</p></div>"
            "</div></main><footer><a href='/terms'>Terms</a></footer></body></html>");
   char *body = S_read_body(b.data);
   OK(body && strstr(body, "We prepare and file") && strstr(body, "Send photographs") &&
          strstr(body, "When the tax office writes"),
      "every feature box kept");
+  OK(body && !strstr(body, "Collapsed:"), "a box clipped under a height limit is judged as before");
   docpipe_free(body);
   docpipe_buf_free(&b);
 }
