@@ -258,8 +258,9 @@ static int S_same_kind(const xmlNode *a, const xmlNode *b);
  * one kind, three or more, each carry a picture and a line of text, and
  * hold most of n's text (product tiles, search results), with text beside
  * their links (a price, a snippet).  A menu's items carry no pictures, a
- * logo strip's no text, a table of contents' only links. */
-static int S_holds_cards(xmlNode *n) {
+ * logo strip's no text, a table of contents' only links.  "One kind" is
+ * one tag and first class word, or with `by_tag` one tag alone. */
+static int S_cards_in(xmlNode *n, int by_tag) {
   unsigned seen = 0;
   for (xmlNode *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
     if (x->type != XML_ELEMENT_NODE || html_st(x)->removed) continue;
@@ -270,8 +271,8 @@ static int S_holds_cards(xmlNode *n) {
       if (k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
       if (!first) first = k;
       html_stat *ks = html_st(k);
-      if (!S_same_kind(k, first) || !ks->imgs || ks->text_len < CARD_MIN_TEXT ||
-          ks->link_len >= ks->text_len)
+      int kind = by_tag ? xmlStrEqual(k->name, first->name) : S_same_kind(k, first);
+      if (!kind || !ks->imgs || ks->text_len < CARD_MIN_TEXT || ks->link_len >= ks->text_len)
         continue;
       count++;
       text += ks->text_len;
@@ -280,6 +281,8 @@ static int S_holds_cards(xmlNode *n) {
   }
   return 0;
 }
+
+static int S_holds_cards(xmlNode *n) { return S_cards_in(n, 0); }
 
 /* A class token that hides its element until a script shows it: "hidden",
  * "hide", "is-hidden", "hidden-xs"; not a utility such as
@@ -491,9 +494,7 @@ static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
  * Broken markup that leaves the page inside a footer leaves the h1 inside
  * it too. */
 static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
-  if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len) return 0;
-  for (const xmlNode *a = h1; a; a = a->parent)
-    if (a == n) return 0;
+  if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len || S_inside(h1, n)) return 0;
   for (xmlNode *x = (xmlNode *)h1; x; x = html_next(x, c->body, 0))
     if (x == n) return 1;
   return 0;
@@ -504,27 +505,8 @@ static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
  * link: the widget's items, though the text beside the links keeps their
  * link density low. */
 static int S_label_cards(xmlNode *n) {
-  if (html_st(n)->imgs < 3) return 0;
   /* cards of one tag (a carousel marks only its first slide's class) */
-  unsigned seen = 0;
-  for (xmlNode *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
-    if (x->type != XML_ELEMENT_NODE || html_st(x)->removed) continue;
-    seen++;
-    const xmlNode *first = NULL;
-    unsigned count = 0, text = 0;
-    for (xmlNode *k = x->children; k; k = k->next) {
-      if (k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
-      if (!first) first = k;
-      html_stat *ks = html_st(k);
-      if (!xmlStrEqual(k->name, first->name) || !ks->imgs || ks->text_len < CARD_MIN_TEXT ||
-          ks->link_len >= ks->text_len)
-        continue;
-      count++;
-      text += ks->text_len;
-    }
-    if (count >= 3 && text * 2 >= html_st(n)->text_len) return 1;
-  }
-  return 0;
+  return html_st(n)->imgs >= 3 && S_cards_in(n, 1);
 }
 
 void html_mark_boilerplate(html_ctx *c) {

@@ -53,6 +53,19 @@ static docpipe_doc *S_read_file(const char *name) {
 
 static char *S_body(docpipe_doc *doc) { return docpipe_node_text_content(docpipe_doc_root(doc)); }
 
+/* The body text of the page data[len] (free with docpipe_free); NULL, and
+ * a failure counted, when the page is not read. */
+static char *S_body_of(const char *data, size_t len) {
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(data, len, &doc, &err) == 0 && doc, "a document");
+  char *body = doc ? S_body(doc) : NULL;
+  docpipe_doc_free(doc);
+  return body;
+}
+
+static void S_append(docpipe_buf *b, const char *s) { docpipe_buf_append(b, s, strlen(s)); }
+
 static void test_portal_page(void) {
   docpipe_doc *doc = S_read_file("portal_vi.html");
   OK(doc != NULL, "portal page reads");
@@ -250,13 +263,13 @@ static void test_blog_title_and_dates(void) {
   docpipe_buf b = DOCPIPE_BUF_INIT;
   const char *top = "<html><head><title>Inbox zero</title></head><body><article>"
                     "<h1>I do not check my inbox</h1><div class=byline>";
-  docpipe_buf_append(&b, top, strlen(top));
+  S_append(&b, top);
   for (int i = 0; i < 70; i++) {
     const char *icon = "<div class=icon><svg viewBox='0 0 1 1'></svg></div>";
-    docpipe_buf_append(&b, icon, strlen(icon));
+    S_append(&b, icon);
   }
   const char *rest = "</div><div class=meta>Mar 13, 2026</div>" S_PARA "</article></body></html>";
-  docpipe_buf_append(&b, rest, strlen(rest));
+  S_append(&b, rest);
   doc = S_doc(b.data);
   docpipe_buf_free(&b);
   if (!doc) return;
@@ -592,15 +605,11 @@ static void test_after_html_end(void) {
       "hands a whole function, with its staff, tools and risks, to an outside firm.</p>"
       "<p>The six kinds below differ in how much of the work, and of the liability, moves, "
       "and in what the firm keeps in house.</p></div></body></html>";
-  docpipe_doc *doc = NULL;
-  docpipe_error err = DOCPIPE_ERROR_INIT;
-  OK(S_read_mem(page, strlen(page), &doc, &err) == 0 && doc, "a document");
-  char *body = doc ? S_body(doc) : NULL;
+  char *body = S_body_of(page, strlen(page));
   OK(body && strstr(body, "hands a whole function") && strstr(body, "six kinds below"),
      "the article after </html> is the body");
   OK(body && !strstr(body, "Home"), "the menu before it is not");
   docpipe_free(body);
-  docpipe_doc_free(doc);
 }
 
 /* A layout class naming the sidebar ("c-layout-sidebar-left") on the
@@ -613,32 +622,28 @@ static void test_sidebar_layout_wrapper(void) {
       "<h1>A guide for small firms</h1><div class='layout-sidebar-left'>"
       "<div class='layout-sidebar-top'><nav><a href=/1>Step 1</a> <a href=/2>Step 2</a></nav></div>"
       "<div class='layout-main'>";
-  docpipe_buf_append(&b, head, strlen(head));
+  S_append(&b, head);
   for (int i = 0; i < 4; i++) {
     const char *p = "<p>Backing up your data, keeping devices patched, and training staff to "
                     "spot phishing, are steps any firm can take in an afternoon, and they stop "
                     "most of the attacks that small businesses see.</p>";
-    docpipe_buf_append(&b, p, strlen(p));
+    S_append(&b, p);
   }
   /* the footer outweighs the main column: the wrapper holds under half the page */
   const char *foot = "</div></div><footer><p>Contact us</p>";
-  docpipe_buf_append(&b, foot, strlen(foot));
+  S_append(&b, foot);
   for (int i = 0; i < 6; i++) {
     const char *p = "<p>Accessibility statement, cookies, terms of use and the site map of the "
                     "whole site, with links to every section, and to the archive of older "
                     "guidance pages, press releases and speeches.</p>";
-    docpipe_buf_append(&b, p, strlen(p));
+    S_append(&b, p);
   }
   const char *tail = "</footer></body></html>";
-  docpipe_buf_append(&b, tail, strlen(tail));
-  docpipe_doc *doc = NULL;
-  docpipe_error err = DOCPIPE_ERROR_INIT;
-  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
-  char *body = doc ? S_body(doc) : NULL;
+  S_append(&b, tail);
+  char *body = S_body_of(b.data, b.len);
   OK(body && strstr(body, "Backing up your data"), "the main column kept");
   OK(body && !strstr(body, "Step 2"), "the side menu dropped");
   docpipe_free(body);
-  docpipe_doc_free(doc);
   docpipe_buf_free(&b);
 }
 
@@ -651,7 +656,7 @@ static void test_listicle_slides(void) {
   const char *head = "<html><head><title>Best cheap cars</title></head><body>"
                      "<nav><a href=/>Home</a> <a href=/cars>Cars</a></nav><main><article>"
                      "<h1>Best cheap cars</h1><div class='slides'>";
-  docpipe_buf_append(&b, head, strlen(head));
+  S_append(&b, head);
   for (int i = 0; i < 2; i++) {
     char slide[1536];
     snprintf(slide, sizeof slide,
@@ -664,18 +669,14 @@ static void test_listicle_slides(void) {
              "years.</p></div><a href='/shop/%d'>Shop now</a></div>"
              "<a href='/see/%d'>See it</a></div></section>",
              i + 1, cars[i], i, i);
-    docpipe_buf_append(&b, slide, strlen(slide));
+    S_append(&b, slide);
   }
   const char *tail = "</div></article></main></body></html>";
-  docpipe_buf_append(&b, tail, strlen(tail));
-  docpipe_doc *doc = NULL;
-  docpipe_error err = DOCPIPE_ERROR_INIT;
-  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
-  char *body = doc ? S_body(doc) : NULL;
+  S_append(&b, tail);
+  char *body = S_body_of(b.data, b.len);
   OK(body && strstr(body, "small hatchback") && strstr(body, "compact crossover"),
      "both slides kept");
   docpipe_free(body);
-  docpipe_doc_free(doc);
   docpipe_buf_free(&b);
 }
 
@@ -690,23 +691,19 @@ static void test_long_footer_beside_main(void) {
       "renter, so that damage is noted before the keys change hands.</p>"
       "<p>Written rules, applied the same way to every renter, are the first defence.</p>"
       "</main><footer>";
-  docpipe_buf_append(&b, head, strlen(head));
+  S_append(&b, head);
   for (int i = 0; i < 4; i++) {
     const char *p = "<p>This material is not intended to replace the advice of a qualified "
                     "advisor, and the information, obtained from sources believed to be "
                     "reliable, is offered for informational purposes only.</p>";
-    docpipe_buf_append(&b, p, strlen(p));
+    S_append(&b, p);
   }
   const char *tail = "</footer></body></html>";
-  docpipe_buf_append(&b, tail, strlen(tail));
-  docpipe_doc *doc = NULL;
-  docpipe_error err = DOCPIPE_ERROR_INIT;
-  OK(S_read_mem(b.data, b.len, &doc, &err) == 0 && doc, "a document");
-  char *body = doc ? S_body(doc) : NULL;
+  S_append(&b, tail);
+  char *body = S_body_of(b.data, b.len);
   OK(body && strstr(body, "screens every driver"), "the article kept");
   OK(body && !strstr(body, "qualified advisor"), "the footer dropped");
   docpipe_free(body);
-  docpipe_doc_free(doc);
   docpipe_buf_free(&b);
 }
 
