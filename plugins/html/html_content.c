@@ -570,7 +570,7 @@ void html_mark_boilerplate(html_ctx *c) {
       html_stat *s = html_st(n);
       if (s->removed) {
         skip = 1;
-      } else if (s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
+      } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
                  !html_is(n, "main") && s->text_len * 2 < body_len) {
         char low[256];
         size_t k = 0;

@@ -95,6 +95,22 @@ static xmlNode *S_body(htmlDocPtr doc) {
  * 24 bytes (plus 256k): the densest real markup measured, bench
  * html_bench.sh's page of <p> with <b> and <a>, has one per 35 bytes, and
  * a page under 6 MB never reaches 256k.  What was read is kept. */
+/* Text left after the boilerplate marks under which they are tried again
+ * without the class and id words, and what the second marks must leave
+ * to be kept: RELAX_GAIN times as much text outside links, plus
+ * RELAX_BELOW. */
+#define RELAX_BELOW 200
+#define RELAX_GAIN 3
+
+/* Clears what marking and choosing set, for marking again. */
+static void S_unmark(html_ctx *c) {
+  for (size_t i = 0; i < c->nstats; i++) {
+    html_stat *s = &c->stats[i];
+    s->removed = s->kept = s->candidate = s->post = 0;
+    s->score = 0;
+  }
+}
+
 typedef struct {
   size_t elements, max_elements;
   int stopped;
@@ -240,6 +256,25 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     }
   }
   html_mark_boilerplate(&c);
+  /* As Readability retries without its "unlikely candidate" classes: when
+   * the class and id words took nearly all the page's text (a schedule
+   * page whose team list sits in a "nav-ish" box, a brand page of "promo"
+   * sections), they named the page's own parts, not widgets around it.
+   * Mark again without them. */
+  if (!c.own && html_st(c.body)->text_len < RELAX_BELOW) {
+    unsigned strict_len = html_st(c.body)->text_len;
+    S_unmark(&c);
+    c.relaxed = 1;
+    html_mark_boilerplate(&c);
+    /* a short page stays short: what the words took must be a page's
+     * worth of text that is not links, not a menu or one more widget */
+    html_stat *bs = html_st(c.body);
+    if (bs->text_len - bs->link_len < RELAX_GAIN * strict_len + RELAX_BELOW) {
+      S_unmark(&c);
+      c.relaxed = 0;
+      html_mark_boilerplate(&c);
+    }
+  }
   if ((rc = html_choose_content(&c)) != 0) {
     rc = docpipe_error_set(err, rc, "html: out of memory");
     goto done;

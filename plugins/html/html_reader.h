@@ -46,6 +46,7 @@ typedef struct html_ctx {
   size_t max_depth;
   int grid;           /* the content is a grid of cards: keep its links */
   int own;            /* a page docpipe's html writer wrote: read back as is */
+  int relaxed;        /* second pass: class and id words drop nothing (see html_read.c) */
   const char *base_url; /* absolute http(s) address relative links resolve against, or NULL */
 } html_ctx;
 

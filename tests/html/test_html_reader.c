@@ -707,6 +707,31 @@ static void test_long_footer_beside_main(void) {
   docpipe_buf_free(&b);
 }
 
+/* A category page whose only prose sits under a footer-ish class word
+ * ("field-seofootercopy"), beside a menu and a long page footer: the words
+ * leave nothing of the page, so it is marked again without them; the
+ * menu, all links, is still not the content. */
+static void test_words_leave_nothing(void) {
+  const char *page =
+      "<html><head><title>Dress sneakers</title></head><body><div class='menu'>"
+      "<a href=/a>Dress shoes</a> <a href=/b>Boots</a> <a href=/c>Belts</a> <a href=/d>Loafers</a> "
+      "<a href=/e>Sandals</a> <a href=/f>Socks</a> <a href=/g>Clearance</a></div>"
+      "<div class='field-seofootercopy'><p>Our dress sneakers are a step up from the ordinary "
+      "tennis shoe: refined leather, a cushioned footbed and a sole that takes a resole, so a "
+      "pair worn to the office on Monday looks as good at dinner on Friday.</p><p>Every pair "
+      "is made in our own factory, and the leather is tanned in the same town, which is why "
+      "we can repair any pair we have ever made.</p></div><footer><p>Free shipping and free "
+      "returns on every order within the country, with a prepaid label in the box.</p><p>Our "
+      "stores are open every day from ten to six, and the customer service team answers the "
+      "phone from eight to eight on weekdays.</p><p>Prices, offers and availability may vary "
+      "by store and online; see the terms of each offer for its details and dates.</p>"
+      "</footer></body></html>";
+  char *body = S_body_of(page, strlen(page));
+  OK(body && strstr(body, "step up from the ordinary"), "the prose kept");
+  OK(body && !strstr(body, "Boots"), "the menu dropped");
+  docpipe_free(body);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -881,6 +906,7 @@ int main(void) {
   RUN(test_sidebar_layout_wrapper);
   RUN(test_listicle_slides);
   RUN(test_long_footer_beside_main);
+  RUN(test_words_leave_nothing);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
