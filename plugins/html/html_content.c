@@ -144,7 +144,9 @@ static const char *const S_labels[] = {
     "bình chọn", "thăm dò ý kiến", "thống kê truy cập", "đang truy cập", "lượt truy cập",
     "skip ribbon commands", "chia sẻ", "ý kiến bạn đọc", "gửi ý kiến", "bình luận",
     "related articles", "related stories", "related posts", "related news", "related content",
-    "you may also like", "you might also like", "more stories", "more from", "recommended for you",
+    "you may also like", "you might also like", "you might also be interested",
+    "you may also be interested", "about the author", "about the reviewer", "more stories",
+    "more from", "recommended for you",
     "most popular", "most read", "trending now", "read next", "share this", "share on",
     "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
     /* a shop's blocks of other products around the one on sale */

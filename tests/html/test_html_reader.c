@@ -732,6 +732,23 @@ static void test_words_leave_nothing(void) {
   docpipe_free(body);
 }
 
+/* An author's bio box after the article, under its label, is no article text. */
+static void test_about_the_author(void) {
+  const char *page =
+      "<html><head><title>Exercise and mood</title></head><body><article>"
+      "<h1>Regular exercise can lift your mood</h1><p>Exercising regularly can ease the "
+      "symptoms of mild depression and anxiety, a review of many earlier studies suggests, "
+      "and walking, yoga and resistance training all helped.</p><p>The findings do not mean "
+      "that people should skip standard care; they suggest exercise deserves a place beside "
+      "it, week after week.</p><div><h3>About the Author</h3><p>Mary Salt is the executive "
+      "editor of the newsletter, and writes for its sister titles.</p></div>"
+      "</article></body></html>";
+  char *body = S_body_of(page, strlen(page));
+  OK(body && strstr(body, "deserves a place"), "the article kept");
+  OK(body && !strstr(body, "executive editor"), "the bio dropped");
+  docpipe_free(body);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -907,6 +924,7 @@ int main(void) {
   RUN(test_listicle_slides);
   RUN(test_long_footer_beside_main);
   RUN(test_words_leave_nothing);
+  RUN(test_about_the_author);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
