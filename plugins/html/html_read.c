@@ -89,12 +89,6 @@ static xmlNode *S_body(htmlDocPtr doc) {
   return root;
 }
 
-/* An element costs ~190 bytes (libxml2 node and stats) before its text
- * and attributes: markup made of little else (50 MB of <div></div><td>
- * </td>) would take 25x the page.  The parse stops after one element per
- * 24 bytes (plus 256k): the densest real markup measured, bench
- * html_bench.sh's page of <p> with <b> and <a>, has one per 35 bytes, and
- * a page under 6 MB never reaches 256k.  What was read is kept. */
 /* Text left after the boilerplate marks under which they are tried again
  * without the class and id words, and what the second marks must leave
  * to be kept: RELAX_GAIN times as much text outside links, plus
@@ -111,6 +105,12 @@ static void S_unmark(html_ctx *c) {
   }
 }
 
+/* An element costs ~190 bytes (libxml2 node and stats) before its text
+ * and attributes: markup made of little else (50 MB of <div></div><td>
+ * </td>) would take 25x the page.  The parse stops after one element per
+ * 24 bytes (plus 256k): the densest real markup measured, bench
+ * html_bench.sh's page of <p> with <b> and <a>, has one per 35 bytes, and
+ * a page under 6 MB never reaches 256k.  What was read is kept. */
 typedef struct {
   size_t elements, max_elements;
   int stopped;
