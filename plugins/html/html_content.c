@@ -330,7 +330,7 @@ static const xmlNode *S_find_main(html_ctx *c) {
   return NULL;
 }
 
-/* Listing, service and forum pages (h-list): a class word such as
+/* Listing, service and forum pages: a class word such as
  * "search", "hidden" or "font-size" on one of three or more sibling items
  * of the same kind (or inside one, a few levels down) that carry text of
  * their own beside their links.  A widget appears once on a page; a word
@@ -410,10 +410,7 @@ static int S_panel_like(const xmlNode *n) {
 static int S_revealable(const xmlNode *n, const xmlNode *h1) {
   html_stat *s = html_st(n);
   if (s->text_len < 40 || s->link_len * 10 > s->text_len * 3) return 0;
-  if (h1 && s->text_len >= 500) {
-    for (const xmlNode *a = h1->parent; a; a = a->parent)
-      if (a == n) return 1;
-  }
+  if (h1 && s->text_len >= 500 && S_inside(h1->parent, n)) return 1;
   if (S_panel_like(n)) return 1;
   for (const xmlNode *k = n->children; k; k = k->next)
     if (k->type == XML_ELEMENT_NODE) return S_panel_like(k);
@@ -431,7 +428,6 @@ static const xmlNode *S_only_h1(html_ctx *c) {
   }
   return h1;
 }
-
 
 /* Words naming a customer's review.  (Not "testimonial": a seller's
  * chosen quotes are part of its pitch, and kept as such.) */
@@ -761,7 +757,7 @@ static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
   return NULL;
 }
 
-/* Listing pages (h-list): a grid found around the best block may be one
+/* Listing pages: a grid found around the best block may be one
  * section of a page of such sections ("Health", "Climate", "Space", each
  * a row of teaser cards): when the grid's own ancestor repeats the kind
  * of the section holding it, the sections together are the content. */
@@ -825,7 +821,7 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsign
   return NULL;
 }
 
-/* Listing, service and forum pages (h-list): the page's <main> landmark.
+/* Listing, service and forum pages: the page's <main> landmark.
  * HTML says <main> is the dominant content of the body; on a landing page
  * the best block is one short section of it (a hero, a feature), and the
  * sections around it are titled parts of the same page, mostly prose.
@@ -1043,7 +1039,7 @@ static int S_is_data_tableish(const xmlNode *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
-/* Listing, service and forum pages (h-list): prose whose negative class
+/* Listing, service and forum pages: prose whose negative class
  * weight comes from utility tokens alone ("overflow-hidden" clips a
  * landing page's feature box; it hides nothing). */
 static int S_utility_prose(const xmlNode *n, double ld) {

@@ -114,7 +114,7 @@ static int S_size_value(const char *t, size_t n) {
   return 0;
 }
 
-/* Listing, service and forum pages (h-list): CSS utility classes say how a
+/* Listing, service and forum pages: CSS utility classes say how a
  * block is drawn, not what it is, yet hold boilerplate words: "hidden" in
  * "overflow-hidden" (clipping), "font-size" in "font-size-sm" (a text
  * size).  Blanks such tokens in the lower-cased class list `low`, so that
