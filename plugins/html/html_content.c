@@ -571,12 +571,7 @@ void html_mark_boilerplate(html_ctx *c) {
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
                  !html_is(n, "main") && s->text_len * 2 < body_len) {
         char low[256];
-        size_t k = 0;
-        const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
-        for (const char *p = cls ? cls : ""; *p && k + 2 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-        low[k++] = ' ';
-        for (const char *p = id ? id : ""; *p && k + 1 < sizeof low; p++) low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-        low[k] = 0;
+        S_lower_attrs(n, low, sizeof low);
         html_blank_utility_classes(low);
         int strict = html_has_word(low, S_strict_neg) && !S_wraps_main(n);
         int comment = strict && html_has_word(low, S_comment_words);
