@@ -205,7 +205,10 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   size_t len = 0;
   int copied = 0;
   const char *utf8 = html_decode(data, size, &len, &copied);
-  if (!utf8) return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
+  if (!utf8 || html_fix_attr_names(&utf8, len, &copied) < 0) {
+    if (copied) docpipe_free((char *)utf8);
+    return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
+  }
   htmlDocPtr hdoc = S_parse(utf8, len, args);
   if (copied) docpipe_free((char *)utf8);
   if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");

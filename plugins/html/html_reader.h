@@ -56,6 +56,13 @@ typedef struct html_ctx {
  * docpipe_free.  NULL only when memory runs out.  (The model's setters
  * normalise every string to NFC, so valid UTF-8 needs no pass here.) */
 const char *html_decode(const unsigned char *data, size_t size, size_t *out_len, int *copied);
+/* html_attr_names.c: framework attribute names (`@click`, `(click)`,
+ * `[prop]`) that libxml2 2.9 cannot tokenize made into plain names, in
+ * the page's buffer *s of len bytes (from html_decode).  That buffer is
+ * written to when *copied; otherwise, if there is anything to fix, *s
+ * becomes a fixed copy (free with docpipe_free) and *copied 1.  Returns 0,
+ * or -1 when memory runs out (*s unchanged). */
+int html_fix_attr_names(const char **s, size_t len, int *copied);
 /* html_mojibake.c: a copy of valid UTF-8 `s` with UTF-8-encoded-twice
  * sequences repaired, or NULL when it has none (or memory runs out). */
 char *html_repair_double_utf8(const char *s, size_t len, size_t *out_len);

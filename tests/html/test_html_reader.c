@@ -749,6 +749,29 @@ static void test_about_the_author(void) {
   docpipe_free(body);
 }
 
+/* Alpine.js / Vue and Angular attribute names (`@click`, `(click)`) are
+ * read as names: libxml2 2.9 alone ends the tag at a '>' inside their
+ * values and shows the rest of the tag as text.  The same bytes in text
+ * stay as they are. */
+static void test_framework_attributes(void) {
+  const char *page =
+      "<html><body><article><h1>Council meets on the budget</h1>"
+      "<p class=\"lead\" @click=\"open = items.some(i => i > 1)\" x-show=\"open\">The city "
+      "council met on Monday to settle next year's budget, and agreed on most of it.</p>"
+      "<p (click)=\"toggle(n > 2)\" [class.wide]=\"w > 3\">Members voted to keep the libraries "
+      "open on Sundays, which had been in doubt for months.</p>"
+      "<p>Residents can write to @council=questions with anything the meeting left out.</p>"
+      "</article></body></html>";
+  char *body = S_body_of(page, strlen(page));
+  OK(body && strstr(body, "The city council met") && strstr(body, "Members voted"),
+     "the paragraphs kept");
+  OK(body && !strstr(body, "i > 1") && !strstr(body, "n > 2") && !strstr(body, "w > 3") &&
+         !strstr(body, "x-show"),
+     "no attribute text in the body");
+  OK(body && strstr(body, "write to @council=questions"), "text with an '@' unchanged");
+  docpipe_free(body);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -925,6 +948,7 @@ int main(void) {
   RUN(test_long_footer_beside_main);
   RUN(test_words_leave_nothing);
   RUN(test_about_the_author);
+  RUN(test_framework_attributes);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
