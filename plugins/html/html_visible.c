@@ -830,6 +830,20 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
   }
 }
 
+/* A line that opens with a publication label and the date ("Published
+ * August 7, 2023 by Nicole Burke", "Posted on 3 May 2024 in News"): what
+ * follows the date is a credit or a section, not a reason to doubt it. */
+static int S_labelled_date(const char *line) {
+  static const char *const labels[] = {"published on ", "published ", "posted on ", "posted ", NULL};
+  for (int i = 0; labels[i]; i++) {
+    size_t n = strlen(labels[i]);
+    docpipe_date d;
+    if (strncasecmp(line, labels[i], n) == 0 && docpipe_date_find(line, strlen(line), &d))
+      return d.start == n;
+  }
+  return 0;
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
@@ -852,7 +866,8 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
             if (S_date_from_line(meta, t.data, 1)) have_date = 1;
-            else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3))
+            else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3) ||
+                     !strncasecmp(t.data, "written by ", 11) || S_labelled_date(t.data))
               have_date = S_credit_date(meta, t.data);
             /* "Written by X · Last updated: June 1, 2021" in one box:
              * the date is a line of its own further down */
@@ -876,7 +891,8 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
         seen++;
         docpipe_buf_reset(&t);
         if (html_text_raw(p, &t, 160) == 0 && t.len && t.len < 150 &&
-            S_date_from_line(meta, t.data, 1))
+            (S_date_from_line(meta, t.data, 1) ||
+             (S_labelled_date(t.data) && S_credit_date(meta, t.data))))
           have_date = 1;
       }
     }

@@ -471,6 +471,35 @@ static void test_credit_label(void) {
   docpipe_doc_free(doc);
 }
 
+/* A date after a publication label, with a credit or a section after it,
+ * above or below the headline; a label that is not followed by the date
+ * gives none. */
+static void test_labelled_date(void) {
+  static const struct {
+    const char *before, *after, *want;
+  } cases[] = {
+      {"<div class=meta><span>Published August 7, 2023</span> <span>by Nell Burke</span></div>", "",
+       "2023-08-07"},
+      {"", "<p class=meta>Posted on 14 October 2025 in Training</p>", "2025-10-14"},
+      {"", "<p>Written by <a href=/a>Tess Ortega</a> April 8, 2024</p>", "2024-04-08"},
+      {"", "<p>Published in the spring issue, pages 4 to 9, 2023</p>", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title></head><body><article>"
+             "<div>%s<div><h1>Glazes that work</h1></div></div>%s" S_PARA "</article></body></html>",
+             cases[i].before, cases[i].after);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const char *got = docpipe_meta_string(docpipe_doc_meta(doc), "date");
+    const char *what = cases[i].before[0] ? cases[i].before : cases[i].after;
+    if (cases[i].want) OK(got && strncmp(got, cases[i].want, 10) == 0, what);
+    else OK(got == NULL, cases[i].after);
+    docpipe_doc_free(doc);
+  }
+}
+
 static void test_double_utf8(void) {
   /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
    * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
@@ -936,6 +965,7 @@ int main(void) {
   RUN(test_byline_box);
   RUN(test_author_cleaning);
   RUN(test_credit_label);
+  RUN(test_labelled_date);
   RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);

@@ -260,7 +260,8 @@ static const char *const S_line_words[] = {
     "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
     "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang",
-    "min read", "mins read", "minute read", "minutes read", "phút đọc",
+    "min read", "mins read", "minute read", "minutes read", "phút đọc", "min", "mins",
+    "minute", "minutes", "read", "phút",
     "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A", NULL};
 
 static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out);
