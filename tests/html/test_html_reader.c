@@ -500,6 +500,39 @@ static void test_labelled_date(void) {
   }
 }
 
+/* A date line with the writer's name beside it and no label, below the
+ * headline: the date and the name.  A section name there is no writer,
+ * and the line is not taken at all. */
+static void test_name_beside_date(void) {
+  static const struct {
+    const char *line, *date, *author;
+  } cases[] = {
+      {"<p>Elliot Raba 23.07.2025 \xC2\xB7 6 min read</p>", "2025-07-23", "Elliot Raba"},
+      {"<div><span>2025-12-17</span> \xC2\xB7 <span>Trond Teigen</span></div>", "2025-12-17",
+       "Trond Teigen"},
+      {"<p>Cầm Thị Giang 16/07/2020</p>", "2020-07-16", "Cầm Thị Giang"},
+      {"<p>Blog Post \xC2\xB7 Dec 5, 2025</p>", NULL, NULL},
+      {"<p>Product Updates Dec 5, 2025</p>", NULL, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title></head><body><article>"
+             "<h1>Glazes that work</h1>%s" S_PARA "</article></body></html>",
+             cases[i].line);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const docpipe_value *m = docpipe_doc_meta(doc);
+    const char *date = docpipe_meta_string(m, "date");
+    if (cases[i].date) OK(date && strncmp(date, cases[i].date, 10) == 0, cases[i].line);
+    else OK(date == NULL, cases[i].line);
+    const char *author = docpipe_meta_list_item(m, "authors", 0);
+    if (cases[i].author) STR_EQ(author, cases[i].author, cases[i].line);
+    else OK(author == NULL, cases[i].line);
+    docpipe_doc_free(doc);
+  }
+}
+
 static void test_double_utf8(void) {
   /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
    * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
@@ -966,6 +999,7 @@ int main(void) {
   RUN(test_author_cleaning);
   RUN(test_credit_label);
   RUN(test_labelled_date);
+  RUN(test_name_beside_date);
   RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);
