@@ -149,6 +149,7 @@ static const char *const S_labels[] = {
     "more from", "recommended for you",
     "most popular", "most read", "trending now", "read next", "share this", "share on",
     "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
+    "like this", "discussion about this",
     /* a shop's blocks of other products around the one on sale */
     "customers also", "customers who", "frequently bought", "people also", "related products",
     "similar products", "similar items", "recently viewed", "complete the look",
@@ -167,6 +168,23 @@ static int S_is_label(const char *folded) {
     }
   }
   return 0;
+}
+
+/* A link that lets keyboard and screen-reader users jump over the page's
+ * furniture ("Skip to content", "Skip navigation"): it points into the
+ * page, and it is furniture itself, wherever the theme put it. */
+static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
+  static const char *const words[] = {"skip to ", "skip navigation", "jump to content",
+                                      "jump to main", "bỏ qua", "chuyển đến nội dung", NULL};
+  const char *href = html_is(n, "a") ? html_attr(n, "href") : NULL;
+  if (!href || href[0] != '#' || html_st(n)->text_len > 60) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 100) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int skip = 0;
+  for (int i = 0; f && words[i] && !skip; i++) skip = strncmp(f, words[i], strlen(words[i])) == 0;
+  docpipe_free(f);
+  return skip;
 }
 
 /* An inline element inside a paragraph's running text is no widget label. */
@@ -567,6 +585,9 @@ void html_mark_boilerplate(html_ctx *c) {
     if (n->type == XML_ELEMENT_NODE && n != c->body) {
       html_stat *s = html_st(n);
       if (s->removed) {
+        skip = 1;
+      } else if (S_skip_link(n, &t)) {
+        S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
                  !html_is(n, "main") && s->text_len * 2 < body_len) {

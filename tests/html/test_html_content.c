@@ -813,6 +813,35 @@ static void test_post_headers_not_items(void) {
   docpipe_buf_free(&b);
 }
 
+/* A skip link at the top of the page (a theme's "Skip to content" before
+ * the header) is furniture even when the content is the whole page; a
+ * list item of the article saying "Skip to ..." is not a skip link.  A
+ * "Like this:" box and a "Discussion about this post" box after the post
+ * are widgets. */
+static void test_skip_link_and_post_widgets(void) {
+  const char *page =
+      "<html><head><title>Travel insurance</title></head><body>"
+      "<a class='skip-link' href='#content'>Skip to content</a>"
+      "<header><nav><a href='/'>Home</a> <a href='/about'>About</a></nav></header>"
+      "<div id='content'><h1>Travel insurance, and why I buy it now</h1>"
+      "<p>Do you really need travel insurance? How much is it, and what kind should you get "
+      "for a long trip abroad? I never thought I would need it, until I did.</p>"
+      "<ol><li>Skip to the claims part below if you have your policy already</li>"
+      "<li>Keep every receipt, and photograph it the same day.</li></ol>"
+      "<p>The claim took six weeks, and the insurer paid the hospital bill in full, minus "
+      "the excess I had chosen when I bought the policy.</p>"
+      "<div class='sd-block'><h3>Like this:</h3><div><span>Like</span> Loading...</div></div>"
+      "<div><h4>Discussion about this post</h4><div><span>Comments</span> "
+      "<span>Restacks</span></div></div></div>"
+      "</body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "The claim took six weeks"), "the post kept");
+  OK(body && !strstr(body, "Skip to content"), "the skip link dropped");
+  OK(body && strstr(body, "Skip to the claims part"), "the list item kept");
+  OK(body && !strstr(body, "Loading") && !strstr(body, "Restacks"), "the widgets dropped");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -844,6 +873,7 @@ int main(void) {
   RUN(test_utility_class_boxes);
   RUN(test_grid_of_grids);
   RUN(test_post_headers_not_items);
+  RUN(test_skip_link_and_post_widgets);
   docpipe_registry_free(reg);
   return harness_summary();
 }
