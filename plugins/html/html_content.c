@@ -411,6 +411,22 @@ static void S_lower_attrs(const xmlNode *n, char *low, size_t size) {
   low[k] = 0;
 }
 
+/* A form's status messages ("Thank you! Your submission has been
+ * received!", "Oops! Something went wrong"), which the site's stylesheet
+ * hides until the form is sent: their class names a form and its state
+ * (Webflow's w-form-done and w-form-fail, form-success, form-error). */
+static int S_form_status(const xmlNode *n) {
+  static const char *const states[] = {"form-done", "form-fail", "form-success", "form-error",
+                                       "form_success", "form_error", NULL};
+  const char *cls = html_attr(n, "class");
+  if (!cls || html_st(n)->text_len > 300) return 0;
+  char low[256];
+  S_lower_attrs(n, low, sizeof low);
+  for (int i = 0; states[i]; i++)
+    if (strstr(low, states[i])) return 1;
+  return 0;
+}
+
 static int S_panel_like(const xmlNode *n) {
   const char *role = html_attr(n, "role");
   if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
@@ -586,7 +602,7 @@ void html_mark_boilerplate(html_ctx *c) {
       html_stat *s = html_st(n);
       if (s->removed) {
         skip = 1;
-      } else if (S_skip_link(n, &t)) {
+      } else if (S_skip_link(n, &t) || S_form_status(n)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&

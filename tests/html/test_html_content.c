@@ -842,6 +842,25 @@ static void test_skip_link_and_post_widgets(void) {
   docpipe_free(body);
 }
 
+/* A form's status messages, hidden by the site's stylesheet until the
+ * form is sent, are not article text. */
+static void test_form_status_messages(void) {
+  const char *page =
+      "<html><head><title>Booking a survey</title></head><body><main><article>"
+      "<h1>How a roof survey works</h1><p>A surveyor climbs up, photographs every slope and "
+      "gutter, and writes down what needs mending before the winter storms arrive.</p>"
+      "<p>The report comes a week later, with prices for each repair and the order in which "
+      "to do them.</p><div class='w-form'><form><input name='email'></form>"
+      "<div class='w-form-done'><div>Thank you! Your submission has been received!</div></div>"
+      "<div class='w-form-fail'><div>Oops! Something went wrong while submitting the form."
+      "</div></div></div></article></main></body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "with prices for each repair"), "the article kept");
+  OK(body && !strstr(body, "submission has been received") && !strstr(body, "Oops"),
+     "the form's messages dropped");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -874,6 +893,7 @@ int main(void) {
   RUN(test_grid_of_grids);
   RUN(test_post_headers_not_items);
   RUN(test_skip_link_and_post_widgets);
+  RUN(test_form_status_messages);
   docpipe_registry_free(reg);
   return harness_summary();
 }
