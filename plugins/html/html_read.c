@@ -217,6 +217,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   memset(&c, 0, sizeof c);
   c.doc = hdoc;
   c.body = S_body(hdoc);
+  if (c.body) html_resolve_streamed(c.body);
   c.max_depth = args->limits.max_depth ? args->limits.max_depth : 200;
   html_meta m;
   memset(&m, 0, sizeof m);

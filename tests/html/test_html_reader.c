@@ -834,6 +834,36 @@ static void test_framework_attributes(void) {
   docpipe_free(body);
 }
 
+/* React's streamed parts: the article arrives at the end of the page in
+ * hidden segments, and goes where its placeholders stand, in order. */
+static void test_streamed_parts(void) {
+  const char *page =
+      "<html><head><title>Index funds</title></head><body><main><article>"
+      "<h1>How index funds work</h1>"
+      "<!--$?--><template id=\"B:0\"></template><div>Loading paragraph...</div><!--/$-->"
+      "<template id=\"B:1\"></template><div>Loading paragraph...</div>"
+      "<p>A fund that follows an index buys every company in it, in the same proportions, and "
+      "so never tries to beat the market.</p>"
+      "</article></main><footer>About</footer>"
+      "<div hidden id=\"S:0\"><p>You do not need to be an expert to invest well: index funds "
+      "spread your money over hundreds of companies at once.</p><template id=\"P:2\"></template>"
+      "</div><div hidden id=\"S:1\"><p>Their fees are low, because nobody is paid to pick the "
+      "stocks, and the savings add up over decades.</p></div>"
+      "<div hidden id=\"S:2\"><p>Most of them are bought through a broker, like a share.</p></div>"
+      "<div hidden id=\"S:3\"><p>An orphan segment with no placeholder stays hidden.</p></div>"
+      "<div hidden id=\"S:4\"><template id=\"B:4\"></template><p>Inside itself.</p></div>"
+      "</body></html>";
+  char *body = S_body_of(page, strlen(page));
+  const char *a = body ? strstr(body, "You do not need") : NULL;
+  const char *b = body ? strstr(body, "Most of them are bought") : NULL;
+  const char *c = body ? strstr(body, "Their fees are low") : NULL;
+  const char *d = body ? strstr(body, "A fund that follows") : NULL;
+  OK(a && b && c && d && a < b && b < c && c < d, "the segments in their places, in order");
+  OK(body && !strstr(body, "Loading"), "the fallbacks gone");
+  OK(body && !strstr(body, "orphan") && !strstr(body, "Inside itself"), "unplaced segments hidden");
+  docpipe_free(body);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -1013,6 +1043,7 @@ int main(void) {
   RUN(test_words_leave_nothing);
   RUN(test_about_the_author);
   RUN(test_framework_attributes);
+  RUN(test_streamed_parts);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
