@@ -195,6 +195,31 @@ static int S_in_running_text(const xmlNode *n) {
   return b && html_st(b) && html_st(b)->own_len > 80;
 }
 
+/* A link that only says where it leads ("Read more", "Learn more ›",
+ * "Xem thêm"): a button beside a teaser or a section, or after an
+ * excerpt, not text.  A sentence linking its own words ("read more about
+ * tiles") says more than that. */
+static int S_more_link(const xmlNode *n, docpipe_buf *t) {
+  static const char *const words[] = {"read more", "learn more", "see more", "view more", "show more",
+                                      "view all", "see all", "xem thêm", "xem tiếp", "đọc tiếp",
+                                      "chi tiết", NULL};
+  if (!html_is(n, "a") || html_st(n)->text_len > 24) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 64) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int more = 0;
+  for (int i = 0; f && words[i] && !more; i++) {
+    size_t k = strlen(words[i]);
+    if (strncmp(f, words[i], k) != 0) continue;
+    /* nothing after the words but an arrow, a chevron or dots */
+    const char *r = f + k;
+    while (*r == ' ' || *r == '.' || *r == '>' || (unsigned char)*r >= 0x80) r++;
+    more = *r == 0;
+  }
+  docpipe_free(f);
+  return more;
+}
+
 /* A paragraph that points to another article: "Related: ...", "Xem thêm: ...". */
 static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
   static const char *const leads[] = {"related:", "related stories:", "read more:", "read also:",
@@ -602,7 +627,7 @@ void html_mark_boilerplate(html_ctx *c) {
       html_stat *s = html_st(n);
       if (s->removed) {
         skip = 1;
-      } else if (S_skip_link(n, &t) || S_form_status(n)) {
+      } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&

@@ -1191,7 +1191,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
       char *txt = NULL;
       if (S_block_text(n, &txt) && strlen(txt) < 150 &&
-          (S_names_an_author(meta, pre, txt) || S_byline(meta, txt)))
+          (S_names_an_author(meta, pre, txt) || S_byline(meta, txt) ||
+           S_date_from_line(meta, txt, !have_date)))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

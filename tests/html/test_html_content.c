@@ -861,6 +861,26 @@ static void test_form_status_messages(void) {
   docpipe_free(body);
 }
 
+/* "Read more" and "Learn more ›" buttons beside sections and after
+ * excerpts are not text; a sentence's own link is. */
+static void test_more_links(void) {
+  const char *page =
+      "<html><head><title>Roof care</title></head><body><main><article>"
+      "<h1>Roof care through the year</h1><p>Clear the gutters in autumn, once the leaves "
+      "are down, and check the flashing after every big storm.</p>"
+      "<p>In spring, look for slipped tiles from the ground with binoculars; you can "
+      "<a href='/guide'>read more about tiles</a> in our guide.</p>"
+      "<div class='cta'><h3>Need a survey?</h3><p>We visit within the week, and the "
+      "report comes with prices for each repair.</p><a href='/survey'>Learn more \xE2\x80\xBA</a>"
+      "</div><p>Moss does little harm, but it holds water against the tiles through "
+      "the winter. <a href='/moss'>Read more</a></p></article></main></body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "read more about tiles"), "a link inside a sentence kept");
+  OK(body && strstr(body, "prices for each repair"), "the section kept");
+  OK(body && !strstr(body, "Learn more") && !strstr(body, "Read more"), "the buttons dropped");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -894,6 +914,7 @@ int main(void) {
   RUN(test_post_headers_not_items);
   RUN(test_skip_link_and_post_widgets);
   RUN(test_form_status_messages);
+  RUN(test_more_links);
   docpipe_registry_free(reg);
   return harness_summary();
 }

@@ -533,6 +533,23 @@ static void test_name_beside_date(void) {
   }
 }
 
+/* A date line ending the article ("Last updated: ...") is metadata, not
+ * body: it gives the date when nothing else did. */
+static void test_date_line_at_end(void) {
+  const char *page = "<html><head><title>Glazes that work</title></head><body><article>"
+                     "<h1>Glazes that work</h1>" S_PARA S_PARA S_PARA S_PARA
+                     "<p>Last updated: March 5, 2024</p>"
+                     "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  const char *date = docpipe_meta_string(docpipe_doc_meta(doc), "date");
+  OK(date && strncmp(date, "2024-03-05", 10) == 0, "the date from the last line");
+  char *body = S_body(doc);
+  OK(body && !strstr(body, "Last updated"), "the line not in the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_double_utf8(void) {
   /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
    * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
@@ -1030,6 +1047,7 @@ int main(void) {
   RUN(test_credit_label);
   RUN(test_labelled_date);
   RUN(test_name_beside_date);
+  RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);
