@@ -196,7 +196,7 @@ static int S_in_running_text(const xmlNode *n) {
 }
 
 /* A link that only says where it leads ("Read more", "Learn more ›",
- * "Xem thêm"): a button beside a teaser or a section, or after an
+ * "Xem thêm", "Back to top"): a button beside a teaser or a section, or after an
  * excerpt, not text.  A sentence linking its own words ("read more about
  * tiles") says more than that. */
 static int S_more_link(const xmlNode *n, docpipe_buf *t) {
@@ -216,6 +216,10 @@ static int S_more_link(const xmlNode *n, docpipe_buf *t) {
     while (*r == ' ' || *r == '.' || *r == '>' || (unsigned char)*r >= 0x80) r++;
     more = *r == 0;
   }
+  /* "Back to top", "Back to the blog", "Quay lại" */
+  static const char *const back[] = {"back to ", "quay lại", "trở về", "về đầu trang",
+                                     "lên đầu trang", NULL};
+  for (int i = 0; f && back[i] && !more; i++) more = strncmp(f, back[i], strlen(back[i])) == 0;
   docpipe_free(f);
   return more;
 }
