@@ -18,7 +18,7 @@
 # needs a reader that does not hold the whole DOM (libxml2's push parser with
 # the content choice done on a compact summary), not done.  Empty structural
 # elements (<div></div><td></td>) cost ~190 bytes each: the reader stops
-# parsing after one element per 24 bytes of page (+256k), ~600 MB for 50 MB.
+# parsing after one element per 32 bytes of page (+256k), ~480 MB for 50 MB.
 set -eu
 B=${1:?usage: html_bench.sh BUILD_DIR [N]}
 N=${2:-300}

@@ -9,7 +9,7 @@
  * at ~800 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
  * element pages meet (bench/html_bench.sh prints the figures).  Empty
  * formatting elements are dropped as parsed, and the parse stops after one
- * element per 24 bytes of page (+256k) so markup made of nothing but
+ * element per 32 bytes of page (+256k) so markup made of nothing but
  * elements stays bounded. */
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +108,7 @@ static void S_unmark(html_ctx *c) {
 /* An element costs ~190 bytes (libxml2 node and stats) before its text
  * and attributes: markup made of little else (50 MB of <div></div><td>
  * </td>) would take 25x the page.  The parse stops after one element per
- * 24 bytes (plus 256k): the densest real markup measured, bench
+ * 32 bytes (plus 256k), which keeps such a page within 10x + 50 MB: the densest real markup measured, bench
  * html_bench.sh's page of <p> with <b> and <a>, has one per 35 bytes, and
  * a page under 6 MB never reaches 256k.  What was read is kept. */
 typedef struct {
@@ -164,7 +164,7 @@ static void S_end_element(void *ctx, const xmlChar *name) {
 static htmlDocPtr S_parse(const char *utf8, size_t len, const docpipe_args *args) {
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt) return NULL;
-  S_budget bud = {0, len / 24 + 262144, 0};
+  S_budget bud = {0, len / 32 + 262144, 0};
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
   ctxt->_private = &bud;
   if (ctxt->sax) {
