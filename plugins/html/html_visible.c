@@ -846,7 +846,7 @@ static int S_labelled_date(const char *line) {
 
 /* The name in s[0..n) with the separators around it trimmed, as a byline
  * would credit it ("By " + name), into `meta`'s authors unless it has
- * some.  1 when it reads as a name. */
+ * some (or `meta` is NULL).  1 when it reads as a name. */
 static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
   static const char *const seps[] = {" ", "|", ",", "-", "/", "\xC2\xB7", "\xE2\x80\xA2", NULL};
   for (int i = 0; seps[i] && n;) {
@@ -863,7 +863,7 @@ static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
   char *source = NULL;
   int ok = b.data && docpipe_byline_parse(b.data, b.len, &authors, &source) && !source &&
            docpipe_value_count(authors) > 0;
-  if (ok && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
+  if (ok && meta && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
     docpipe_value_set(meta, DOCPIPE_META_AUTHORS, authors);
     authors = NULL;
   }
@@ -875,16 +875,18 @@ static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
 
 /* A date line with the writer's name beside it and no label ("Elliot Raba
  * 23.07.2025 · 6 min read", "2025-12-17 · Trond Teigen", "Cầm Thi Giang
- * 16/07/2020"): the date, and the name when it reads as one.  The rest of
- * the line without the name must be a date line. */
-static int S_name_date_line(docpipe_value *meta, const char *line) {
+ * 16/07/2020"): the date when `set`, the name when `take_name` (the
+ * element the page marks as its byline knows better).  The rest of the
+ * line without the name must be a date line. */
+static int S_name_date_line(docpipe_value *meta, const char *line, int set, int take_name) {
+  docpipe_value *names = take_name ? meta : NULL;
   size_t len = strlen(line);
   docpipe_date d;
   if (!docpipe_date_find(line, len, &d) || d.end > len || d.end <= d.start) return 0;
   /* the name before the date */
   if (d.start > 0 && docpipe_date_line(line + d.start, len - d.start, NULL) &&
-      S_bare_name(meta, line, d.start))
-    return S_set_date(meta, line, &d);
+      S_bare_name(names, line, d.start))
+    return set ? S_set_date(meta, line, &d) : 1;
   /* the name after the date, past the last separator */
   static const char *const seps[] = {" \xC2\xB7 ", " | ", " - ", " \xE2\x80\xA2 ", " / ", NULL};
   for (int i = 0; seps[i]; i++) {
@@ -892,8 +894,8 @@ static int S_name_date_line(docpipe_value *meta, const char *line) {
     for (const char *p = line + d.end; (p = strstr(p, seps[i])) != NULL; p++) sep = p;
     if (!sep) continue;
     size_t head = (size_t)(sep - line);
-    if (docpipe_date_line(line, head, NULL) && S_bare_name(meta, sep, len - head))
-      return S_set_date(meta, line, &d);
+    if (docpipe_date_line(line, head, NULL) && S_bare_name(names, sep, len - head))
+      return set ? S_set_date(meta, line, &d) : 1;
   }
   return 0;
 }
@@ -923,7 +925,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
             else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3) ||
                      !strncasecmp(t.data, "written by ", 11) || S_labelled_date(t.data))
               have_date = S_credit_date(meta, t.data);
-            else have_date = S_name_date_line(meta, t.data);
+            else have_date = S_name_date_line(meta, t.data, 1, 1);
             /* "Written by X · Last updated: June 1, 2021" in one box:
              * the date is a line of its own further down */
             skip = have_date || !n->children || !n->children->next;
@@ -1160,6 +1162,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         int drop = 0;
         if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
+          drop = 1;
+          have_date = 1;
+        } else if (len < 120 && seen < 3 && S_name_date_line(meta, txt, !have_date, 0)) {
           drop = 1;
           have_date = 1;
         } else if (len < 120 && seen < 3 &&

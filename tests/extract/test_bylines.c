@@ -27,6 +27,8 @@ static const struct {
     {"Ngô Thị Thanh Hằng - Phạm Văn Hiểu", "Ngô Thị Thanh Hằng; Phạm Văn Hiểu", NULL},
     {"By Jane Doe", "Jane Doe", NULL},
     {"By Jane Doe and John Smith", "Jane Doe; John Smith", NULL},
+    {"By Dana Whitfield", "Dana Whitfield", NULL},
+    {"By Ann Hollingsworth", "Ann Hollingsworth", NULL},
     {"Tác giả: Đỗ Văn Phới", "Đỗ Văn Phới", NULL},
     {"  Vũ Thu Hà  ", "Vũ Thu Hà", NULL},
     {"Nguye\xCC\x82\xCC\x83n Va\xCC\x86n Hu\xCC\x80ng", "Nguyễn Văn Hùng", NULL}, /* NFD */
@@ -45,6 +47,7 @@ static const struct {
     {"Các tin khác", NULL, NULL},
     {"Tin Liên Quan", NULL, NULL},
     {"By Blog Post", NULL, NULL},
+    {"By Dana Whitfield Published", NULL, NULL},
     {"By Product Updates", NULL, NULL},
     {"THỐNG KÊ TRUY CẬP", NULL, NULL},
     {"Ban Dân vận Tỉnh ủy", NULL, NULL},

@@ -30,7 +30,8 @@ static const char *const S_not_name_words[] = {
     "Hệ", "Đăng", "Nhập", "Tìm", "Kiếm", "Trả", "Lời", "Gửi", "Luận", "Skip", "Home",
     "Menu", "Related", "Share", "Comments", "News", "More", "Blog", "Post", "Posts", "Article",
     "Articles", "Press", "Release", "Guide", "Guides", "Podcast", "Update", "Updates", "Story",
-    "Stories", "Event", "Events", "Insights", "Resources", "Tips", "Case", "Study", NULL};
+    "Stories", "Event", "Events", "Insights", "Resources", "Tips", "Case", "Study", "By", "Written",
+    "Posted", "Published", "Updated", "Modified", "Reviewed", "Edited", "Author", "Authors", NULL};
 
 /* First words of an agency credited after a dash. */
 static const char *const S_agency_words[] = {
@@ -103,8 +104,9 @@ static int S_is_name(const char *s, size_t len, int need_surname, int allow_one_
       letters++;
       i += n;
     }
-    /* "K’Ré" has two capitals; an acronym ("LCĐT") is not a name word. */
-    if (uppers > 2 || (uppers == 2 && letters <= 3) || letters > 8) return 0;
+    /* "K’Ré" has two capitals; an acronym ("LCĐT") is not a name word, nor a
+     * word longer than the longest surnames ("Hollingsworth"). */
+    if (uppers > 2 || (uppers == 2 && letters <= 3) || letters > 14) return 0;
     if (S_in(S_not_name_words, s + start, i - start)) return 0;
     if (words == 0 && S_in(S_surnames, s + start, i - start)) surname = 1;
     words++;
