@@ -1166,6 +1166,53 @@ static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre
   return found;
 }
 
+/* A line that only credits authors the metadata has already: the byline
+ * box printed again in the body ("Thu Hương/VOV-Tây Bắc" under the
+ * headline) or a signature of a team at the end ("Thanh Lam - Đức Huy"),
+ * which the byline parser alone may not know for names. */
+static int S_credits_known_authors(const docpipe_value *meta, const docpipe_value *pre,
+                                   const char *line) {
+  docpipe_value *authors = NULL;
+  char *source = NULL;
+  int known = 0;
+  if (docpipe_byline_parse(line, strlen(line), &authors, &source) && docpipe_value_count(authors)) {
+    known = 1;
+    for (size_t i = 0; known && i < docpipe_value_count(authors); i++)
+      known = S_names_an_author(meta, pre, docpipe_value_string(docpipe_value_at(authors, i)));
+  }
+  docpipe_value_free(authors);
+  docpipe_free(source);
+  if (known || !strstr(line, " - ")) return known;
+  /* "A - B": every part an author's name */
+  char *copy = strdup(line);
+  known = copy != NULL;
+  for (char *part = copy, *dash; known && part; part = dash ? dash + 3 : NULL) {
+    dash = strstr(part, " - ");
+    if (dash) *dash = 0;
+    known = S_names_an_author(meta, pre, part);
+  }
+  free(copy);
+  return known;
+}
+
+/* A breadcrumb left in the content: links joined only by separators
+ * ("Trang chủ > Mặt trận - Đoàn thể"). */
+static int S_is_breadcrumb(docpipe_node *n) {
+  if (docpipe_node_type_of(n) != DOCPIPE_NODE_PARAGRAPH) return 0;
+  int links = 0;
+  for (docpipe_node *k = docpipe_node_first_child(n); k; k = docpipe_node_next(k)) {
+    docpipe_node_type t = docpipe_node_type_of(k);
+    if (t == DOCPIPE_NODE_LINK) {
+      links++;
+      continue;
+    }
+    if (t != DOCPIPE_NODE_TEXT) return 0;
+    for (const char *p = docpipe_node_literal(k); p && *p; p++)
+      if (!strchr(" >/|-\xC2\xBB\xE2\x80\xBA", *p)) return 0; /* » and › by their bytes */
+  }
+  return links >= 2;
+}
+
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
                       docpipe_doc *doc) {
   (void)c;
@@ -1215,6 +1262,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         char *ft = len < 600 ? html_fold(txt, len) : NULL;
         int drop = 0;
         if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
+        else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
+        else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
@@ -1247,7 +1296,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
       char *txt = NULL;
       if (S_block_text(n, &txt) && strlen(txt) < 150 &&
-          (S_names_an_author(meta, pre, txt) || S_byline(meta, txt)))
+          (S_names_an_author(meta, pre, txt) || S_byline(meta, txt) ||
+           S_credits_known_authors(meta, pre, txt)))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

@@ -1007,6 +1007,20 @@ static void test_vn_portal_shapes(void) {
   OK(figure_caption_plain, "a caption in italics is the caption's text");
   OK(!banner, "a banner link is no content");
   docpipe_doc_free(doc);
+
+  /* a breadcrumb in the content, a team's signature the JSON-LD names */
+  const char *p4 =
+      "<html><head><meta charset=utf-8><title>Hà Giang</title><script type=\"application/ld+json\">"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Xóa nhà tạm ở vùng cao\",\"author\":"
+      "[{\"@type\":\"Person\",\"name\":\"Thanh Lam\"},{\"@type\":\"Person\",\"name\":"
+      "\"Đức Huy\"}]}</script></head><body><article><p><a href=/>Trang chủ</a> &gt; "
+      "<a href=/ts>Thời sự</a></p><h1>Xóa nhà tạm ở vùng cao</h1>" S_VN_PARA
+      "<p><strong>Thanh Lam - Đức Huy</strong></p></article></body></html>";
+  char *body = S_body_of(p4, strlen(p4));
+  OK(body && strstr(body, "Năm nay"), "body kept");
+  OK(body && !strstr(body, "Trang chủ"), "no breadcrumb");
+  OK(body && !strstr(body, "Đức Huy"), "no signature of known authors");
+  docpipe_free(body);
 }
 
 static void test_probe(void) {
