@@ -1195,20 +1195,29 @@ static int S_credits_known_authors(const docpipe_value *meta, const docpipe_valu
   return known;
 }
 
-/* A breadcrumb left in the content: links joined only by separators
- * ("Trang chủ > Mặt trận - Đoàn thể"). */
+/* A breadcrumb left in the content: links joined by a path separator
+ * each ("Trang chủ > Mặt trận - Đoàn thể"); links joined by "|" are a
+ * row of links that may be the content's own ("Shop A | Shop B"). */
 static int S_is_breadcrumb(docpipe_node *n) {
   if (docpipe_node_type_of(n) != DOCPIPE_NODE_PARAGRAPH) return 0;
-  int links = 0;
+  int links = 0, gap_sep = 1;
   for (docpipe_node *k = docpipe_node_first_child(n); k; k = docpipe_node_next(k)) {
     docpipe_node_type t = docpipe_node_type_of(k);
     if (t == DOCPIPE_NODE_LINK) {
+      if (links && !gap_sep) return 0;
       links++;
+      gap_sep = 0;
       continue;
     }
     if (t != DOCPIPE_NODE_TEXT) return 0;
-    for (const char *p = docpipe_node_literal(k); p && *p; p++)
-      if (!strchr(" >/|-\xC2\xBB\xE2\x80\xBA", *p)) return 0; /* » and › by their bytes */
+    for (const char *p = docpipe_node_literal(k); p && *p; p++) {
+      if (*p == ' ') continue;
+      /* >, /, » (C2 BB) and › (E2 80 BA) */
+      if (*p == '>' || *p == '/') gap_sep = 1;
+      else if (!strncmp(p, "\xC2\xBB", 2)) gap_sep = 1, p++;
+      else if (!strncmp(p, "\xE2\x80\xBA", 3)) gap_sep = 1, p += 2;
+      else return 0;
+    }
   }
   return links >= 2;
 }
