@@ -1025,7 +1025,8 @@ static int S_has_ancestor(const xmlNode *n, const char *name, int max) {
 static unsigned S_embeds(const xmlNode *n) {
   unsigned k = 0;
   for (const xmlNode *x = n; x; x = html_next((xmlNode *)x, n, 0))
-    if (html_is(x, "iframe") || html_is(x, "object") || html_is(x, "embed") || html_is(x, "video"))
+    if (html_is(x, "iframe") || html_is(x, "object") || html_is(x, "embed") || html_is(x, "video") ||
+        html_is(x, "audio")) /* a "listen to this article" player and its labels */
       k++;
   return k;
 }

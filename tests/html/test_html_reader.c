@@ -1021,6 +1021,15 @@ static void test_vn_portal_shapes(void) {
   OK(body && !strstr(body, "Trang chủ"), "no breadcrumb");
   OK(body && !strstr(body, "Đức Huy"), "no signature of known authors");
   docpipe_free(body);
+
+  /* a "listen to this article" player: its labels are no body text */
+  const char *p5 = "<html><head><meta charset=utf-8><title>Tin</title></head><body><article>"
+                   "<h1>Đồn biên phòng giúp dân bản</h1><div class=article-audio><span>Nghe bài "
+                   "viết</span><audio controls src=/a.mp3></audio><span>Giọng đọc tự động</span>"
+                   "</div>" S_VN_PARA "</article></body></html>";
+  body = S_body_of(p5, strlen(p5));
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "Nghe bài"), "no audio player labels");
+  docpipe_free(body);
 }
 
 static void test_probe(void) {
