@@ -11,13 +11,14 @@
 # (libxml2 stops at depth 256: a clean error or what was before).  Dense
 # markup does not: the libxml2 DOM costs ~13x the page on its own (a <p>
 # with <b> and <a> of 105 bytes is 11 nodes of 120 bytes plus strings), the
-# element statistics ~1.5x, the input and its padded copy 2x, so the dense
-# page below peaks at ~850 MB (was 1490 MB; the DOM is freed as it is
-# converted, so DOM and document no longer peak together).  Meeting 10x there
+# element statistics ~1.5x, the input 1x (read in place: the plugin asks for
+# no padded copy), so the dense page below peaks at ~800 MB (was 1490 MB;
+# the DOM is freed as it is converted, so DOM and document no longer peak
+# together).  Meeting 10x there
 # needs a reader that does not hold the whole DOM (libxml2's push parser with
 # the content choice done on a compact summary), not done.  Empty structural
 # elements (<div></div><td></td>) cost ~190 bytes each: the reader stops
-# parsing after one element per 24 bytes of page (+256k), ~625 MB for 50 MB.
+# parsing after one element per 24 bytes of page (+256k), ~600 MB for 50 MB.
 set -eu
 B=${1:?usage: html_bench.sh BUILD_DIR [N]}
 N=${2:-300}

@@ -149,6 +149,7 @@ static const char *const S_labels[] = {
     "more from", "recommended for you",
     "most popular", "most read", "trending now", "read next", "share this", "share on",
     "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
+    "like this", "discussion about this",
     /* a shop's blocks of other products around the one on sale */
     "customers also", "customers who", "frequently bought", "people also", "related products",
     "similar products", "similar items", "recently viewed", "complete the look",
@@ -169,12 +170,54 @@ static int S_is_label(const char *folded) {
   return 0;
 }
 
+/* A link that lets keyboard and screen-reader users jump over the page's
+ * furniture ("Skip to content", "Skip navigation"): it points into the
+ * page, and it is furniture itself, wherever the theme put it. */
+static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
+  static const char *const words[] = {"skip to ", "skip navigation", "jump to content",
+                                      "jump to main", "bỏ qua", "chuyển đến nội dung", NULL};
+  const char *href = html_is(n, "a") ? html_attr(n, "href") : NULL;
+  if (!href || href[0] != '#' || html_st(n)->text_len > 60) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 100) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int skip = 0;
+  for (int i = 0; f && words[i] && !skip; i++) skip = strncmp(f, words[i], strlen(words[i])) == 0;
+  docpipe_free(f);
+  return skip;
+}
+
 /* An inline element inside a paragraph's running text is no widget label. */
 static int S_in_running_text(const xmlNode *n) {
   if (html_st(n)->block) return 0;
   const xmlNode *b = n->parent;
   for (int k = 0; k < 16 && b && html_st(b) && !html_st(b)->block; k++) b = b->parent;
   return b && html_st(b) && html_st(b)->own_len > 80;
+}
+
+/* A link that only says where it leads ("Read more", "Learn more ›",
+ * "Xem thêm"): a button beside a teaser or a section, or after an
+ * excerpt, not text.  A sentence linking its own words ("read more about
+ * tiles") says more than that. */
+static int S_more_link(const xmlNode *n, docpipe_buf *t) {
+  static const char *const words[] = {"read more", "learn more", "see more", "view more", "show more",
+                                      "view all", "see all", "xem thêm", "xem tiếp", "đọc tiếp",
+                                      "chi tiết", NULL};
+  if (!html_is(n, "a") || html_st(n)->text_len > 24) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 64) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int more = 0;
+  for (int i = 0; f && words[i] && !more; i++) {
+    size_t k = strlen(words[i]);
+    if (strncmp(f, words[i], k) != 0) continue;
+    /* nothing after the words but an arrow, a chevron or dots */
+    const char *r = f + k;
+    while (*r == ' ' || *r == '.' || *r == '>' || (unsigned char)*r >= 0x80) r++;
+    more = *r == 0;
+  }
+  docpipe_free(f);
+  return more;
 }
 
 /* A paragraph that points to another article: "Related: ...", "Xem thêm: ...". */
@@ -393,6 +436,22 @@ static void S_lower_attrs(const xmlNode *n, char *low, size_t size) {
   low[k] = 0;
 }
 
+/* A form's status messages ("Thank you! Your submission has been
+ * received!", "Oops! Something went wrong"), which the site's stylesheet
+ * hides until the form is sent: their class names a form and its state
+ * (Webflow's w-form-done and w-form-fail, form-success, form-error). */
+static int S_form_status(const xmlNode *n) {
+  static const char *const states[] = {"form-done", "form-fail", "form-success", "form-error",
+                                       "form_success", "form_error", NULL};
+  const char *cls = html_attr(n, "class");
+  if (!cls || html_st(n)->text_len > 300) return 0;
+  char low[256];
+  S_lower_attrs(n, low, sizeof low);
+  for (int i = 0; states[i]; i++)
+    if (strstr(low, states[i])) return 1;
+  return 0;
+}
+
 static int S_panel_like(const xmlNode *n) {
   const char *role = html_attr(n, "role");
   if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
@@ -567,6 +626,9 @@ void html_mark_boilerplate(html_ctx *c) {
     if (n->type == XML_ELEMENT_NODE && n != c->body) {
       html_stat *s = html_st(n);
       if (s->removed) {
+        skip = 1;
+      } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t)) {
+        S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
                  !html_is(n, "main") && s->text_len * 2 < body_len) {

@@ -6,7 +6,7 @@
  * build then frees each DOM part as it converts it.  The DOM is the floor
  * of the peak: ~13x the page for dense markup (a 105-byte <p> with <b> and
  * <a> is 11 nodes of 120 bytes plus strings), so a 50 MB page of it peaks
- * at ~850 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
+ * at ~800 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
  * element pages meet (bench/html_bench.sh prints the figures).  Empty
  * formatting elements are dropped as parsed, and the parse stops after one
  * element per 24 bytes of page (+256k) so markup made of nothing but
@@ -217,6 +217,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   memset(&c, 0, sizeof c);
   c.doc = hdoc;
   c.body = S_body(hdoc);
+  if (c.body) html_resolve_streamed(c.body);
   c.max_depth = args->limits.max_depth ? args->limits.max_depth : 200;
   html_meta m;
   memset(&m, 0, sizeof m);

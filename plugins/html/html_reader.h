@@ -63,6 +63,10 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
  * becomes a fixed copy (free with docpipe_free) and *copied 1.  Returns 0,
  * or -1 when memory runs out (*s unchanged). */
 int html_fix_attr_names(const char **s, size_t len, int *copied);
+/* html_streamed.c: React's streamed parts (hidden <div id="S:n"> at the
+ * page's end) moved where their placeholders stand, as the page's scripts
+ * would move them. */
+void html_resolve_streamed(xmlNode *root);
 /* html_mojibake.c: a copy of valid UTF-8 `s` with UTF-8-encoded-twice
  * sequences repaired, or NULL when it has none (or memory runs out). */
 char *html_repair_double_utf8(const char *s, size_t len, size_t *out_len);

@@ -954,6 +954,60 @@ static int S_teaser_date(const xmlNode *n) {
   return teaser;
 }
 
+/* The name in s[0..n) with the separators around it trimmed, as a byline
+ * would credit it ("By " + name), into `meta`'s authors unless it has
+ * some.  1 when it reads as a name. */
+static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
+  static const char *const seps[] = {" ", "|", ",", "-", "/", "\xC2\xB7", "\xE2\x80\xA2", NULL};
+  for (int i = 0; seps[i] && n;) {
+    size_t k = strlen(seps[i]);
+    if (n >= k && !memcmp(s, seps[i], k)) s += k, n -= k, i = 0;
+    else if (n >= k && !memcmp(s + n - k, seps[i], k)) n -= k, i = 0;
+    else i++;
+  }
+  if (n < 3 || n > 60) return 0;
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_append(&b, "By ", 3);
+  docpipe_buf_append(&b, s, n);
+  docpipe_value *authors = NULL;
+  char *source = NULL;
+  int ok = b.data && docpipe_byline_parse(b.data, b.len, &authors, &source) && !source &&
+           docpipe_value_count(authors) > 0;
+  if (ok && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
+    docpipe_value_set(meta, DOCPIPE_META_AUTHORS, authors);
+    authors = NULL;
+  }
+  docpipe_value_free(authors);
+  docpipe_free(source);
+  docpipe_buf_free(&b);
+  return ok;
+}
+
+/* A date line with the writer's name beside it and no label ("Elliot Raba
+ * 23.07.2025 · 6 min read", "2025-12-17 · Trond Teigen", "Cầm Thi Giang
+ * 16/07/2020"): the date, and the name when it reads as one.  The rest of
+ * the line without the name must be a date line. */
+static int S_name_date_line(docpipe_value *meta, const char *line) {
+  size_t len = strlen(line);
+  docpipe_date d;
+  if (!docpipe_date_find(line, len, &d) || d.end > len || d.end <= d.start) return 0;
+  /* the name before the date */
+  if (d.start > 0 && docpipe_date_line(line + d.start, len - d.start, NULL) &&
+      S_bare_name(meta, line, d.start))
+    return S_set_date(meta, line, &d);
+  /* the name after the date, past the last separator */
+  static const char *const seps[] = {" \xC2\xB7 ", " | ", " - ", " \xE2\x80\xA2 ", " / ", NULL};
+  for (int i = 0; seps[i]; i++) {
+    const char *sep = NULL;
+    for (const char *p = line + d.end; (p = strstr(p, seps[i])) != NULL; p++) sep = p;
+    if (!sep) continue;
+    size_t head = (size_t)(sep - line);
+    if (docpipe_date_line(line, head, NULL) && S_bare_name(meta, sep, len - head))
+      return S_set_date(meta, line, &d);
+  }
+  return 0;
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
@@ -980,6 +1034,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
             else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3) ||
                      !strncasecmp(t.data, "written by ", 11) || S_labelled_date(t.data))
               have_date = S_credit_date(meta, t.data);
+            else have_date = S_name_date_line(meta, t.data);
             /* "Written by X · Last updated: June 1, 2021" in one box:
              * the date is a line of its own further down */
             skip = skip || have_date || !n->children || !n->children->next;
@@ -1306,7 +1361,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
       char *txt = NULL;
       if (S_block_text(n, &txt) && strlen(txt) < 150 &&
           (S_names_an_author(meta, pre, txt) || S_byline(meta, txt) ||
-           S_credits_known_authors(meta, pre, txt)))
+           S_credits_known_authors(meta, pre, txt) || S_date_from_line(meta, txt, !have_date)))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

@@ -60,6 +60,8 @@ static const struct {
     {"Minh Anh - Thu Hà - Đài truyền hình", NULL, NULL},
     {"Các tin khác", NULL, NULL},
     {"Tin Liên Quan", NULL, NULL},
+    {"By Blog Post", NULL, NULL},
+    {"By Product Updates", NULL, NULL},
     {"THỐNG KÊ TRUY CẬP", NULL, NULL},
     {"Ban Dân vận Tỉnh ủy", NULL, NULL},
     {"Thành ủy Hà Nội", NULL, NULL},

@@ -813,6 +813,74 @@ static void test_post_headers_not_items(void) {
   docpipe_buf_free(&b);
 }
 
+/* A skip link at the top of the page (a theme's "Skip to content" before
+ * the header) is furniture even when the content is the whole page; a
+ * list item of the article saying "Skip to ..." is not a skip link.  A
+ * "Like this:" box and a "Discussion about this post" box after the post
+ * are widgets. */
+static void test_skip_link_and_post_widgets(void) {
+  const char *page =
+      "<html><head><title>Travel insurance</title></head><body>"
+      "<a class='skip-link' href='#content'>Skip to content</a>"
+      "<header><nav><a href='/'>Home</a> <a href='/about'>About</a></nav></header>"
+      "<div id='content'><h1>Travel insurance, and why I buy it now</h1>"
+      "<p>Do you really need travel insurance? How much is it, and what kind should you get "
+      "for a long trip abroad? I never thought I would need it, until I did.</p>"
+      "<ol><li>Skip to the claims part below if you have your policy already</li>"
+      "<li>Keep every receipt, and photograph it the same day.</li></ol>"
+      "<p>The claim took six weeks, and the insurer paid the hospital bill in full, minus "
+      "the excess I had chosen when I bought the policy.</p>"
+      "<div class='sd-block'><h3>Like this:</h3><div><span>Like</span> Loading...</div></div>"
+      "<div><h4>Discussion about this post</h4><div><span>Comments</span> "
+      "<span>Restacks</span></div></div></div>"
+      "</body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "The claim took six weeks"), "the post kept");
+  OK(body && !strstr(body, "Skip to content"), "the skip link dropped");
+  OK(body && strstr(body, "Skip to the claims part"), "the list item kept");
+  OK(body && !strstr(body, "Loading") && !strstr(body, "Restacks"), "the widgets dropped");
+  docpipe_free(body);
+}
+
+/* A form's status messages, hidden by the site's stylesheet until the
+ * form is sent, are not article text. */
+static void test_form_status_messages(void) {
+  const char *page =
+      "<html><head><title>Booking a survey</title></head><body><main><article>"
+      "<h1>How a roof survey works</h1><p>A surveyor climbs up, photographs every slope and "
+      "gutter, and writes down what needs mending before the winter storms arrive.</p>"
+      "<p>The report comes a week later, with prices for each repair and the order in which "
+      "to do them.</p><div class='w-form'><form><input name='email'></form>"
+      "<div class='w-form-done'><div>Thank you! Your submission has been received!</div></div>"
+      "<div class='w-form-fail'><div>Oops! Something went wrong while submitting the form."
+      "</div></div></div></article></main></body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "with prices for each repair"), "the article kept");
+  OK(body && !strstr(body, "submission has been received") && !strstr(body, "Oops"),
+     "the form's messages dropped");
+  docpipe_free(body);
+}
+
+/* "Read more" and "Learn more ›" buttons beside sections and after
+ * excerpts are not text; a sentence's own link is. */
+static void test_more_links(void) {
+  const char *page =
+      "<html><head><title>Roof care</title></head><body><main><article>"
+      "<h1>Roof care through the year</h1><p>Clear the gutters in autumn, once the leaves "
+      "are down, and check the flashing after every big storm.</p>"
+      "<p>In spring, look for slipped tiles from the ground with binoculars; you can "
+      "<a href='/guide'>read more about tiles</a> in our guide.</p>"
+      "<div class='cta'><h3>Need a survey?</h3><p>We visit within the week, and the "
+      "report comes with prices for each repair.</p><a href='/survey'>Learn more \xE2\x80\xBA</a>"
+      "</div><p>Moss does little harm, but it holds water against the tiles through "
+      "the winter. <a href='/moss'>Read more</a></p></article></main></body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "read more about tiles"), "a link inside a sentence kept");
+  OK(body && strstr(body, "prices for each repair"), "the section kept");
+  OK(body && !strstr(body, "Learn more") && !strstr(body, "Read more"), "the buttons dropped");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -844,6 +912,9 @@ int main(void) {
   RUN(test_utility_class_boxes);
   RUN(test_grid_of_grids);
   RUN(test_post_headers_not_items);
+  RUN(test_skip_link_and_post_widgets);
+  RUN(test_form_status_messages);
+  RUN(test_more_links);
   docpipe_registry_free(reg);
   return harness_summary();
 }

@@ -500,6 +500,56 @@ static void test_labelled_date(void) {
   }
 }
 
+/* A date line with the writer's name beside it and no label, below the
+ * headline: the date and the name.  A section name there is no writer,
+ * and the line is not taken at all. */
+static void test_name_beside_date(void) {
+  static const struct {
+    const char *line, *date, *author;
+  } cases[] = {
+      {"<p>Elliot Raba 23.07.2025 \xC2\xB7 6 min read</p>", "2025-07-23", "Elliot Raba"},
+      {"<div><span>2025-12-17</span> \xC2\xB7 <span>Trond Teigen</span></div>", "2025-12-17",
+       "Trond Teigen"},
+      {"<p>Cầm Thị Giang 16/07/2020</p>", "2020-07-16", "Cầm Thị Giang"},
+      {"<p>Blog Post \xC2\xB7 Dec 5, 2025</p>", NULL, NULL},
+      {"<p>Product Updates Dec 5, 2025</p>", NULL, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title></head><body><article>"
+             "<h1>Glazes that work</h1>%s" S_PARA "</article></body></html>",
+             cases[i].line);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const docpipe_value *m = docpipe_doc_meta(doc);
+    const char *date = docpipe_meta_string(m, "date");
+    if (cases[i].date) OK(date && strncmp(date, cases[i].date, 10) == 0, cases[i].line);
+    else OK(date == NULL, cases[i].line);
+    const char *author = docpipe_meta_list_item(m, "authors", 0);
+    if (cases[i].author) STR_EQ(author, cases[i].author, cases[i].line);
+    else OK(author == NULL, cases[i].line);
+    docpipe_doc_free(doc);
+  }
+}
+
+/* A date line ending the article ("Last updated: ...") is metadata, not
+ * body: it gives the date when nothing else did. */
+static void test_date_line_at_end(void) {
+  const char *page = "<html><head><title>Glazes that work</title></head><body><article>"
+                     "<h1>Glazes that work</h1>" S_PARA S_PARA S_PARA S_PARA
+                     "<p>Last updated: March 5, 2024</p>"
+                     "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  const char *date = docpipe_meta_string(docpipe_doc_meta(doc), "date");
+  OK(date && strncmp(date, "2024-03-05", 10) == 0, "the date from the last line");
+  char *body = S_body(doc);
+  OK(body && !strstr(body, "Last updated"), "the line not in the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_double_utf8(void) {
   /* "—" and "’" written as UTF-8 of their UTF-8 bytes read as Latin-1; once the
    * page has shown that, "Ã©" is "é" too.  Real "Â" and "â" stay. */
@@ -801,6 +851,36 @@ static void test_framework_attributes(void) {
   docpipe_free(body);
 }
 
+/* React's streamed parts: the article arrives at the end of the page in
+ * hidden segments, and goes where its placeholders stand, in order. */
+static void test_streamed_parts(void) {
+  const char *page =
+      "<html><head><title>Index funds</title></head><body><main><article>"
+      "<h1>How index funds work</h1>"
+      "<!--$?--><template id=\"B:0\"></template><div>Loading paragraph...</div><!--/$-->"
+      "<template id=\"B:1\"></template><div>Loading paragraph...</div>"
+      "<p>A fund that follows an index buys every company in it, in the same proportions, and "
+      "so never tries to beat the market.</p>"
+      "</article></main><footer>About</footer>"
+      "<div hidden id=\"S:0\"><p>You do not need to be an expert to invest well: index funds "
+      "spread your money over hundreds of companies at once.</p><template id=\"P:2\"></template>"
+      "</div><div hidden id=\"S:1\"><p>Their fees are low, because nobody is paid to pick the "
+      "stocks, and the savings add up over decades.</p></div>"
+      "<div hidden id=\"S:2\"><p>Most of them are bought through a broker, like a share.</p></div>"
+      "<div hidden id=\"S:3\"><p>An orphan segment with no placeholder stays hidden.</p></div>"
+      "<div hidden id=\"S:4\"><template id=\"B:4\"></template><p>Inside itself.</p></div>"
+      "</body></html>";
+  char *body = S_body_of(page, strlen(page));
+  const char *a = body ? strstr(body, "You do not need") : NULL;
+  const char *b = body ? strstr(body, "Most of them are bought") : NULL;
+  const char *c = body ? strstr(body, "Their fees are low") : NULL;
+  const char *d = body ? strstr(body, "A fund that follows") : NULL;
+  OK(a && b && c && d && a < b && b < c && c < d, "the segments in their places, in order");
+  OK(body && !strstr(body, "Loading"), "the fallbacks gone");
+  OK(body && !strstr(body, "orphan") && !strstr(body, "Inside itself"), "unplaced segments hidden");
+  docpipe_free(body);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -1061,6 +1141,8 @@ int main(void) {
   RUN(test_author_cleaning);
   RUN(test_credit_label);
   RUN(test_labelled_date);
+  RUN(test_name_beside_date);
+  RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
   RUN(test_cp1252);
@@ -1074,6 +1156,7 @@ int main(void) {
   RUN(test_words_leave_nothing);
   RUN(test_about_the_author);
   RUN(test_framework_attributes);
+  RUN(test_streamed_parts);
   RUN(test_deep_nesting);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);

@@ -28,7 +28,9 @@ static const char *const S_not_name_words[] = {
     "Sự", "Kiện", "Bài", "Ảnh", "Video", "Xem", "Thêm", "Chia", "Sẻ", "In", "Quay", "Lại", "Về",
     "Theo", "Nguồn", "TP", "Phố", "Phủ", "Quốc", "Cờ", "Đua", "Lượt", "Chuyên", "Mục",
     "Hệ", "Đăng", "Nhập", "Tìm", "Kiếm", "Trả", "Lời", "Gửi", "Luận", "Skip", "Home",
-    "Menu", "Related", "Share", "Comments", "News", "More", NULL};
+    "Menu", "Related", "Share", "Comments", "News", "More", "Blog", "Post", "Posts", "Article",
+    "Articles", "Press", "Release", "Guide", "Guides", "Podcast", "Update", "Updates", "Story",
+    "Stories", "Event", "Events", "Insights", "Resources", "Tips", "Case", "Study", NULL};
 
 /* First words of an agency credited after a dash. */
 static const char *const S_agency_words[] = {

@@ -1,0 +1,159 @@
+/* Content streamed in after the page: React's server rendering (Next.js
+ * and others) sends a page with placeholders first, then the parts that
+ * were still loading at its end, each in a hidden <div id="S:n">, with a
+ * script that moves them into place:
+ *
+ *   <!--$?--><template id="B:0"></template><div>Loading…</div><!--/$-->
+ *   ...
+ *   <div hidden id="S:0"><p>The article's paragraph.</p></div>
+ *   <script>$RC("B:0","S:0")</script>
+ *
+ * A reader that runs no script saw "Loading…" where the article is, and
+ * the article itself hidden at the end of the page (33 of the 1,497
+ * development pages).  This does what the script does: $RC replaces the
+ * boundary's fallback, from the template's "$?" comment to the matching
+ * "/$", with the segment's children; $RS puts a segment where its
+ * <template id="P:n"> placeholder stands.  Anything that does not match
+ * that shape is left as it was. */
+#include <string.h>
+#include <strings.h>
+
+#include "html_reader.h"
+
+/* Placeholders and segments looked at: real pages have tens; the bound
+ * keeps the matching (segments x placeholders) small on hostile ones. */
+#define MAX_PARTS 4096
+
+static int S_comment(const xmlNode *n, const char *text) {
+  return n && n->type == XML_COMMENT_NODE && n->content &&
+         strcmp((const char *)n->content, text) == 0;
+}
+
+/* "B:12" -> "12" when id is kind ':' and a number, else NULL. */
+static const char *S_part_number(const char *id, char kind) {
+  if (!id || id[0] != kind || id[1] != ':' || !id[2]) return NULL;
+  for (const char *p = id + 2; *p; p++)
+    if (*p < '0' || *p > '9') return NULL;
+  return id + 2;
+}
+
+static int S_within(const xmlNode *n, const xmlNode *a) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
+/* $RC: from the "$?" comment before the boundary's template, what follows
+ * up to the matching "/$" goes (into `trash`: other parts may sit in it,
+ * and are looked at later); the segment's children go there. */
+static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash);
+
+/* Without its comments (a scraper or a minifier dropped them) a boundary's
+ * fallback cannot be told from the page: the element right after the
+ * template goes only when it says it is loading or holds no text. */
+static void S_drop_bare_fallback(xmlNode *tmpl, xmlNode *trash) {
+  xmlNode *f = tmpl->next;
+  while (f && f->type == XML_TEXT_NODE && xmlIsBlankNode(f)) f = f->next;
+  if (!f || f->type != XML_ELEMENT_NODE || html_is(f, "template")) return;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int drop = html_text_raw(f, &t, 64) == 0 &&
+             (t.len == 0 || (t.len < 40 && strncasecmp(t.data, "loading", 7) == 0));
+  docpipe_buf_free(&t);
+  if (drop) {
+    xmlUnlinkNode(f);
+    xmlAddChild(trash, f);
+  }
+}
+
+static void S_fill_boundary(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
+  xmlNode *open = tmpl->prev;
+  while (open && open->type == XML_TEXT_NODE) open = open->prev;
+  if (!S_comment(open, "$?")) {
+    S_drop_bare_fallback(tmpl, trash);
+    S_fill_placeholder(tmpl, segment, trash);
+    return;
+  }
+  xmlNode *end = open->next;
+  for (int depth = 0; end;) {
+    if (end->type == XML_COMMENT_NODE && end->content) {
+      const char *d = (const char *)end->content;
+      if (strcmp(d, "/$") == 0) {
+        if (depth == 0) break;
+        depth--;
+      } else if (strcmp(d, "$") == 0 || strcmp(d, "$?") == 0 || strcmp(d, "$!") == 0) {
+        depth++;
+      }
+    }
+    end = end->next;
+  }
+  if (!end) return; /* an open boundary: the fallback may be the page itself */
+  for (xmlNode *n = open->next, *next; n != end; n = next) {
+    next = n->next;
+    xmlUnlinkNode(n);
+    xmlAddChild(trash, n); /* may merge text into text and free n */
+  }
+  for (xmlNode *k = segment->children, *next; k; k = next) {
+    next = k->next;
+    xmlUnlinkNode(k);
+    xmlAddPrevSibling(end, k); /* may merge text into text and free k */
+  }
+}
+
+/* $RS: the segment's children where its placeholder template stands. */
+static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
+  for (xmlNode *k = segment->children, *next; k; k = next) {
+    next = k->next;
+    xmlUnlinkNode(k);
+    xmlAddPrevSibling(tmpl, k);
+  }
+  xmlUnlinkNode(tmpl);
+  xmlAddChild(trash, tmpl);
+}
+
+void html_resolve_streamed(xmlNode *root) {
+  xmlNode *segments[MAX_PARTS], *templates[MAX_PARTS];
+  size_t nseg = 0, ntmpl = 0;
+  for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const char *id = html_attr(n, "id");
+    if (!id || !id[0] || id[1] != ':') continue;
+    if (html_is(n, "template") && (S_part_number(id, 'B') || S_part_number(id, 'P'))) {
+      if (ntmpl < MAX_PARTS) templates[ntmpl++] = n;
+    } else if (html_attr(n, "hidden") && S_part_number(id, 'S')) {
+      if (nseg < MAX_PARTS) segments[nseg++] = n;
+    }
+  }
+  if (!nseg || !ntmpl) return;
+  /* what the parts replace is freed at the end, not as it goes: a part
+   * not yet looked at may sit in it */
+  /* of the page's document: its nodes' names are in the document's
+   * dictionary, which freeing them must know */
+  xmlNode *trash = xmlNewDocNode(root->doc, NULL, BAD_CAST "trash", NULL);
+  if (!trash) return;
+  /* in document order, as the scripts run: a segment may hold the
+   * placeholder of a later one, and it is in place by then */
+  for (size_t i = 0; i < nseg; i++) {
+    const char *num = S_part_number(html_attr(segments[i], "id"), 'S');
+    for (size_t j = 0; j < ntmpl; j++) {
+      if (!templates[j]) continue;
+      const char *tid = html_attr(templates[j], "id");
+      if (strcmp(tid + 2, num) != 0) continue;
+      /* a placeholder inside its own segment would put the segment
+       * inside itself */
+      if (!S_within(templates[j], segments[i])) {
+        if (tid[0] == 'B') S_fill_boundary(templates[j], segments[i], trash);
+        else S_fill_placeholder(templates[j], segments[i], trash);
+      }
+      templates[j] = NULL;
+      break;
+    }
+  }
+  /* a segment moved into place is empty now; one that found no place
+   * stays, hidden, as it was */
+  for (size_t i = 0; i < nseg; i++)
+    if (!segments[i]->children && !S_within(segments[i], trash)) {
+      xmlUnlinkNode(segments[i]);
+      xmlAddChild(trash, segments[i]);
+    }
+  xmlFreeNode(trash);
+}
