@@ -1157,9 +1157,17 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
 /* A link that is only a picture and leads to another page, not to the
  * picture itself: a banner ("Dịch vụ công trực tuyến", a partner's logo)
  * that a climb through a column holding nothing else brought in.  A
- * picture linked to its own file (a lightbox) stays. */
+ * picture linked to its own file (a lightbox) stays, and so does one whose
+ * alt text is a headline (a teaser's picture on a listing: its alt may be
+ * the only place the headline is written). */
 static int S_banner_link(const xmlNode *x) {
   if (!html_is(x, "a") || html_st(x)->text_len || html_st(x)->imgs != 1) return 0;
+  for (const xmlNode *k = x->children; k; k = html_next((xmlNode *)k, x, 0))
+    if (html_is(k, "img")) {
+      const char *alt = html_attr(k, "alt");
+      if (alt && strlen(alt) >= 40) return 0;
+      break;
+    }
   const char *href = html_attr(x, "href");
   if (!href || !*href || *href == '#') return 0;
   size_t n = strcspn(href, "?#");
