@@ -433,6 +433,25 @@ static int S_is_caption_only_figure(const xmlNode *n) {
   return caption || html_attr(n, "aria-label") != NULL;
 }
 
+/* A caption set wholly in italics or bold (portals style every caption
+ * so, "<td><i>...</i></td>") says nothing by its emphasis: its text is
+ * the caption.  Formats that mark a caption by italics would otherwise
+ * nest one emphasis in another. */
+static void S_unwrap_caption_emphasis(docpipe_node *fig) {
+  docpipe_node *only = docpipe_node_first_child(fig);
+  if (!only || docpipe_node_next(only)) return;
+  docpipe_node_type t = docpipe_node_type_of(only);
+  if (t != DOCPIPE_NODE_EMPH && t != DOCPIPE_NODE_STRONG) return;
+  for (docpipe_node *k = docpipe_node_first_child(only); k; k = docpipe_node_first_child(only)) {
+    docpipe_node_unlink(k);
+    if (docpipe_node_insert_before(only, k) != 0) {
+      docpipe_node_free(k);
+      return;
+    }
+  }
+  docpipe_node_free(only);
+}
+
 /* A picture with its caption: <figure>, or a portal's image box (img NULL:
  * a caption-only figure). */
 static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container) {
@@ -458,6 +477,7 @@ static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container
   S_inline_children(b, cap ? cap : box, fig);
   b->figure_img = NULL;
   S_trim(fig);
+  S_unwrap_caption_emphasis(fig);
 }
 
 static int S_class_says_image(const xmlNode *n) {

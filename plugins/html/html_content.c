@@ -1091,7 +1091,8 @@ static int S_has_ancestor(const xmlNode *n, const char *name, int max) {
 static unsigned S_embeds(const xmlNode *n) {
   unsigned k = 0;
   for (const xmlNode *x = n; x; x = html_next((xmlNode *)x, n, 0))
-    if (html_is(x, "iframe") || html_is(x, "object") || html_is(x, "embed") || html_is(x, "video"))
+    if (html_is(x, "iframe") || html_is(x, "object") || html_is(x, "embed") || html_is(x, "video") ||
+        html_is(x, "audio")) /* a "listen to this article" player and its labels */
       k++;
   return k;
 }
@@ -1157,6 +1158,31 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
   return 0;
 }
 
+/* A link that is only a picture and leads to another page, not to the
+ * picture itself: a banner ("Dịch vụ công trực tuyến", a partner's logo)
+ * that a climb through a column holding nothing else brought in.  A
+ * picture linked to its own file (a lightbox) stays, and so does one whose
+ * alt text is a headline (a teaser's picture on a listing: its alt may be
+ * the only place the headline is written). */
+static int S_banner_link(const xmlNode *x) {
+  if (!html_is(x, "a") || html_st(x)->text_len || html_st(x)->imgs != 1) return 0;
+  for (const xmlNode *k = x->children; k; k = html_next((xmlNode *)k, x, 0))
+    if (html_is(k, "img")) {
+      const char *alt = html_attr(k, "alt");
+      if (alt && strlen(alt) >= 40) return 0;
+      break;
+    }
+  const char *href = html_attr(x, "href");
+  if (!href || !*href || *href == '#') return 0;
+  size_t n = strcspn(href, "?#");
+  static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", NULL};
+  for (int i = 0; exts[i]; i++) {
+    size_t e = strlen(exts[i]);
+    if (n >= e && strncasecmp(href + n - e, exts[i], e) == 0) return 0;
+  }
+  return 1;
+}
+
 void html_clean_content(html_ctx *c) {
   size_t n = 0, cap = 0;
   xmlNode **all = NULL;
@@ -1193,6 +1219,7 @@ void html_clean_content(html_ctx *c) {
   }
   /* deepest first, as Readability walks in reverse document order */
   for (size_t i = n; i-- > 0;)
-    if (S_should_clean(all[i], content_len, c->grid, lim)) html_st(all[i])->removed = 1;
+    if (S_should_clean(all[i], content_len, c->grid, lim) || (!c->grid && S_banner_link(all[i])))
+      html_st(all[i])->removed = 1;
   free(all);
 }

@@ -302,6 +302,52 @@ static int S_has_word(const char *s, const char *w, size_t n) {
   return 0;
 }
 
+/* A date line among the next few elements with text after n: what
+ * follows a headline, not a section's title. */
+static int S_date_follows(xmlNode *n, xmlNode *root) {
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int seen = 0, found = 0;
+  for (xmlNode *x = html_next(n, root, 1); x && seen < 4 && !found;) {
+    int skip = 0;
+    if (x->type == XML_ELEMENT_NODE && !html_is(x, "script") && !html_is(x, "style")) {
+      docpipe_buf_reset(&t);
+      if (html_text_raw(x, &t, 200) == 0 && t.len) {
+        docpipe_date d;
+        seen++;
+        found = t.len < 160 && docpipe_date_line(t.data, t.len, &d);
+        skip = t.len >= 160 ? 0 : 1;
+      }
+    }
+    x = html_next(x, root, skip);
+  }
+  docpipe_buf_free(&t);
+  return found;
+}
+
+/* A page without <h1> or meta titles, whose <title> names only the site
+ * ("Ban Dân vận Tỉnh ủy :: Tin tức"): its headline is the first element
+ * inside the content that its class calls a title ("tieude-tin",
+ * "news-title"), a line of a few words and no link, followed by the date
+ * line a headline has under it. */
+static xmlNode *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
+  if (!c->nroots) return NULL;
+  for (size_t r = 0; r < c->nroots; r++)
+    for (xmlNode *n = c->roots[r]; n;) {
+      int skip = 0;
+      if (n->type == XML_ELEMENT_NODE && !html_is(n, "a") && S_titleish(n)) {
+        skip = 1;
+        docpipe_buf_reset(t);
+        int link = 0;
+        for (xmlNode *x = n->children; x && !link; x = html_next(x, n, 0)) link = html_is(x, "a");
+        if (!link && html_text_raw(n, t, 400) == 0 && t->len >= 20 && t->len < 300 &&
+            S_words(t->data, t->len) >= 4 && S_date_follows(n, c->body))
+          return n;
+      }
+      n = html_next(n, c->roots[r], skip);
+    }
+  return NULL;
+}
+
 /* Whether fewer than half the words of heading `h` are in `meta`: the h1
  * then says something else than the page's name ("Clarity, finally." on
  * a page called "A To-Do List to Organize Your Work & Life"). */
@@ -391,6 +437,10 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
       free(u);
       S_tidy_title(c->title_alt);
     }
+  } else if (!m->ld_headline && !m->og_title && !m->tw_title && !m->dc_title &&
+             (best = S_titled_in_content(c, &t)) != NULL) {
+    title = strdup(t.data);
+    c->title_h1 = best;
   } else if (m->ld_headline) {
     title = S_unescaped(m->ld_headline);
   } else if (m->og_title) {
@@ -704,6 +754,19 @@ done:
   return out;
 }
 
+/* An author value that names the outlet, not a person ("Báo Thanh Xuân",
+ * "Đài Phát thanh tỉnh", "Ban biên tập"): Vietnamese outlets open with
+ * one of these words, and many templates print their own name as the
+ * author of every page. */
+static int S_outlet_author(const char *v) {
+  static const char *const heads[] = {"Báo ", "Tạp chí ", "Đài ", "Cổng thông tin", "Cổng TTĐT",
+                                      "Trang thông tin", "Trang TTĐT", "Ban biên tập",
+                                      "Ban Biên tập", "Tòa soạn", "Toà soạn", NULL};
+  for (int i = 0; heads[i]; i++)
+    if (!strncmp(v, heads[i], strlen(heads[i]))) return 1;
+  return 0;
+}
+
 /* Cleans every author value in place; the key is dropped when none is a
  * name, so that a later source may still give one. */
 static void S_tidy_authors(docpipe_value *meta) {
@@ -713,6 +776,11 @@ static void S_tidy_authors(docpipe_value *meta) {
   for (size_t i = 0; l && i < docpipe_value_count(a); i++) {
     const char *s = docpipe_value_string(docpipe_value_at(a, i));
     char *c = s ? S_author_clean(s) : NULL;
+    if (c && S_outlet_author(c)) {
+      if (!docpipe_value_get(meta, DOCPIPE_META_SOURCE)) docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, c);
+      free(c);
+      c = NULL;
+    }
     int dup = 0;
     for (size_t k = 0; c && k < docpipe_value_count(l); k++)
       dup |= !strcasecmp(docpipe_value_string(docpipe_value_at(l, k)), c);
@@ -844,6 +912,48 @@ static int S_labelled_date(const char *line) {
   return 0;
 }
 
+/* An author box that prints the date after the names ("Ngọc An - Y Nhi
+ * 05/12/2024 14:30"): the byline is what comes before the date, read
+ * whole, so that a team stays a team. */
+static int S_byline_before_date(docpipe_value *meta, const char *text) {
+  docpipe_date d;
+  if (!docpipe_date_find(text, strlen(text), &d) || d.start < 3) return 0;
+  char *head = strndup(text, d.start);
+  if (!head) return 0;
+  size_t n = strlen(head);
+  while (n && (head[n - 1] == ' ' || head[n - 1] == '|' || head[n - 1] == '-' || head[n - 1] == ',')) head[--n] = 0;
+  int ok = n && S_byline(meta, head);
+  free(head);
+  return ok;
+}
+
+/* A date beside another article's headline: in a list item or a table
+ * cell of "Các tin khác" / "Tin liên quan", "<li><a>Headline</a>
+ * <span>(04/12/2024)</span></li>", the date is the teaser's, not the
+ * page's.  A headline is a link of some length; the short links beside a
+ * page's own date line are its tools ("In bài", "Chia sẻ"). */
+static int S_teaser_date(const xmlNode *n) {
+  /* the cell holding the date: the element itself, or the item its
+   * inline wrapper (<span>, <i>, <time>) sits in */
+  const xmlNode *p = NULL;
+  for (const xmlNode *q = n; q && !p; q = q->parent) {
+    if (html_is(q, "li") || html_is(q, "td") || html_is(q, "dd")) p = q;
+    else if (!(html_is(q, "span") || html_is(q, "i") || html_is(q, "em") || html_is(q, "time") ||
+               html_is(q, "small") || html_is(q, "font") || html_is(q, "b")))
+      break;
+  }
+  if (!p) return 0;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int teaser = 0;
+  for (const xmlNode *x = p->children; x && !teaser; x = html_next((xmlNode *)x, p, x == n)) {
+    if (x == n || !html_is(x, "a")) continue;
+    docpipe_buf_reset(&t);
+    teaser = html_text_raw((xmlNode *)x, &t, 200) == 0 && t.len >= 30;
+  }
+  docpipe_buf_free(&t);
+  return teaser;
+}
+
 /* The name in s[0..n) with the separators around it trimmed, as a byline
  * would credit it ("By " + name), into `meta`'s authors unless it has
  * some (or `meta` is NULL).  1 when it reads as a name. */
@@ -921,14 +1031,15 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
            * removed as page furniture ("emag-meta") still has raw text. */
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
-            if (S_date_from_line(meta, t.data, 1)) have_date = 1;
+            if (S_teaser_date(n)) skip = 1;
+            else if (S_date_from_line(meta, t.data, 1)) have_date = 1;
             else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3) ||
                      !strncasecmp(t.data, "written by ", 11) || S_labelled_date(t.data))
               have_date = S_credit_date(meta, t.data);
             else have_date = S_name_date_line(meta, t.data, 1, 1);
             /* "Written by X · Last updated: June 1, 2021" in one box:
              * the date is a line of its own further down */
-            skip = have_date || !n->children || !n->children->next;
+            skip = skip || have_date || !n->children || !n->children->next;
           }
         }
       }
@@ -1006,7 +1117,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
             (rel && !strcmp(rel, "author"))) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
-            if (!S_byline(meta, t.data)) {
+            if (!S_byline(meta, t.data) && !S_byline_before_date(meta, t.data)) {
               char *v = S_byline_name(t.data);
               if (v && *v && strlen(v) < 60) {
                 docpipe_value *l = docpipe_value_new_list();
@@ -1112,6 +1223,62 @@ static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre
   return found;
 }
 
+/* A line that only credits authors the metadata has already: the byline
+ * box printed again in the body ("Thu Hương/VOV-Tây Bắc" under the
+ * headline) or a signature of a team at the end ("Thanh Lam - Đức Huy"),
+ * which the byline parser alone may not know for names. */
+static int S_credits_known_authors(const docpipe_value *meta, const docpipe_value *pre,
+                                   const char *line) {
+  docpipe_value *authors = NULL;
+  char *source = NULL;
+  int known = 0;
+  if (docpipe_byline_parse(line, strlen(line), &authors, &source) && docpipe_value_count(authors)) {
+    known = 1;
+    for (size_t i = 0; known && i < docpipe_value_count(authors); i++)
+      known = S_names_an_author(meta, pre, docpipe_value_string(docpipe_value_at(authors, i)));
+  }
+  docpipe_value_free(authors);
+  docpipe_free(source);
+  if (known || !strstr(line, " - ")) return known;
+  /* "A - B": every part an author's name */
+  char *copy = strdup(line);
+  known = copy != NULL;
+  for (char *part = copy, *dash; known && part; part = dash ? dash + 3 : NULL) {
+    dash = strstr(part, " - ");
+    if (dash) *dash = 0;
+    known = S_names_an_author(meta, pre, part);
+  }
+  free(copy);
+  return known;
+}
+
+/* A breadcrumb left in the content: links joined by a path separator
+ * each ("Trang chủ > Mặt trận - Đoàn thể"); links joined by "|" are a
+ * row of links that may be the content's own ("Shop A | Shop B"). */
+static int S_is_breadcrumb(docpipe_node *n) {
+  if (docpipe_node_type_of(n) != DOCPIPE_NODE_PARAGRAPH) return 0;
+  int links = 0, gap_sep = 1;
+  for (docpipe_node *k = docpipe_node_first_child(n); k; k = docpipe_node_next(k)) {
+    docpipe_node_type t = docpipe_node_type_of(k);
+    if (t == DOCPIPE_NODE_LINK) {
+      if (links && !gap_sep) return 0;
+      links++;
+      gap_sep = 0;
+      continue;
+    }
+    if (t != DOCPIPE_NODE_TEXT) return 0;
+    for (const char *p = docpipe_node_literal(k); p && *p; p++) {
+      if (*p == ' ') continue;
+      /* >, /, » (C2 BB) and › (E2 80 BA) */
+      if (*p == '>' || *p == '/') gap_sep = 1;
+      else if (!strncmp(p, "\xC2\xBB", 2)) gap_sep = 1, p++;
+      else if (!strncmp(p, "\xE2\x80\xBA", 3)) gap_sep = 1, p += 2;
+      else return 0;
+    }
+  }
+  return links >= 2;
+}
+
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
                       docpipe_doc *doc) {
   (void)c;
@@ -1161,6 +1328,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         char *ft = len < 600 ? html_fold(txt, len) : NULL;
         int drop = 0;
         if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
+        else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
+        else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
@@ -1197,7 +1366,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
       char *txt = NULL;
       if (S_block_text(n, &txt) && strlen(txt) < 150 &&
           (S_names_an_author(meta, pre, txt) || S_byline(meta, txt) ||
-           S_date_from_line(meta, txt, !have_date)))
+           S_credits_known_authors(meta, pre, txt) || S_date_from_line(meta, txt, !have_date)))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

@@ -37,10 +37,26 @@ static const struct {
     {"Văn Bình - Trung tâm VH-TT-TT huyện", "Văn Bình", "Trung tâm VH-TT-TT huyện"},
     {"Phạm Tuấn - Thu Hà", "Phạm Tuấn; Thu Hà", NULL},
     {"Theo Hà Nội Mới", "", "Hà Nội Mới"},
+    /* pen names at the right margin, a team with its agency, capitals,
+     * "Name/Outlet" without "Theo", an outlet with a dash in its name */
+    {"        Thanh Lam - Đức Huy", "Thanh Lam; Đức Huy", NULL},
+    {"Nguyễn Quang Minh - Trần Thu Hà (TTXVN)", "Nguyễn Quang Minh; Trần Thu Hà", "TTXVN"},
+    {"        Quang Minh - Thu Hà (TTXVN)", "Quang Minh; Thu Hà", "TTXVN"},
+    {"NGUYỄN THÀNH LONG", "Nguyễn Thành Long", NULL},
+    {"        ANH SƠN", "Anh Sơn", NULL},
+    {"Thu Hương/VOV-Tây Bắc", "Thu Hương", "VOV-Tây Bắc"},
+    {"Minh Thu/Báo Lào Cai", "Minh Thu", "Báo Lào Cai"},
+    {"Nguồn: Trung tâm Văn hóa - Thông tin huyện", "", "Trung tâm Văn hóa - Thông tin huyện"},
     /* never a byline */
     {"Hà Nội Mới", NULL, NULL},
     {"Thái Bình", NULL, NULL},
     {"Quang Vinh - Ngọc Tú", NULL, NULL}, /* no family name anywhere: a heading as likely */
+    {"Quang Minh - Thu Hà (TTXVN)", NULL, NULL},
+    {"ANH SƠN", NULL, NULL}, /* capitals with no family name, not at the margin: a heading */
+    {"THỐNG KÊ TRUY CẬP", NULL, NULL},
+    {"        TIN LIÊN QUAN", NULL, NULL},
+    {"Kinh Tế/Xã Hội", NULL, NULL},
+    {"Văn Hóa/Thể Thao", NULL, NULL},
     {"Văn Hóa - Thể Thao", NULL, NULL},
     {"Nguồn: theo báo cáo của huyện, năm nay", NULL, NULL},
     {"Minh Anh - Thu Hà - Đài truyền hình", NULL, NULL},

@@ -1018,6 +1018,100 @@ static void test_pathological_memory(void) {
   S_bounded(S_gen_deep, "50 MB page, 100,000-deep nesting", 10);
 }
 
+
+#define S_VN_PARA                                                                          \
+  "<p>Năm nay, các cấp hội trong tỉnh đã vận động hội viên góp công, góp đất, mở rộng "   \
+  "đường giao thông nông thôn, sửa nhà văn hóa và trồng cây xanh ở khu dân cư.</p>"      \
+  "<p>Kết quả này có được nhờ cán bộ đến từng nhà, bàn bạc dân chủ, công khai mức đóng " \
+  "góp và lắng nghe ý kiến của bà con trước khi làm.</p>"
+
+/* Pages of Vietnamese sites written blind (samples/html/vn2_*): the
+ * outlet named as author, a team in an author box with its date, a date
+ * beside a teaser in "Các tin khác", a headline only a class names, a
+ * caption in italics, a banner brought in by an empty column. */
+static void test_vn_portal_shapes(void) {
+  const char *p1 =
+      "<html><head><meta charset=utf-8><title>Người trẻ làm cầu nối | Báo Mẫu</title>"
+      "<meta name=author content=\"Báo Mẫu\"></head><body><div class=detail>"
+      "<h1>Người trẻ làm cầu nối</h1><div class=\"detail__author\"><a class=name>Ngọc An</a> - "
+      "<a class=name>Y Nhi</a> <span>05/12/2024 14:30</span></div>" S_VN_PARA
+      "<ul class=other><li><a href=/a>Nâng cao hiệu quả phối hợp giữa các đoàn thể</a> "
+      "<span>(04/12/2024)</span></li><li><a href=/o2>Khối dân vận tổng kết phong trào thi "
+      "đua năm 2024</a> <span>(03/12/2024)</span></li></ul></div></body></html>";
+  docpipe_doc *doc = S_doc(p1);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  docpipe_value *a = docpipe_value_get(m, "authors");
+  INT_EQ((int)docpipe_value_count(a), 2, "the team, not the outlet");
+  STR_EQ(a ? docpipe_value_string(docpipe_value_at(a, 1)) : NULL, "Y Nhi", "second of the team");
+  STR_EQ(docpipe_meta_string(m, "source"), "Báo Mẫu", "the outlet is the source");
+  STR_EQ(docpipe_meta_string(m, "date"), "2024-12-05T14:30:00", "the author box's date");
+  docpipe_doc_free(doc);
+
+  /* the only dates after the headline are teasers' */
+  const char *p2 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div class=detail>"
+      "<div class=dateshare><span>14:30 | 05/12/2024</span> <a href=#>In bài</a></div>"
+      "<h1>Sắp xếp bộ máy gắn với công tác dân vận</h1>" S_VN_PARA
+      "<ul><li><a href=/o1>Nâng cao hiệu quả phối hợp giữa các đoàn thể</a> "
+      "<span>(04/12/2024)</span></li><li><a href=/o2>Khối dân vận tổng kết phong trào thi "
+      "đua năm 2024</a> <span>(03/12/2024)</span></li></ul></div></body></html>";
+  doc = S_doc(p2);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-12-05T14:30:00",
+         "not the teaser's date");
+  docpipe_doc_free(doc);
+
+  /* no h1, a <title> of the site's name: the titled cell over the date
+   * line is the headline */
+  const char *p3 =
+      "<html><head><meta charset=utf-8><title>Ban Dân vận :: Tin tức</title></head><body>"
+      "<div class=row><div class=col-1><ul class=menu><li><a href=/a>Tin tức</a></li></ul>"
+      "<p><a href=https://dvc.example.vn><img src=/b.png alt=\"Dịch vụ công\"></a></p></div>"
+      "<div class=col-2><table class=chitiet><tr><td class=tieude-tin>Mô hình mỗi tuần một "
+      "việc làm dân vận</td></tr><tr><td>Thứ Năm, 05/12/2024 - 14:30</td></tr><tr><td>" S_VN_PARA "<table class=\"image center\"><tr><td>"
+      "<img src=/x.jpg alt=\"\"></td></tr><tr><td class=image_desc><em>Đảng viên sửa đường "
+      "làng</em></td></tr></table>" S_VN_PARA "</td></tr></table></div></div></body></html>";
+  doc = S_doc(p3);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "title"), "Mô hình mỗi tuần một việc làm dân vận",
+         "titled cell");
+  int figure_caption_plain = 0, banner = 0;
+  for (docpipe_node *b = docpipe_node_first_child(docpipe_doc_root(doc)); b; b = docpipe_node_next(b)) {
+    if (docpipe_node_type_of(b) == DOCPIPE_NODE_FIGURE && docpipe_node_first_child(b))
+      figure_caption_plain = docpipe_node_type_of(docpipe_node_first_child(b)) == DOCPIPE_NODE_TEXT;
+    char *txt = docpipe_node_text_content(b);
+    if (txt && strstr(txt, "Dịch vụ công")) banner = 1;
+    docpipe_free(txt);
+  }
+  OK(figure_caption_plain, "a caption in italics is the caption's text");
+  OK(!banner, "a banner link is no content");
+  docpipe_doc_free(doc);
+
+  /* a breadcrumb in the content, a team's signature the JSON-LD names */
+  const char *p4 =
+      "<html><head><meta charset=utf-8><title>Hà Giang</title><script type=\"application/ld+json\">"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Xóa nhà tạm ở vùng cao\",\"author\":"
+      "[{\"@type\":\"Person\",\"name\":\"Thanh Lam\"},{\"@type\":\"Person\",\"name\":"
+      "\"Đức Huy\"}]}</script></head><body><article><p><a href=/>Trang chủ</a> &gt; "
+      "<a href=/ts>Thời sự</a></p><h1>Xóa nhà tạm ở vùng cao</h1>" S_VN_PARA
+      "<p><strong>Thanh Lam - Đức Huy</strong></p></article></body></html>";
+  char *body = S_body_of(p4, strlen(p4));
+  OK(body && strstr(body, "Năm nay"), "body kept");
+  OK(body && !strstr(body, "Trang chủ"), "no breadcrumb");
+  OK(body && !strstr(body, "Đức Huy"), "no signature of known authors");
+  docpipe_free(body);
+
+  /* a "listen to this article" player: its labels are no body text */
+  const char *p5 = "<html><head><meta charset=utf-8><title>Tin</title></head><body><article>"
+                   "<h1>Đồn biên phòng giúp dân bản</h1><div class=article-audio><span>Nghe bài "
+                   "viết</span><audio controls src=/a.mp3></audio><span>Giọng đọc tự động</span>"
+                   "</div>" S_VN_PARA "</article></body></html>";
+  body = S_body_of(p5, strlen(p5));
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "Nghe bài"), "no audio player labels");
+  docpipe_free(body);
+}
+
 static void test_probe(void) {
   const char *p1 = "<!DOCTYPE html><html><body>x</body></html>";
   OK(S_html->probe((const unsigned char *)p1, strlen(p1), NULL) >= 90, "doctype probes high");
@@ -1043,6 +1137,7 @@ int main(void) {
   RUN(test_news_furniture);
   RUN(test_forum_thread);
   RUN(test_byline_box);
+  RUN(test_vn_portal_shapes);
   RUN(test_author_cleaning);
   RUN(test_credit_label);
   RUN(test_labelled_date);

@@ -165,7 +165,8 @@ static int S_is_source(const char *s, size_t len) {
   if (!S_is_upper(S_cp(s, len, &n))) return 0;
   size_t words = 1;
   for (size_t i = 0; i < len; i++) {
-    if (s[i] == ' ') words++;
+    /* "Trung tâm Văn hóa - Thông tin huyện": the dash joins, it is no word */
+    if (s[i] == ' ' && !(i + 2 < len && s[i + 1] == '-' && s[i + 2] == ' ')) words++;
     if (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '"') return 0;
   }
   return words <= 7;
@@ -183,6 +184,63 @@ static char *S_dup(const char *s, size_t len) {
 static int S_prefix(const char *s, size_t len, const char *p) {
   size_t n = strlen(p);
   return len >= n && memcmp(s, p, n) == 0;
+}
+
+/* "Thu Hương/VOV-Tây Bắc": a name, a slash and an outlet, as "Theo X/Y"
+ * without "Theo".  The outlet must open with an agency word or an
+ * acronym ("VOV-Tây Bắc", "TTXVN") or name an outlet ("Báo X"), so that
+ * "Kinh Tế/Xã Hội" is no byline. */
+static int S_slash_credit(docpipe_value *list, const char *s, size_t n, char **src) {
+  const char *slash = memchr(s, '/', n);
+  if (!slash || memchr(slash + 1, '/', n - (size_t)(slash - s) - 1)) return 0;
+  size_t an = (size_t)(slash - s), sn = n - an - 1;
+  const char *o = slash + 1;
+  while (sn && *o == ' ') o++, sn--;
+  while (sn && (o[sn - 1] == ' ' || o[sn - 1] == '.')) sn--;
+  size_t fw = 0;
+  while (fw < sn && o[fw] != ' ' && o[fw] != '-') fw++;
+  int caps = fw >= 2;
+  for (size_t i = 0; i < fw; i++) caps &= o[i] >= 'A' && o[i] <= 'Z';
+  static const char *const outlets[] = {"Báo", "Đài", "Tạp", "Cổng", "Trang", "Truyền", "Kênh", NULL};
+  if (!(caps || S_in(outlets, o, fw)) || !S_is_source(o, sn)) return 0;
+  while (an && s[an - 1] == ' ') an--;
+  if (!S_add_names(list, s, an, 0)) return 0;
+  *src = S_dup(o, sn);
+  return *src != NULL;
+}
+
+/* A line in capitals ("NGUYỄN THÀNH LONG", as many papers print bylines)
+ * in title case, so that it reads as a name; NULL when the line is not
+ * only capitals and spaces.  Malloc'd. */
+static char *S_caps_to_title(const char *s, size_t n) {
+  size_t letters = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k;
+    utf8proc_int32_t cp = S_cp(s + i, n - i, &k);
+    if (cp == ' ' || cp == '-') {
+      i += k;
+      continue;
+    }
+    if (!S_is_upper(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_MN) return NULL;
+    letters++;
+    i += k;
+  }
+  if (letters < 4) return NULL;
+  char *out = docpipe_malloc(n * 2 + 1);
+  if (!out) return NULL;
+  size_t o = 0;
+  int first = 1;
+  for (size_t i = 0; i < n;) {
+    size_t k;
+    utf8proc_int32_t cp = S_cp(s + i, n - i, &k);
+    if (cp == ' ' || cp == '-') first = 1;
+    else if (!first) cp = utf8proc_tolower(cp);
+    else first = 0;
+    o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+    i += k;
+  }
+  out[o] = '\0';
+  return out;
 }
 
 int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, char **source) {
@@ -260,6 +318,15 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     ok = docpipe_value_append_string(list, "PV") == 0;
     goto done;
   }
+  /* A byline in capitals is read in title case (acronyms, "TTXVN", are
+   * only in the labelled forms above or in parentheses, left as they are). */
+  char *titled = S_caps_to_title(s, n);
+  if (titled) {
+    docpipe_free(norm);
+    norm = titled;
+    s = norm;
+    n = strlen(norm);
+  }
   /* A bare name: "Cầm Thi Giang", or "Nguyễn Văn A (Báo X)". */
   const char *open = memchr(s, '(', n);
   size_t nn = n;
@@ -277,6 +344,10 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     if (S_is_name(s, nn, !right_aligned, 0)) {
       if (!note) src = S_dup(open + 1, sn);
       ok = S_add_names(list, s, nn, 0);
+    } else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3)) {
+      /* "Nguyễn Quang Minh - Trần Thu Hà (TTXVN)": a team credited together */
+      ok = S_add_names(list, s, nn, right_aligned ? 0 : 2);
+      if (ok && !note) src = S_dup(open + 1, sn);
     }
     goto done;
   }
@@ -294,7 +365,11 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     }
   }
   if (S_is_name(s, nn, !right_aligned, 0)) ok = S_add_names(list, s, nn, 0);
-  else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3)) ok = S_add_names(list, s, nn, 2);
+  else if (memchr(s, ',', nn) || memmem(s, nn, " - ", 3))
+    /* pen names ("Thanh Lam - Đức Huy") often drop the family name: at
+     * the right margin, where signatures go, none is needed */
+    ok = S_add_names(list, s, nn, right_aligned ? 0 : 2);
+  else ok = S_slash_credit(list, s, nn, &src);
 
 done:
   docpipe_free(norm);

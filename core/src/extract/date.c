@@ -260,6 +260,8 @@ static const char *const S_line_words[] = {
     "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
     "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang",
+    /* the tools a portal prints beside its date ("[In trang] [Gửi email]") */
+    "Gửi email", "Gửi bài", "Chia sẻ", "Email", "Print", "Share",
     "min read", "mins read", "minute read", "minutes read", "phút đọc", "min", "mins",
     "minute", "minutes", "read", "phút",
     "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A", NULL};
