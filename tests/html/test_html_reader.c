@@ -471,6 +471,17 @@ static void test_credit_label(void) {
   docpipe_doc_free(doc);
 }
 
+/* A post whose headline has `before` above it (inside the headline's
+ * box) and `after` below it, then two paragraphs. */
+static docpipe_doc *S_post_doc(const char *before, const char *after) {
+  char page[2048];
+  snprintf(page, sizeof page,
+           "<html><head><title>Glazes that work</title></head><body><article>"
+           "<div>%s<div><h1>Glazes that work</h1></div></div>%s" S_PARA "</article></body></html>",
+           before, after);
+  return S_doc(page);
+}
+
 /* A date after a publication label, with a credit or a section after it,
  * above or below the headline; a label that is not followed by the date
  * gives none. */
@@ -485,12 +496,7 @@ static void test_labelled_date(void) {
       {"", "<p>Published in the spring issue, pages 4 to 9, 2023</p>", NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    char page[2048];
-    snprintf(page, sizeof page,
-             "<html><head><title>Glazes that work</title></head><body><article>"
-             "<div>%s<div><h1>Glazes that work</h1></div></div>%s" S_PARA "</article></body></html>",
-             cases[i].before, cases[i].after);
-    docpipe_doc *doc = S_doc(page);
+    docpipe_doc *doc = S_post_doc(cases[i].before, cases[i].after);
     if (!doc) continue;
     const char *got = docpipe_meta_string(docpipe_doc_meta(doc), "date");
     const char *what = cases[i].before[0] ? cases[i].before : cases[i].after;
@@ -515,12 +521,7 @@ static void test_name_beside_date(void) {
       {"<p>Product Updates Dec 5, 2025</p>", NULL, NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    char page[2048];
-    snprintf(page, sizeof page,
-             "<html><head><title>Glazes that work</title></head><body><article>"
-             "<h1>Glazes that work</h1>%s" S_PARA "</article></body></html>",
-             cases[i].line);
-    docpipe_doc *doc = S_doc(page);
+    docpipe_doc *doc = S_post_doc("", cases[i].line);
     if (!doc) continue;
     const docpipe_value *m = docpipe_doc_meta(doc);
     const char *date = docpipe_meta_string(m, "date");
