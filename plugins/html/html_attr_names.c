@@ -13,7 +13,7 @@
  * odd bytes become '_' before the parse.  One pass follows start tags the
  * way the tokenizer does ('<' and a letter opens one, a '>' outside quoted
  * values closes it) and touches only a name inside one, after a blank and
- * before '='.  Text and script code parse as before. */
+ * before '='.  Text, and every other name, parse as before. */
 #include <string.h>
 
 #include "html_reader.h"
