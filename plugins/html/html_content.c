@@ -170,19 +170,32 @@ static int S_is_label(const char *folded) {
   return 0;
 }
 
+/* The case-folded text of link n when it has at most `max` characters
+ * (free with docpipe_free), else NULL. */
+static char *S_short_link_text(const xmlNode *n, docpipe_buf *t, unsigned max) {
+  if (!html_is(n, "a") || html_st(n)->text_len > max) return NULL;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 4 * max + 4) != 0 || !t->len) return NULL;
+  return html_fold(t->data, t->len);
+}
+
+/* Whether folded text f starts with one of `words`. */
+static int S_starts_with_any(const char *f, const char *const *words) {
+  for (int i = 0; f && words[i]; i++)
+    if (strncmp(f, words[i], strlen(words[i])) == 0) return 1;
+  return 0;
+}
+
 /* A link that lets keyboard and screen-reader users jump over the page's
  * furniture ("Skip to content", "Skip navigation"): it points into the
  * page, and it is furniture itself, wherever the theme put it. */
 static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
   static const char *const words[] = {"skip to ", "skip navigation", "jump to content",
                                       "jump to main", "bỏ qua", "chuyển đến nội dung", NULL};
-  const char *href = html_is(n, "a") ? html_attr(n, "href") : NULL;
-  if (!href || href[0] != '#' || html_st(n)->text_len > 60) return 0;
-  docpipe_buf_reset(t);
-  if (html_text(n, t, 100) != 0 || !t->len) return 0;
-  char *f = html_fold(t->data, t->len);
-  int skip = 0;
-  for (int i = 0; f && words[i] && !skip; i++) skip = strncmp(f, words[i], strlen(words[i])) == 0;
+  const char *href = html_attr(n, "href");
+  if (!href || href[0] != '#') return 0;
+  char *f = S_short_link_text(n, t, 60);
+  int skip = S_starts_with_any(f, words);
   docpipe_free(f);
   return skip;
 }
@@ -196,18 +209,17 @@ static int S_in_running_text(const xmlNode *n) {
 }
 
 /* A link that only says where it leads ("Read more", "Learn more ›",
- * "Xem thêm", "Back to top"): a button beside a teaser or a section, or after an
- * excerpt, not text.  A sentence linking its own words ("read more about
- * tiles") says more than that. */
+ * "Xem thêm", "Back to top"): a button beside a teaser or a section, or
+ * after an excerpt, not text.  A sentence linking its own words ("read
+ * more about tiles") says more than that. */
 static int S_more_link(const xmlNode *n, docpipe_buf *t) {
   static const char *const words[] = {"read more", "learn more", "see more", "view more", "show more",
                                       "view all", "see all", "xem thêm", "xem tiếp", "đọc tiếp",
                                       "chi tiết", NULL};
-  if (!html_is(n, "a") || html_st(n)->text_len > 24) return 0;
-  docpipe_buf_reset(t);
-  if (html_text(n, t, 64) != 0 || !t->len) return 0;
-  char *f = html_fold(t->data, t->len);
-  int more = 0;
+  static const char *const back[] = {"back to ", "quay lại", "trở về", "về đầu trang",
+                                     "lên đầu trang", NULL};
+  char *f = S_short_link_text(n, t, 24);
+  int more = S_starts_with_any(f, back);
   for (int i = 0; f && words[i] && !more; i++) {
     size_t k = strlen(words[i]);
     if (strncmp(f, words[i], k) != 0) continue;
@@ -216,10 +228,6 @@ static int S_more_link(const xmlNode *n, docpipe_buf *t) {
     while (*r == ' ' || *r == '.' || *r == '>' || (unsigned char)*r >= 0x80) r++;
     more = *r == 0;
   }
-  /* "Back to top", "Back to the blog", "Quay lại" */
-  static const char *const back[] = {"back to ", "quay lại", "trở về", "về đầu trang",
-                                     "lên đầu trang", NULL};
-  for (int i = 0; f && back[i] && !more; i++) more = strncmp(f, back[i], strlen(back[i])) == 0;
   docpipe_free(f);
   return more;
 }
