@@ -43,10 +43,16 @@ static int S_within(const xmlNode *n, const xmlNode *a) {
   return 0;
 }
 
-/* $RC: from the "$?" comment before the boundary's template, what follows
- * up to the matching "/$" goes (into `trash`: other parts may sit in it,
- * and are looked at later); the segment's children go there. */
-static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash);
+/* $RS: the segment's children where its placeholder template stands. */
+static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
+  for (xmlNode *k = segment->children, *next; k; k = next) {
+    next = k->next;
+    xmlUnlinkNode(k);
+    xmlAddPrevSibling(tmpl, k);
+  }
+  xmlUnlinkNode(tmpl);
+  xmlAddChild(trash, tmpl);
+}
 
 /* Without its comments (a scraper or a minifier dropped them) a boundary's
  * fallback cannot be told from the page: the element right after the
@@ -65,6 +71,9 @@ static void S_drop_bare_fallback(xmlNode *tmpl, xmlNode *trash) {
   }
 }
 
+/* $RC: from the "$?" comment before the boundary's template, what follows
+ * up to the matching "/$" goes (into `trash`: other parts may sit in it,
+ * and are looked at later); the segment's children go there. */
 static void S_fill_boundary(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
   xmlNode *open = tmpl->prev;
   while (open && open->type == XML_TEXT_NODE) open = open->prev;
@@ -97,17 +106,6 @@ static void S_fill_boundary(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
     xmlUnlinkNode(k);
     xmlAddPrevSibling(end, k); /* may merge text into text and free k */
   }
-}
-
-/* $RS: the segment's children where its placeholder template stands. */
-static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
-  for (xmlNode *k = segment->children, *next; k; k = next) {
-    next = k->next;
-    xmlUnlinkNode(k);
-    xmlAddPrevSibling(tmpl, k);
-  }
-  xmlUnlinkNode(tmpl);
-  xmlAddChild(trash, tmpl);
 }
 
 void html_resolve_streamed(xmlNode *root) {
