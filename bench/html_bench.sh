@@ -7,7 +7,7 @@
 #
 # Memory, measured (Release, libxml2 2.9.14, glibc): the target is a peak
 # under 10x the page + 50 MB.  Pathological pages meet it: one 50 MB text
-# run ~165 MB, 50 MB of empty <i></i> ~155 MB, 100,000-deep nesting ~155 MB
+# run ~117 MB, 50 MB of empty <i></i> ~111 MB, 100,000-deep nesting ~107 MB
 # (libxml2 stops at depth 256: a clean error or what was before).  Dense
 # markup does not: the libxml2 DOM costs ~13x the page on its own (a <p>
 # with <b> and <a> of 105 bytes is 11 nodes of 120 bytes plus strings), the
