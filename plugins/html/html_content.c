@@ -200,6 +200,26 @@ static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
   return skip;
 }
 
+/* A spinner's label ("Loading...", "LOADING…", "Đang tải"): what a script
+ * shows until it fills the box, never text of the page. */
+static int S_loading_label(const xmlNode *n, docpipe_buf *t) {
+  if (html_st(n)->text_len == 0 || html_st(n)->text_len > 16) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 64) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  size_t k = f ? strlen(f) : 0;
+  /* dots, an ellipsis (E2 80 A6) and spaces after the word */
+  for (;;) {
+    if (k && (f[k - 1] == '.' || f[k - 1] == ' ')) k--;
+    else if (k >= 3 && !memcmp(f + k - 3, "\xE2\x80\xA6", 3)) k -= 3;
+    else break;
+  }
+  int loading = f && ((k == 7 && !memcmp(f, "loading", 7)) ||
+                      (k == strlen("đang tải") && !memcmp(f, "đang tải", k)));
+  docpipe_free(f);
+  return loading;
+}
+
 /* An inline element inside a paragraph's running text is no widget label. */
 static int S_in_running_text(const xmlNode *n) {
   if (html_st(n)->block) return 0;
@@ -639,7 +659,8 @@ void html_mark_boilerplate(html_ctx *c) {
       html_stat *s = html_st(n);
       if (s->removed) {
         skip = 1;
-      } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t)) {
+      } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t) ||
+                 S_loading_label(n, &t)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&

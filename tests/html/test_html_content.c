@@ -884,6 +884,24 @@ static void test_more_links(void) {
   docpipe_free(body);
 }
 
+/* A spinner's label left where a script fills the box is not text; the
+ * word in a sentence is. */
+static void test_loading_labels(void) {
+  const char *page =
+      "<html><head><title>Moving day</title></head><body><main><article>"
+      "<h1>What movers do on the day</h1><p>Loading the truck takes most of the morning: "
+      "the crew wraps the furniture, then packs the heaviest boxes first.</p>"
+      "<div class='reviews-widget'><span>Loading...</span></div>"
+      "<p>Unloading goes faster, because every box is labelled with the room it belongs "
+      "in, and the crew puts it there.</p><div id='quote-box'>LOADING\xE2\x80\xA6</div>"
+      "</article></main></body></html>";
+  char *body = S_read_body(page);
+  OK(body && strstr(body, "Loading the truck") && strstr(body, "Unloading goes faster"),
+     "the article kept");
+  OK(body && !strstr(body, "Loading...") && !strstr(body, "LOADING"), "the spinner labels dropped");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -918,6 +936,7 @@ int main(void) {
   RUN(test_skip_link_and_post_widgets);
   RUN(test_form_status_messages);
   RUN(test_more_links);
+  RUN(test_loading_labels);
   docpipe_registry_free(reg);
   return harness_summary();
 }
