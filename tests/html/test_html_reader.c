@@ -66,6 +66,12 @@ static char *S_body_of(const char *data, size_t len) {
 
 static void S_append(docpipe_buf *b, const char *s) { docpipe_buf_append(b, s, strlen(s)); }
 
+/* Appends s n times: the repeated paragraphs that give a part of a page
+ * its weight. */
+static void S_append_n(docpipe_buf *b, const char *s, int n) {
+  for (int i = 0; i < n; i++) S_append(b, s);
+}
+
 static void test_portal_page(void) {
   docpipe_doc *doc = S_read_file("portal_vi.html");
   OK(doc != NULL, "portal page reads");
@@ -697,29 +703,23 @@ static void test_after_html_end(void) {
  * not a sidebar to drop, its menu is. */
 static void test_sidebar_layout_wrapper(void) {
   docpipe_buf b = DOCPIPE_BUF_INIT;
-  const char *head =
-      "<html><head><title>Guide</title></head><body><header><a href=/>Home</a></header>"
-      "<h1>A guide for small firms</h1><div class='layout-sidebar-left'>"
-      "<div class='layout-sidebar-top'><nav><a href=/1>Step 1</a> <a href=/2>Step 2</a></nav></div>"
-      "<div class='layout-main'>";
-  S_append(&b, head);
-  for (int i = 0; i < 4; i++) {
-    const char *p = "<p>Backing up your data, keeping devices patched, and training staff to "
-                    "spot phishing, are steps any firm can take in an afternoon, and they stop "
-                    "most of the attacks that small businesses see.</p>";
-    S_append(&b, p);
-  }
+  S_append(&b, "<html><head><title>Guide</title></head><body><header><a href=/>Home</a></header>"
+             "<h1>A guide for small firms</h1><div class='layout-sidebar-left'>"
+             "<div class='layout-sidebar-top'><nav><a href=/1>Step 1</a> <a href=/2>Step 2</a></nav></div>"
+             "<div class='layout-main'>");
+  S_append_n(&b,
+             "<p>Backing up your data, keeping devices patched, and training staff to "
+             "spot phishing, are steps any firm can take in an afternoon, and they stop "
+             "most of the attacks that small businesses see.</p>",
+             4);
   /* the footer outweighs the main column: the wrapper holds under half the page */
-  const char *foot = "</div></div><footer><p>Contact us</p>";
-  S_append(&b, foot);
-  for (int i = 0; i < 6; i++) {
-    const char *p = "<p>Accessibility statement, cookies, terms of use and the site map of the "
-                    "whole site, with links to every section, and to the archive of older "
-                    "guidance pages, press releases and speeches.</p>";
-    S_append(&b, p);
-  }
-  const char *tail = "</footer></body></html>";
-  S_append(&b, tail);
+  S_append(&b, "</div></div><footer><p>Contact us</p>");
+  S_append_n(&b,
+             "<p>Accessibility statement, cookies, terms of use and the site map of the "
+             "whole site, with links to every section, and to the archive of older "
+             "guidance pages, press releases and speeches.</p>",
+             6);
+  S_append(&b, "</footer></body></html>");
   char *body = S_body_of(b.data, b.len);
   OK(body && strstr(body, "Backing up your data"), "the main column kept");
   OK(body && !strstr(body, "Step 2"), "the side menu dropped");
@@ -733,10 +733,9 @@ static void test_sidebar_layout_wrapper(void) {
 static void test_listicle_slides(void) {
   static const char *const cars[] = {"small hatchback", "compact crossover"};
   docpipe_buf b = DOCPIPE_BUF_INIT;
-  const char *head = "<html><head><title>Best cheap cars</title></head><body>"
-                     "<nav><a href=/>Home</a> <a href=/cars>Cars</a></nav><main><article>"
-                     "<h1>Best cheap cars</h1><div class='slides'>";
-  S_append(&b, head);
+  S_append(&b, "<html><head><title>Best cheap cars</title></head><body>"
+             "<nav><a href=/>Home</a> <a href=/cars>Cars</a></nav><main><article>"
+             "<h1>Best cheap cars</h1><div class='slides'>");
   for (int i = 0; i < 2; i++) {
     char slide[1536];
     snprintf(slide, sizeof slide,
@@ -751,8 +750,7 @@ static void test_listicle_slides(void) {
              i + 1, cars[i], i, i);
     S_append(&b, slide);
   }
-  const char *tail = "</div></article></main></body></html>";
-  S_append(&b, tail);
+  S_append(&b, "</div></article></main></body></html>");
   char *body = S_body_of(b.data, b.len);
   OK(body && strstr(body, "small hatchback") && strstr(body, "compact crossover"),
      "both slides kept");
@@ -764,22 +762,18 @@ static void test_listicle_slides(void) {
  * it: the footer is still the footer. */
 static void test_long_footer_beside_main(void) {
   docpipe_buf b = DOCPIPE_BUF_INIT;
-  const char *head =
-      "<html><head><title>Renting vehicles safely</title></head><body><main>"
-      "<h1>Renting vehicles safely</h1><p>A sound rental policy screens every driver at the "
-      "counter, checks the licence and the record, and inspects the vehicle with the "
-      "renter, so that damage is noted before the keys change hands.</p>"
-      "<p>Written rules, applied the same way to every renter, are the first defence.</p>"
-      "</main><footer>";
-  S_append(&b, head);
-  for (int i = 0; i < 4; i++) {
-    const char *p = "<p>This material is not intended to replace the advice of a qualified "
-                    "advisor, and the information, obtained from sources believed to be "
-                    "reliable, is offered for informational purposes only.</p>";
-    S_append(&b, p);
-  }
-  const char *tail = "</footer></body></html>";
-  S_append(&b, tail);
+  S_append(&b, "<html><head><title>Renting vehicles safely</title></head><body><main>"
+             "<h1>Renting vehicles safely</h1><p>A sound rental policy screens every driver at the "
+             "counter, checks the licence and the record, and inspects the vehicle with the "
+             "renter, so that damage is noted before the keys change hands.</p>"
+             "<p>Written rules, applied the same way to every renter, are the first defence.</p>"
+             "</main><footer>");
+  S_append_n(&b,
+             "<p>This material is not intended to replace the advice of a qualified "
+             "advisor, and the information, obtained from sources believed to be "
+             "reliable, is offered for informational purposes only.</p>",
+             4);
+  S_append(&b, "</footer></body></html>");
   char *body = S_body_of(b.data, b.len);
   OK(body && strstr(body, "screens every driver"), "the article kept");
   OK(body && !strstr(body, "qualified advisor"), "the footer dropped");
