@@ -1010,61 +1010,132 @@ static int S_name_date_line(docpipe_value *meta, const char *line, int set, int 
   return 0;
 }
 
+/* A date line among the elements after the headline: the next 60 with
+ * text (a byline box's avatars, icons and buttons do not count), 400 in
+ * all.  Into `meta`; 1 when found. */
+static int S_date_after(html_ctx *c, xmlNode *from, docpipe_value *meta) {
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int have_date = 0, steps = 0, elements = 0;
+  for (xmlNode *n = from; n && steps < 60 && elements < 400 && !have_date;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE && html_st(n)) {
+      html_stat *s = html_st(n);
+      if (html_is(n, "script") || html_is(n, "style")) skip = 1;
+      else if (s->text_len < 150 && n != from) {
+        /* text_len counts kept text only: a date line the cleaner
+         * removed as page furniture ("emag-meta") still has raw text. */
+        docpipe_buf_reset(&t);
+        if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
+          if (S_teaser_date(n)) skip = 1;
+          else if (S_date_from_line(meta, t.data, 1)) have_date = 1;
+          else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3) ||
+                   !strncasecmp(t.data, "written by ", 11) || S_labelled_date(t.data))
+            have_date = S_credit_date(meta, t.data);
+          else have_date = S_name_date_line(meta, t.data, 1, 1);
+          /* "Written by X · Last updated: June 1, 2021" in one box:
+           * the date is a line of its own further down */
+          skip = skip || have_date || !n->children || !n->children->next;
+        }
+      }
+    }
+    if (n->type == XML_ELEMENT_NODE) {
+      elements++;
+      if (html_st(n) && html_st(n)->text_len) steps++;
+    }
+    n = html_next(n, c->body, skip);
+  }
+  docpipe_buf_free(&t);
+  return have_date;
+}
+
+/* A date line somewhere in a box (a kicker "Health · DECEMBER 22, 2022",
+ * a tag list with the date at its end): its first element whose whole
+ * text is one, in document order (the published date comes before the
+ * updated one). */
+static int S_date_within(xmlNode *box, docpipe_value *meta, docpipe_buf *t) {
+  int elements = 0;
+  for (xmlNode *n = box->children; n && elements < 100;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      elements++;
+      if (html_is(n, "script") || html_is(n, "style") || S_teaser_date(n)) {
+        skip = 1;
+      } else {
+        docpipe_buf_reset(t);
+        if (html_text_raw(n, t, 160) == 0 && t->len && t->len < 150) {
+          if (S_date_from_line(meta, t->data, 1) ||
+              (S_labelled_date(t->data) && S_credit_date(meta, t->data)))
+            return 1;
+          skip = !n->children || !n->children->next;
+        }
+      }
+    }
+    n = html_next(n, box, skip);
+  }
+  return 0;
+}
+
+/* The date above the headline ("January 23, 2025" as a kicker), in the
+ * few boxes just before it or before its parents. */
+static int S_date_before(xmlNode *h1, docpipe_value *meta) {
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int have_date = 0;
+  xmlNode *up = h1;
+  for (int depth = 0; up && depth < 3 && !have_date; depth++, up = up->parent) {
+    int seen = 0;
+    for (xmlNode *p = up->prev; p && seen < 3 && !have_date; p = p->prev) {
+      if (p->type != XML_ELEMENT_NODE || html_is(p, "script") || html_is(p, "style")) continue;
+      seen++;
+      docpipe_buf_reset(&t);
+      if (html_text_raw(p, &t, 160) == 0 && t.len && t.len < 150 &&
+          (S_date_from_line(meta, t.data, 1) ||
+           (S_labelled_date(t.data) && S_credit_date(meta, t.data)) ||
+           S_date_within(p, meta, &t)))
+        have_date = 1;
+    }
+  }
+  docpipe_buf_free(&t);
+  return have_date;
+}
+
+/* The first heading in the page with the headline's words: sites repeat
+ * their headline (a sticky bar, a print header, the content's own h1),
+ * and the date line sits by the first, where the article begins. */
+static xmlNode *S_first_twin(html_ctx *c, xmlNode *h1) {
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  xmlNode *twin = h1;
+  char *want = NULL;
+  if (html_text_raw(h1, &t, 1000) == 0 && t.len) want = html_fold(t.data, t.len);
+  for (xmlNode *n = c->body; n && want && n != h1;) {
+    int heading = n->type == XML_ELEMENT_NODE && html_is(n, "h1");
+    if (heading) {
+      docpipe_buf_reset(&t);
+      char *f = html_text_raw(n, &t, 1000) == 0 && t.len ? html_fold(t.data, t.len) : NULL;
+      int same = f && strcmp(f, want) == 0;
+      free(f);
+      if (same) {
+        twin = n;
+        break;
+      }
+    }
+    n = html_next(n, c->body, heading);
+  }
+  free(want);
+  docpipe_buf_free(&t);
+  return twin;
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
   docpipe_value *meta = pre;
-  int have_date = 0;
-  if (!have_date && c->body) {
-    xmlNode *from = c->title_h1 ? c->title_h1 : (c->nroots ? c->roots[0] : c->body);
-    docpipe_buf t = DOCPIPE_BUF_INIT;
-    /* the next 60 elements with text (a byline box's avatars, icons and
-     * buttons do not count), and 400 in all */
-    int steps = 0, elements = 0;
-    for (xmlNode *n = from; n && steps < 60 && elements < 400 && !have_date;) {
-      int skip = 0;
-      if (n->type == XML_ELEMENT_NODE && html_st(n)) {
-        html_stat *s = html_st(n);
-        if (html_is(n, "script") || html_is(n, "style")) skip = 1;
-        else if (s->text_len < 150 && n != from) {
-          /* text_len counts kept text only: a date line the cleaner
-           * removed as page furniture ("emag-meta") still has raw text. */
-          docpipe_buf_reset(&t);
-          if (html_text_raw(n, &t, 160) == 0 && t.len && t.len < 150) {
-            if (S_teaser_date(n)) skip = 1;
-            else if (S_date_from_line(meta, t.data, 1)) have_date = 1;
-            else if (!strncasecmp(t.data, "by ", 3) || !strncasecmp(t.data, "by:", 3) ||
-                     !strncasecmp(t.data, "written by ", 11) || S_labelled_date(t.data))
-              have_date = S_credit_date(meta, t.data);
-            else have_date = S_name_date_line(meta, t.data, 1, 1);
-            /* "Written by X · Last updated: June 1, 2021" in one box:
-             * the date is a line of its own further down */
-            skip = skip || have_date || !n->children || !n->children->next;
-          }
-        }
-      }
-      if (n->type == XML_ELEMENT_NODE) {
-        elements++;
-        if (html_st(n) && html_st(n)->text_len) steps++;
-      }
-      n = html_next(n, c->body, skip);
-    }
-    /* the date above the headline ("January 23, 2025" as a kicker), in
-     * the few boxes just before it or before its parents */
-    xmlNode *up = c->title_h1;
-    for (int depth = 0; up && depth < 3 && !have_date; depth++, up = up->parent) {
-      int seen = 0;
-      for (xmlNode *p = up->prev; p && seen < 3 && !have_date; p = p->prev) {
-        if (p->type != XML_ELEMENT_NODE || html_is(p, "script") || html_is(p, "style")) continue;
-        seen++;
-        docpipe_buf_reset(&t);
-        if (html_text_raw(p, &t, 160) == 0 && t.len && t.len < 150 &&
-            (S_date_from_line(meta, t.data, 1) ||
-             (S_labelled_date(t.data) && S_credit_date(meta, t.data))))
-          have_date = 1;
-      }
-    }
-    docpipe_buf_free(&t);
+  if (c->body) {
+    xmlNode *h1 = c->title_h1 ? S_first_twin(c, c->title_h1) : NULL;
+    int twin = h1 && h1 != c->title_h1;
+    int have = S_date_after(c, h1 ? h1 : (c->nroots ? c->roots[0] : c->body), meta);
+    if (!have && twin) have = S_date_after(c, c->title_h1, meta);
+    if (!have && h1) have = S_date_before(h1, meta);
+    if (!have && twin) S_date_before(c->title_h1, meta);
   }
   /* still no author: a signature, the content's last paragraph pushed to
    * the right margin (<p style="text-align:right"><b>Hoài Thu</b></p>);

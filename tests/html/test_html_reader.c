@@ -512,6 +512,40 @@ static void test_labelled_date(void) {
   }
 }
 
+/* A date by the headline inside a box of other things: a kicker with
+ * the section before the date and the update after it; a byline row by
+ * the first of two copies of the headline (a hero over the content, which
+ * repeats it). */
+static void test_date_near_headline(void) {
+  docpipe_doc *doc = S_post_doc("<div class=kick><a href=/c>Health</a> <span>DECEMBER 22, 2022</span>"
+                                " <span>Updated: JANUARY 02, 2026</span></div>",
+                                "");
+  if (doc) {
+    STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2022-12-22",
+           "the first date in the kicker box");
+    docpipe_doc_free(doc);
+  }
+  /* the hero's standfirst keeps it out of the content, whose own copy of
+   * the headline is the one the title is taken from */
+  char hero[4096];
+  snprintf(hero, sizeof hero,
+           "<html><head><title>Glazes that work</title></head><body>"
+           "<div class=hero><h1>Glazes that work</h1><div class=info><a href=/a>Mara Quinn</a>"
+           "<div>&bull;</div><div>March 17, 2025</div></div><div class=intro>A long standfirst "
+           "under the headline sums the story up for the reader who skims, and it runs on well "
+           "past two hundred characters so that the hero box is more than a wrapper.</div></div>"
+           "<div class=columns><ul class=topics><li><a href=/a>Glaze chemistry</a></li>"
+           "<li><a href=/b>Firing schedules</a></li><li><a href=/c>Kiln repairs</a></li></ul>"
+           "<article><h1>Glazes that work</h1>%s</article></div></body></html>",
+           S_PARA S_PARA S_PARA S_PARA S_PARA S_PARA S_PARA S_PARA);
+  doc = S_doc(hero);
+  if (doc) {
+    STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2025-03-17",
+           "the date by the headline's first copy");
+    docpipe_doc_free(doc);
+  }
+}
+
 /* A date line with the writer's name beside it and no label, below the
  * headline: the date and the name.  A section name there is no writer,
  * and the line is not taken at all. */
@@ -1137,6 +1171,7 @@ int main(void) {
   RUN(test_credit_label);
   RUN(test_labelled_date);
   RUN(test_name_beside_date);
+  RUN(test_date_near_headline);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
