@@ -270,6 +270,18 @@ static int S_rank(const char *key, const char *const *names) {
   return -1;
 }
 
+/* A publication date under a name of the site's own making
+ * ("published-date", "w-published-date", "article_publish_date"):
+ * ranked with the generic "date", after every name above. */
+static int S_date_rank(const char *key) {
+  int r = S_rank(key, S_date_names);
+  if (r >= 0) return r;
+  if (strstr(key, "publish") && (strstr(key, "date") || strstr(key, "time")) &&
+      !strstr(key, "modif") && !strstr(key, "updat") && !strstr(key, "expir"))
+    return S_rank("date", S_date_names);
+  return -1;
+}
+
 typedef struct {
   int date_rank;
   char *date;
@@ -293,7 +305,7 @@ static void S_twitter_pair(S_meta_state *st, const char *key, const char *v) {
 static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const char *v) {
   if (!v || !*v) return;
   if (!strncmp(key, "twitter:", 8)) S_twitter_pair(st, key, v);
-  int r = S_rank(key, S_date_names);
+  int r = S_date_rank(key);
   if (r >= 0) {
     if (!st->date || r < st->date_rank) {
       free(st->date);

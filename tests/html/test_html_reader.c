@@ -512,6 +512,33 @@ static void test_labelled_date(void) {
   }
 }
 
+/* A meta publication date under a name of the site's own making is
+ * taken; one naming an expiry or an update is not. */
+static void test_site_date_meta(void) {
+  static const struct {
+    const char *name, *want;
+  } cases[] = {
+      {"w-published-date", "2025-05-27"},
+      {"article_publish_time", "2025-05-27"},
+      {"publish-expiry-date", NULL},
+      {"published-date-updated", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title><meta name=\"%s\" "
+             "content=\"2025-05-27T06:03:43Z\"></head><body><article><h1>Glazes that work</h1>"
+             S_PARA "</article></body></html>",
+             cases[i].name);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    const char *got = docpipe_meta_string(docpipe_doc_meta(doc), "date");
+    if (cases[i].want) OK(got && strncmp(got, cases[i].want, 10) == 0, cases[i].name);
+    else OK(got == NULL, cases[i].name);
+    docpipe_doc_free(doc);
+  }
+}
+
 /* A date by the headline inside a box of other things: a kicker with
  * the section before the date and the update after it; a byline row by
  * the first of two copies of the headline (a hero over the content, which
@@ -1172,6 +1199,7 @@ int main(void) {
   RUN(test_labelled_date);
   RUN(test_name_beside_date);
   RUN(test_date_near_headline);
+  RUN(test_site_date_meta);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
