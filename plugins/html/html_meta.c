@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docpipe/extract.h"
 #include "html_reader.h"
 
 void html_meta_free(html_meta *m) {
@@ -253,6 +254,32 @@ static void S_jsonld(html_meta *m, const char *text, char **page_date) {
   json_decref(root);
 }
 
+/* Seconds since 1970 of a date with a time and an offset. */
+static long long S_instant(const docpipe_date *d) {
+  /* days from the civil date (Howard Hinnant's algorithm) */
+  long long y = d->year - (d->month <= 2);
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+  long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+  return days * 86400 + d->hour * 3600 + d->minute * 60 + (d->second > 0 ? d->second : 0) -
+         d->offset_minutes * 60LL;
+}
+
+/* Sites write the metadata's timestamp in UTC and the page's <time> in
+ * their own zone: the same instant, but the publication's day is the one
+ * the site printed (7 pm in California is already tomorrow in UTC). */
+static void S_prefer_local(char **date, const char *time_date) {
+  docpipe_date a, b;
+  if (!*date || !time_date || !docpipe_date_find(*date, strlen(*date), &a) ||
+      !docpipe_date_find(time_date, strlen(time_date), &b) || !a.has_offset || a.offset_minutes ||
+      !b.has_offset || !b.offset_minutes || a.hour < 0 || b.hour < 0 || !a.year || !b.year ||
+      llabs(S_instant(&a) - S_instant(&b)) > 60)
+    return;
+  free(*date);
+  *date = S_clean(time_date);
+}
+
 /* ---- meta tags ---- */
 
 static const char *const S_date_names[] = {
@@ -476,6 +503,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
   if (time_rank <= 3) S_set(&m->date, time_date);
   S_set(&m->date, page_date);
   S_set(&m->date, time_date);
+  S_prefer_local(&m->date, time_date);
   S_set(&m->ld_headline, ip_headline);
   if (!m->authors && ld_authors) {
     m->authors = ld_authors;

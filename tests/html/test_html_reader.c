@@ -539,6 +539,31 @@ static void test_site_date_meta(void) {
   }
 }
 
+/* A UTC timestamp in the metadata and the site's own <time> of the same
+ * instant: the day the site printed.  A <time> of another instant (a
+ * comment's, an update's) leaves the metadata's date alone. */
+static void test_local_day(void) {
+  static const struct {
+    const char *time, *want;
+  } cases[] = {
+      {"2025-12-18T19:05:00-08:00", "2025-12-18T19:05:00-08:00"},
+      {"2025-12-19T16:35:00-08:00", "2025-12-19T03:05:00Z"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<html><head><title>Glazes that work</title><meta property=\"article:published_time\" "
+             "content=\"2025-12-19T03:05:00+00:00\"></head><body><article><h1>Glazes that work</h1>"
+             "<div class=post-date><time datetime=\"%s\">December 18, 2025</time></div>" S_PARA
+             "</article></body></html>",
+             cases[i].time);
+    docpipe_doc *doc = S_doc(page);
+    if (!doc) continue;
+    STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), cases[i].want, cases[i].time);
+    docpipe_doc_free(doc);
+  }
+}
+
 /* A date by the headline inside a box of other things: a kicker with
  * the section before the date and the update after it; a byline row by
  * the first of two copies of the headline (a hero over the content, which
@@ -1200,6 +1225,7 @@ int main(void) {
   RUN(test_name_beside_date);
   RUN(test_date_near_headline);
   RUN(test_site_date_meta);
+  RUN(test_local_day);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
