@@ -682,6 +682,16 @@ static char *S_author_clean(const char *in) {
     else v += d.end;
     while (*v == ' ' || *v == ',' || *v == '|' || *v == '-') v++;
   }
+  /* a second credit after the writer's ("X, DVM. Reviewed by Y"): the
+   * writer is the author */
+  static const char *const second[] = {" medically reviewed by", " reviewed by",
+                                       " fact checked by", " fact-checked by", NULL};
+  for (int i = 0; second[i]; i++) {
+    char *r = strcasestr(v, second[i]);
+    if (!r) continue;
+    while (r > v && (r[-1] == '.' || r[-1] == '|' || r[-1] == ' ')) r--;
+    *r = 0;
+  }
   /* a counter after the name */
   for (char *q = v; *q; q++)
     if (q > v && q[-1] == ' ' && *q >= '0' && *q <= '9' && S_is_counter(q)) {
@@ -767,6 +777,29 @@ static int S_outlet_author(const char *v) {
   return 0;
 }
 
+/* 1 when `s` only joins names the list has ("A, B and C" beside A, B and
+ * C: the meta author tag beside article:author ones). */
+static int S_joins_names(const char *s, const docpipe_value *names) {
+  static const char *const seps[] = {", and ", ", ", " and ", " & ", "; ", NULL};
+  int parts = 0;
+  while (*s) {
+    size_t n = strlen(s), skip = 0;
+    for (int i = 0; seps[i]; i++) {
+      const char *p = strstr(s, seps[i]);
+      if (p && (size_t)(p - s) < n) n = (size_t)(p - s), skip = strlen(seps[i]);
+    }
+    int known = 0;
+    for (size_t k = 0; k < docpipe_value_count(names) && !known; k++) {
+      const char *x = docpipe_value_string(docpipe_value_at(names, k));
+      known = x && strlen(x) == n && !strncasecmp(x, s, n);
+    }
+    if (!known) return 0;
+    parts++;
+    s += n + skip;
+  }
+  return parts > 1;
+}
+
 /* Cleans every author value in place; the key is dropped when none is a
  * name, so that a later source may still give one. */
 static void S_tidy_authors(docpipe_value *meta) {
@@ -787,6 +820,13 @@ static void S_tidy_authors(docpipe_value *meta) {
     if (c && !dup) docpipe_value_append_string(l, c);
     free(c);
   }
+  docpipe_value *names = l ? docpipe_value_new_list() : NULL;
+  for (size_t k = 0; names && k < docpipe_value_count(l); k++) {
+    const char *x = docpipe_value_string(docpipe_value_at(l, k));
+    if (x && !S_joins_names(x, l)) docpipe_value_append_string(names, x);
+  }
+  docpipe_value_free(l);
+  l = names;
   if (l && docpipe_value_count(l)) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
   else {
     docpipe_value_free(l);

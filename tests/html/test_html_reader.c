@@ -407,6 +407,9 @@ static void test_author_cleaning(void) {
       {"Tess OrtegaFounder at Glaze Lab", "Tess Ortega"},
       {"Tess Ortega, DVM*", "Tess Ortega, DVM"},
       {"Tess Ortega, Glaze Consultant", "Tess Ortega, Glaze Consultant"},
+      {"Tess Ortega, DVM. Reviewed by Al Kim, DVM", "Tess Ortega, DVM"},
+      {"Tess Ortega | Medically reviewed by Al Kim", "Tess Ortega"},
+      {"Tess Ortega, edited by Al Kim", "Tess Ortega, edited by Al Kim"},
       {"Junie Ross", "Junie Ross"},
       {"AnnJunkies", "AnnJunkies"},
       {"t.ortega", "t.ortega"},
@@ -562,6 +565,23 @@ static void test_local_day(void) {
     STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), cases[i].want, cases[i].time);
     docpipe_doc_free(doc);
   }
+}
+
+/* A meta author joining the names that article:author tags give one by
+ * one is not one more author. */
+static void test_joined_authors(void) {
+  const char *page = "<html><head><title>Glazes that work</title>"
+                     "<meta name=author content=\"Tess Ortega, Al Kim and Mara Quinn\">"
+                     "<meta property=\"article:author\" content=\"Tess Ortega\">"
+                     "<meta property=\"article:author\" content=\"Al Kim\">"
+                     "<meta property=\"article:author\" content=\"Mara Quinn\">"
+                     "</head><body><article><h1>Glazes that work</h1>" S_PARA "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  docpipe_value *a = docpipe_value_get(docpipe_doc_meta(doc), "authors");
+  INT_EQ(a ? (int)docpipe_value_count(a) : 0, 3, "three authors");
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 2), "Mara Quinn", "the third");
+  docpipe_doc_free(doc);
 }
 
 /* A date by the headline inside a box of other things: a kicker with
@@ -1226,6 +1246,7 @@ int main(void) {
   RUN(test_date_near_headline);
   RUN(test_site_date_meta);
   RUN(test_local_day);
+  RUN(test_joined_authors);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
