@@ -99,6 +99,19 @@ int html_has_word(const char *hay, const char *const *words) {
   return 0;
 }
 
+int html_names_have(const xmlNode *n, const char *const *words) {
+  for (int k = 0; k < 2; k++) {
+    const char *v = html_attr(n, k ? "id" : "class");
+    if (!v) continue;
+    char low[200];
+    size_t i = 0;
+    for (; v[i] && i + 1 < sizeof low; i++) low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
+    low[i] = 0;
+    if (html_has_word(low, words)) return 1;
+  }
+  return 0;
+}
+
 /* Whether the token [t, t+n) is a size value of a utility class: xs, sm,
  * md, lg, xl, 2xl, small, large, base or a number. */
 static int S_size_value(const char *t, size_t n) {

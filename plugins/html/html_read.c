@@ -288,6 +288,10 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   /* a docpipe page's headline, date and byline lines are body: its
    * metadata is all in the JSON-LD */
   if (!own) title = html_find_title(&c, &m);
+  if (!own && (rc = html_add_lead(&c)) != 0) {
+    rc = docpipe_error_set(err, rc, "html: out of memory");
+    goto done;
+  }
   /* docpipe's own pages hold the model's URLs as written: the canonical
    * link there is metadata, not where the links were found */
   if (!own) {

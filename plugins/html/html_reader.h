@@ -81,6 +81,8 @@ int html_is_block(const xmlNode *n);
 int html_is_heading(const xmlNode *n);
 const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
 int html_has_word(const char *hay, const char *const *words);
+/* 1 when n's class or id, lower-cased, holds one of `words` (its first 199 bytes). */
+int html_names_have(const xmlNode *n, const char *const *words);
 /* Blanks CSS utility tokens ("overflow-hidden", "font-size-sm") in a
  * lower-cased class list, so their words weigh nothing. */
 void html_blank_utility_classes(char *low);
@@ -104,6 +106,9 @@ char *html_fold(const char *s, size_t len);
 void html_mark_boilerplate(html_ctx *c);
 int html_choose_content(html_ctx *c);
 void html_clean_content(html_ctx *c);
+/* html_lead.c: the standfirst between the headline (c->title_h1) and the
+ * chosen content, when the content holds no headline, added before it. */
+int html_add_lead(html_ctx *c);
 
 /* html_meta.c: the page's machine-readable hints, best source first. */
 typedef struct html_meta {

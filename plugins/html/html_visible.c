@@ -141,17 +141,7 @@ static int S_site_part(const char *fh, const char *fdoc, const char *fog) {
 
 static int S_titleish(const xmlNode *n) {
   static const char *const words[] = {"title", "headline", "tieude", "tieu-de", NULL};
-  const char *cl = html_attr(n, "class"), *id = html_attr(n, "id");
-  char low[200];
-  for (int k = 0; k < 2; k++) {
-    const char *v = k ? id : cl;
-    if (!v) continue;
-    size_t i = 0;
-    for (; v[i] && i + 1 < sizeof low; i++) low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
-    low[i] = 0;
-    if (html_has_word(low, words)) return 1;
-  }
-  return 0;
+  return html_names_have(n, words);
 }
 
 static int S_in_content(const xmlNode *n) {

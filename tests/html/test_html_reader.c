@@ -567,6 +567,32 @@ static void test_local_day(void) {
   }
 }
 
+/* A hero band with the headline, a standfirst and an author box above a
+ * rich-text box of paragraphs: the article starts with the standfirst;
+ * the author's bio is not article text. */
+static void test_standfirst(void) {
+  docpipe_buf page = DOCPIPE_BUF_INIT;
+  S_append(&page,
+           "<html><head><title>Glazes that work</title></head><body>"
+           "<div class=hero><h1>Glazes that work</h1>"
+           "<p class=ingress>Glazes fail for three reasons, and each of them can be seen on the pot "
+           "before it goes back in the kiln. This guide walks through crawling, pinholes and "
+           "crazing in turn, with what to change in the recipe, the application and the firing "
+           "schedule so that the next load comes out the way it was planned.</p>"
+           "<div class=author-details><p>Mara Quinn has fired gas kilns for twenty years, and she teaches "
+           "glaze chemistry on weekends.</p></div></div>"
+           "<section class=body><div class=toc><a href=#a>Crawling</a> <a href=#b>Pinholes</a></div>"
+           "<div class=post-content>");
+  S_append_n(&page, S_PARA, 16);
+  S_append(&page, "</div></section></body></html>");
+  char *body = page.data ? S_body_of(page.data, page.len) : NULL;
+  OK(body && strncmp(body, "Glazes fail for three reasons", 29) == 0, "the standfirst opens the body");
+  OK(body && strstr(body, "The first paragraph of the post"), "the rich text follows");
+  OK(body && !strstr(body, "twenty years"), "no author bio");
+  docpipe_free(body);
+  docpipe_buf_free(&page);
+}
+
 /* A meta author joining the names that article:author tags give one by
  * one is not one more author. */
 static void test_joined_authors(void) {
@@ -1247,6 +1273,7 @@ int main(void) {
   RUN(test_site_date_meta);
   RUN(test_local_day);
   RUN(test_joined_authors);
+  RUN(test_standfirst);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
