@@ -9,12 +9,12 @@
 # under 10x the page + 50 MB.  Pathological pages meet it: one 50 MB text
 # run ~117 MB, 50 MB of empty <i></i> ~111 MB, 100,000-deep nesting ~107 MB
 # (libxml2 stops at depth 256: a clean error or what was before).  Dense
-# markup does not: the libxml2 DOM costs ~13x the page on its own (a <p>
-# with <b> and <a> of 105 bytes is 11 nodes of 120 bytes plus strings), the
-# element statistics ~1.5x, the input 1x (read in place: the plugin asks for
-# no padded copy), so the dense page below peaks at ~800 MB (was 1490 MB;
-# the DOM is freed as it is converted, so DOM and document no longer peak
-# together).  Meeting 10x there
+# markup does not: the libxml2 DOM costs ~12x the page on its own (a <p>
+# with <b> and <a> of 105 bytes is 10 nodes of 120 bytes plus strings; the
+# newline after it makes none), the element statistics ~1.5x, the input 1x
+# (read in place: the plugin asks for no padded copy), so the dense page
+# below peaks at ~750 MB (was 1490 MB; the DOM is freed as it is converted,
+# so DOM and document do not peak together).  Meeting 10x there
 # needs a reader that does not hold the whole DOM (libxml2's push parser with
 # the content choice done on a compact summary), not done.  Empty structural
 # elements (<div></div><td></td>) cost ~190 bytes each: the reader stops

@@ -292,6 +292,13 @@ static int S_text(const xmlNode *top, docpipe_buf *out, size_t max, int respect)
   xmlNode *n = (xmlNode *)top;
   while (n && out->len - start < max) {
     int skip = 0;
+    /* what follows a block starts a new line, with or without whitespace
+     * between them in the markup (the parser drops it there) */
+    if (n != top && !space && n->prev && html_is_block(n->prev) &&
+        (n->type == XML_ELEMENT_NODE || n->type == XML_TEXT_NODE)) {
+      if (docpipe_buf_puts(out, " ")) return DOCPIPE_ENOMEM;
+      space = 1;
+    }
     if (n->type == XML_ELEMENT_NODE) {
       html_stat *s = html_st(n);
       skip = (respect && s && s->removed) || html_is(n, "script") || html_is(n, "style");

@@ -1040,6 +1040,14 @@ static int S_name_date_line(docpipe_value *meta, const char *line, int set, int 
   return 0;
 }
 
+/* Whether n has an element inside it to look at on its own (a box of
+ * spans), or only text. */
+static int S_has_child_element(const xmlNode *n) {
+  for (const xmlNode *k = n->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE) return 1;
+  return 0;
+}
+
 /* A date line among the elements after the headline: the next 60 with
  * text (a byline box's avatars, icons and buttons do not count), 400 in
  * all.  Into `meta`; 1 when found. */
@@ -1064,7 +1072,7 @@ static int S_date_after(html_ctx *c, xmlNode *from, docpipe_value *meta) {
           else have_date = S_name_date_line(meta, t.data, 1, 1);
           /* "Written by X · Last updated: June 1, 2021" in one box:
            * the date is a line of its own further down */
-          skip = skip || have_date || !n->children || !n->children->next;
+          skip = skip || have_date || !S_has_child_element(n);
         }
       }
     }
@@ -1096,7 +1104,7 @@ static int S_date_within(xmlNode *box, docpipe_value *meta, docpipe_buf *t) {
           if (S_date_from_line(meta, t->data, 1) ||
               (S_labelled_date(t->data) && S_credit_date(meta, t->data)))
             return 1;
-          skip = !n->children || !n->children->next;
+          skip = !S_has_child_element(n);
         }
       }
     }

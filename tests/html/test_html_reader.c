@@ -593,6 +593,40 @@ static void test_standfirst(void) {
   docpipe_buf_free(&page);
 }
 
+/* Whitespace between blocks is not kept, but what it separated stays
+ * apart: a label's block and the date after it read as one line; a date
+ * in a box of boxes is still found; spaces between inline elements stay. */
+static void test_markup_whitespace(void) {
+  static const struct {
+    const char *after, *date;
+  } cases[] = {
+      {"<div class=meta>\n  <div>Published</div>\n  <span>April 5, 2025</span>\n</div>", "2025-04-05"},
+      {"<div class=info>\n  <p><span>August 16, 2019</span> <span>- Updated July 9, 2025</span></p>\n"
+       "</div>",
+       "2019-08-16"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    docpipe_doc *doc = S_post_doc("", cases[i].after);
+    if (!doc) continue;
+    const char *got = docpipe_meta_string(docpipe_doc_meta(doc), "date");
+    OK(got && strncmp(got, cases[i].date, 10) == 0, cases[i].after);
+    docpipe_doc_free(doc);
+  }
+  docpipe_doc *doc = S_post_doc("", "<div class=author>\n  <div>By</div>\n  <a href=/a>Mara Quinn</a>\n</div>");
+  if (doc) {
+    STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Mara Quinn",
+           "a label's block and the name after it");
+    docpipe_doc_free(doc);
+  }
+  const char *page = "<html><body><article><h1>Glazes that work</h1>\n  <p>Some <b>bold</b> <i>italic</i> "
+                     "words, and <a href=/x>a link</a> <em>right</em> after it, in a paragraph long "
+                     "enough to be the article.</p>\n</article></body></html>";
+  char *body = S_body_of(page, strlen(page));
+  OK(body && strstr(body, "bold italic words") && strstr(body, "a link right after"),
+     "spaces between inline elements");
+  docpipe_free(body);
+}
+
 /* A meta author joining the names that article:author tags give one by
  * one is not one more author. */
 static void test_joined_authors(void) {
@@ -1274,6 +1308,7 @@ int main(void) {
   RUN(test_local_day);
   RUN(test_joined_authors);
   RUN(test_standfirst);
+  RUN(test_markup_whitespace);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
   RUN(test_cp1258);
