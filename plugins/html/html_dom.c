@@ -281,7 +281,10 @@ static int S_text(const xmlNode *top, docpipe_buf *out, size_t max, int respect)
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
       html_stat *s = html_st(n);
-      skip = (respect && s && s->removed) || html_is(n, "script") || html_is(n, "style");
+      /* a button's label ("+ Follow", "Share") is no text of the page,
+       * even read raw */
+      skip = (respect && s && s->removed) || html_is(n, "script") || html_is(n, "style") ||
+             html_is(n, "button");
       if (!skip && (html_is_block(n) || html_is(n, "br")) && !space) {
         if (docpipe_buf_puts(out, " ")) return DOCPIPE_ENOMEM;
         space = 1;

@@ -593,6 +593,11 @@ static size_t S_role_start(const char *v) {
     if (!S_word_in(v + starts[i], lens[i], S_role_words)) continue;
     for (int k = 2; k < i; k++)
       if (S_word_in(v + starts[k], lens[k], S_role_lead)) return starts[k];
+    /* a beat joined by "and" or "of" ("Highlands and Islands reporter",
+     * "Head of Audience editor"): names join no words so */
+    static const char *const joins[] = {"and", "&", "of", "for", NULL};
+    for (int k = 3; k < i; k++)
+      if (S_word_in(v + starts[k], lens[k], joins)) return starts[2];
     /* one unknown word before the role is its qualifier ("Tech Reporter") */
     return starts[i == 2 ? 2 : (i == 3 ? 2 : i)];
   }
@@ -983,6 +988,14 @@ static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
   return ok;
 }
 
+/* The names in the text of an element marked as the byline when it joins
+ * several ("A and B") or says where they filed from ("A in Hong Kong"), as
+ * the byline parser reads them after "By"; 1 when it did. */
+static int S_byline_names(docpipe_value *meta, const char *v) {
+  if (!strstr(v, " and ") && !strstr(v, " in ")) return 0;
+  return S_bare_name(meta, v, strlen(v));
+}
+
 /* A date line with the writer's name beside it and no label ("Elliot Raba
  * 23.07.2025 · 6 min read", "2025-12-17 · Trond Teigen", "Cầm Thi Giang
  * 16/07/2020"): the date when `set`, the name when `take_name` (the
@@ -1119,7 +1132,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
             if (!S_byline(meta, t.data) && !S_byline_before_date(meta, t.data)) {
               char *v = S_byline_name(t.data);
-              if (v && *v && strlen(v) < 60) {
+              if (v && *v && strlen(v) < 60 && S_byline_names(meta, v)) {
+                /* "A and B in Hong Kong": the byline parser's names */
+              } else if (v && *v && strlen(v) < 60) {
                 docpipe_value *l = docpipe_value_new_list();
                 if (l && docpipe_value_append_string(l, v) == 0)
                   docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
