@@ -252,11 +252,15 @@ static int S_more_link(const xmlNode *n, docpipe_buf *t) {
   return more;
 }
 
-/* A paragraph that points to another article: "Related: ...", "Xem thêm: ...". */
+/* A paragraph that points to another article: "Related: ...", "Xem thêm: ...",
+ * "Lire aussi | ...". */
 static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
   static const char *const leads[] = {"related:", "related stories:", "read more:", "read also:",
-                                      "also read:", "see also:", "more:", "xem thêm:",
-                                      "đọc thêm:", "tin liên quan:", "bài liên quan:", NULL};
+                                      "also read:", "see also:", "more:", "read next:",
+                                      "xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:",
+                                      "lire aussi", "à lire aussi", "voir aussi", "lesen sie auch",
+                                      "mehr zum thema", "lee también", "leer más:", "leggi anche",
+                                      "leia também", "leia mais:", NULL};
   if (!html_is(n, "p") && !html_is(n, "div") && !html_is(n, "li")) return 0;
   docpipe_buf_reset(t);
   if (html_text(n, t, 400) != 0 || !t->len) return 0;
@@ -484,6 +488,80 @@ static int S_form_status(const xmlNode *n) {
   return 0;
 }
 
+/* An advertisement's label left where the advert was ("Advertisement",
+ * "- Advertisement -", "Publicité", "Anzeige"): a box whose whole text is
+ * the label, never text of the page. */
+static int S_ad_label(const xmlNode *n, docpipe_buf *t) {
+  static const char *const labels[] = {"advertisement", "advertisement · scroll to continue",
+                                       "scroll to continue with content", "publicité", "anzeige",
+                                       "werbung", "publicidad", "pubblicità", "publicidade",
+                                       "quảng cáo", "sponsored content", NULL};
+  if (html_st(n)->text_len == 0 || html_st(n)->text_len > 40) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 160) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  if (!f) return 0;
+  /* without the dashes and spaces around it */
+  char *b = f, *e = f + strlen(f);
+  while (*b == '-' || *b == ' ' || *b == '|') b++;
+  while (e > b && (e[-1] == '-' || e[-1] == ' ' || e[-1] == '|')) e--;
+  *e = 0;
+  int ad = 0;
+  for (int i = 0; labels[i] && !ad; i++) ad = strcmp(b, labels[i]) == 0;
+  docpipe_free(f);
+  return ad;
+}
+
+/* A line inviting to a newsletter ("Sign up here for the Morning Grain
+ * newsletter, ..."): a call to action set among the paragraphs. */
+static int S_newsletter_line(const xmlNode *n, docpipe_buf *t) {
+  static const char *const leads[] = {"sign up", "subscribe", "get our", "inscrivez-vous",
+                                      "abonnez-vous", "melden sie sich", NULL};
+  html_stat *s = html_st(n);
+  if (s->text_len < 20 || s->text_len > 250 || s->blocks > 1 || !s->link_len) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 1000) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int hit = f && S_starts_with_any(f, leads) && strstr(f, "newsletter");
+  docpipe_free(f);
+  return hit;
+}
+
+/* A newsletter sign-up box in or beside the article: a short pitch ("Get
+ * the Sentinel in your inbox") around a form that asks for an e-mail
+ * address and little else (a contact form has a message box).  The box
+ * goes whole, its pitch with its fields.  The pitch must name the
+ * newsletter: a waiting list or job alerts on a shop or a board is the
+ * page's own offer. */
+static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
+  html_stat *s = html_st(n);
+  if (s->text_len < 20 || s->text_len > 400 || s->text_len * 2 >= body_len || s->paras > 4)
+    return 0;
+  int email = 0, fields = 0, scanned = 0;
+  for (const xmlNode *x = n->children; x && scanned < 200; x = html_next((xmlNode *)x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    scanned++;
+    if (html_is(x, "textarea") || html_is(x, "select")) return 0;
+    if (!html_is(x, "input")) continue;
+    const char *type = html_attr(x, "type"), *name = html_attr(x, "name");
+    if (type && (!strcasecmp(type, "hidden") || !strcasecmp(type, "submit") ||
+                 !strcasecmp(type, "checkbox") || !strcasecmp(type, "button")))
+      continue;
+    fields++;
+    if ((type && !strcasecmp(type, "email")) || (name && strcasestr(name, "email")))
+      email = 1;
+  }
+  if (!email || fields > 2 || scanned >= 200) return 0;
+  static const char *const pitch[] = {"newsletter", "inbox", "subscrib", "abonn", NULL};
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 1600) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int hit = 0;
+  for (int i = 0; f && pitch[i] && !hit; i++) hit = strstr(f, pitch[i]) != NULL;
+  docpipe_free(f);
+  return hit;
+}
+
 static int S_panel_like(const xmlNode *n) {
   const char *role = html_attr(n, "role");
   if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
@@ -660,7 +738,8 @@ void html_mark_boilerplate(html_ctx *c) {
       if (s->removed) {
         skip = 1;
       } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t) ||
-                 S_loading_label(n, &t)) {
+                 S_loading_label(n, &t) || S_ad_label(n, &t) || S_signup_box(n, body_len, &t) ||
+                 S_newsletter_line(n, &t)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
@@ -700,7 +779,7 @@ void html_mark_boilerplate(html_ctx *c) {
                   S_footer_after_h1(c, n, h1))) {
         S_remove(n);
         skip = 1;
-      } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
+      } else if (s->text_len > 20 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
                  S_is_inline_teaser(n, &t)) {
         S_remove(n); /* "Related: <a>another story</a>" inside the article */
         skip = 1;

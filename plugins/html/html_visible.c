@@ -1229,9 +1229,18 @@ static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre
   for (int k = 0; k < 2; k++) {
     const docpipe_value *authors = docpipe_value_get(k ? pre : meta, DOCPIPE_META_AUTHORS);
     for (size_t i = 0; fl && i < docpipe_value_count(authors) && !found; i++) {
-      char *fa = S_fold(docpipe_value_string(docpipe_value_at(authors, i)));
+      const char *v = docpipe_value_string(docpipe_value_at(authors, i));
+      char *fa = S_fold(v);
       found = fa && *fa && strcmp(fa, fl) == 0;
       free(fa);
+      if (!found && k && v) {
+        /* the page's byline is cleaned to the name only at the end */
+        char *clean = S_author_clean(v);
+        fa = S_fold(clean);
+        found = fa && *fa && strcmp(fa, fl) == 0;
+        free(fa);
+        free(clean);
+      }
     }
   }
   free(fl);
@@ -1265,6 +1274,83 @@ static int S_credits_known_authors(const docpipe_value *meta, const docpipe_valu
   }
   free(copy);
   return known;
+}
+
+/* A line of the byline box printed in the body's first blocks, once the
+ * authors are known: the writer's role alone ("Highlands and Islands
+ * reporter", "Senior Correspondent"), a relative time ("3 hours ago",
+ * "Updated 2 hours ago"), a reading time ("3-MINUTE READ", "Lecture 3
+ * min."), or where the writers reported from ("A reported from X, and B
+ * from Y"). */
+static int S_header_furniture(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  size_t len = strlen(line);
+  if (len > 160) return 0;
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = 0;
+  /* the words of the line */
+  const char *w[12];
+  size_t wl[12], nw = 0;
+  for (const char *p = f; *p && nw < 12;) {
+    while (*p == ' ' || *p == '-' || *p == ',' || *p == '.') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '-' && *e != ',') e++;
+    w[nw] = p;
+    wl[nw++] = (size_t)(e - p);
+    p = e;
+  }
+  static const char *const units[] = {"second", "seconds", "min", "mins", "minute", "minutes",
+                                      "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
+                                      NULL};
+  static const char *const reads[] = {"read", "lesezeit", "lecture", "đọc", NULL};
+  int authors = docpipe_value_count(docpipe_value_get((docpipe_value *)meta, DOCPIPE_META_AUTHORS)) > 0 ||
+                docpipe_value_count(docpipe_value_get((docpipe_value *)pre, DOCPIPE_META_AUTHORS)) > 0;
+  if (nw >= 3 && nw <= 4 && S_word_in(w[nw - 1], wl[nw - 1], (const char *const[]){"ago", NULL}) &&
+      S_word_in(w[nw - 2], wl[nw - 2], units) && w[nw - 3][0] >= '0' && w[nw - 3][0] <= '9')
+    hit = nw == 3 || S_word_in(w[0], wl[0], (const char *const[]){"updated", "published", NULL});
+  else if (nw >= 3 && nw <= 4) {
+    /* "3 min read", "3-MINUTE READ", "Lecture 3 min.", "5 Min. Lesezeit" */
+    int num = 0, unit = 0, rd = 0;
+    for (size_t i = 0; i < nw; i++) {
+      if (w[i][0] >= '0' && w[i][0] <= '9') num++;
+      else if (S_word_in(w[i], wl[i], units)) unit++;
+      else if (S_word_in(w[i], wl[i], reads)) rd++;
+    }
+    hit = num == 1 && unit == 1 && rd == 1 && (size_t)(num + unit + rd) == nw;
+  }
+  if (!hit && authors && nw >= 1 && nw <= 6 && !strpbrk(line, ".:!?\"") &&
+      S_word_in(w[nw - 1], wl[nw - 1], S_role_words) && line[0] >= 'A' && line[0] <= 'Z')
+    hit = 1; /* the role alone */
+  if (!hit && authors && strstr(f, " reported from ")) {
+    /* "Rebecca Thornton reported from ...": it opens with an author */
+    const char *at = strstr(f, " reported from ");
+    char *name = strndup(line, (size_t)(at - f));
+    hit = name && S_names_an_author(meta, pre, name);
+    free(name);
+  }
+  free(f);
+  return hit;
+}
+
+/* A credit or print note among the article's last lines: the agency's
+ * sign-off ("Reporting by A in London; Editing by B", "Additional
+ * reporting by C") and where the piece ran in print ("A version of this
+ * article appears in print on ...", "This article appeared in the ...
+ * print edition as: ..."). */
+static int S_footer_furniture(const char *line) {
+  static const char *const leads[] = {"reporting by ", "additional reporting by ",
+                                      "writing by ", "editing by ", "compiled by ",
+                                      "with reporting by ", "research by ", NULL};
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = 0;
+  for (int i = 0; leads[i] && !hit; i++) hit = !strncmp(f, leads[i], strlen(leads[i]));
+  if (!hit && (strstr(f, "appears in print on") || strstr(f, "appeared in print on") ||
+               strstr(f, "print edition as:")))
+    hit = !strncmp(f, "a version of this", 17) || !strncmp(f, "this article appeared", 21);
+  free(f);
+  return hit;
 }
 
 /* A breadcrumb left in the content: links joined by a path separator
@@ -1345,6 +1431,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
         else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
         else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
+        else if (len < 100 && seen < 3 && S_names_an_author(meta, pre, txt)) drop = 1;
+        else if (seen < 4 && S_header_furniture(meta, pre, txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
@@ -1382,6 +1470,21 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
       if (S_block_text(n, &txt) && strlen(txt) < 150 &&
           (S_names_an_author(meta, pre, txt) || S_byline(meta, txt) ||
            S_credits_known_authors(meta, pre, txt) || S_date_from_line(meta, txt, !have_date)))
+        docpipe_node_free(n);
+      docpipe_free(txt);
+    }
+    seen++;
+    n = prev;
+  }
+
+  /* an agency's sign-off or a print note, in the last blocks (an author's
+   * bio or a subscription notice may follow it) */
+  seen = 0;
+  for (docpipe_node *n = docpipe_node_last_child(root); n && seen < 8;) {
+    docpipe_node *prev = docpipe_node_prev(n);
+    if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
+      char *txt = NULL;
+      if (S_block_text(n, &txt) && strlen(txt) < 300 && S_footer_furniture(txt))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

@@ -348,6 +348,38 @@ static void test_news_furniture(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_news_site_furniture(void) {
+  /* an international news page's furniture inside the article: the byline
+   * box's role, relative time and reading time, a short "Read more:"
+   * line, an advert's label, a newsletter box and line, the agency's
+   * sign-off and a print note before an author's bio */
+  const char *page =
+      "<html lang=en><head><title>Ferry cancelled</title>"
+      "<meta name=author content='Jane Roe'></head><body><article>"
+      "<h1>Ferry cancelled for the winter</h1>"
+      "<div data-component=byline-block><div>Jane Roe</div><div>Transport correspondent</div>"
+      "<div><time>3 hours ago</time></div><div>4 min read</div></div>" S_PARA
+      "<p><strong>Read more: <a href='/x'>Island pier sold</a></strong></p>"
+      "<div><span>Advertisement</span></div>"
+      "<p>Sign up <a href='/n'>here</a> for the Morning Tide newsletter, every weekday.</p>"
+      "<div class=box><h4>Get the Gazette in your inbox</h4><p>Our free newsletter.</p>"
+      "<form><input type=email name=EMAIL><input type=submit value=Go></form></div>" S_PARA
+      "<p>Reporting by Jane Roe in Oban; Editing by Tom Poe</p>"
+      "<p>A version of this article appears in print on Dec. 6, 2024, Section A, Page 4.</p>"
+      "<p><a href='/jane'>Jane Roe</a></p><p>Jane covers transport and the islands.</p>"
+      "<p>More from Jane</p></article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  char *body = S_body(doc);
+  OK(body && strstr(body, "first paragraph"), "the article stays");
+  static const char *const gone[] = {"correspondent", "hours ago", "min read", "Island pier",
+                                     "Advertisement", "Morning Tide", "inbox", "Reporting by",
+                                     "in print", NULL};
+  for (int i = 0; body && gone[i]; i++) OK(!strstr(body, gone[i]), gone[i]);
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_forum_thread(void) {
   /* the forum puts its prefix label in the h1; the JSON-LD headline is the
    * thread's own; every post is an item with its author */
@@ -1130,6 +1162,7 @@ int main(void) {
   RUN(test_blog_title_and_dates);
   RUN(test_landing_page_title);
   RUN(test_news_furniture);
+  RUN(test_news_site_furniture);
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_vn_portal_shapes);
