@@ -1380,6 +1380,41 @@ static int S_is_breadcrumb(docpipe_node *n) {
   return links >= 2;
 }
 
+/* An author value that names a desk, not a person ("Sentinel Staff",
+ * "News Desk", "The Editors", "Editorial Team", "admin"): what a site's
+ * CMS prints for a post filed by its staff account. */
+static int S_collective_author(const char *v) {
+  static const char *const last[] = {"staff", "team", "desk", "editors", "newsroom", "bureau",
+                                     "reports", "report", NULL};
+  static const char *const whole[] = {"admin", "administrator", "editor", "webmaster", NULL};
+  const char *sp = strrchr(v, ' ');
+  const char *lw = sp ? sp + 1 : v;
+  return S_word_in(lw, strlen(lw), last) || S_word_in(v, strlen(v), whole);
+}
+
+/* The meta names only a desk while the page's byline names a person
+ * ("By Jolene Marsh" over a JSON-LD and meta author "Sentinel Staff"):
+ * the person wrote it, as the reader of the page sees. */
+static void S_person_over_desk(docpipe_value *meta, docpipe_value *pre) {
+  docpipe_value *a = docpipe_value_get(meta, DOCPIPE_META_AUTHORS);
+  docpipe_value *p = pre ? docpipe_value_get(pre, DOCPIPE_META_AUTHORS) : NULL;
+  if (!a || !p || !docpipe_value_count(a) || !docpipe_value_count(p)) return;
+  for (size_t i = 0; i < docpipe_value_count(a); i++) {
+    const char *v = docpipe_value_string(docpipe_value_at(a, i));
+    if (!v || !S_collective_author(v)) return;
+  }
+  docpipe_value *l = docpipe_value_new_list();
+  for (size_t i = 0; l && i < docpipe_value_count(p); i++) {
+    char *c = S_author_clean(docpipe_value_string(docpipe_value_at(p, i)));
+    /* a person: two or more words, none of them a desk's */
+    if (c && strchr(c, ' ') && !S_collective_author(c) && !S_outlet_author(c))
+      docpipe_value_append_string(l, c);
+    free(c);
+  }
+  if (l && docpipe_value_count(l)) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+  else docpipe_value_free(l);
+}
+
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
                       docpipe_doc *doc) {
   (void)c;
@@ -1406,6 +1441,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     docpipe_value_set(meta, DOCPIPE_META_AUTHORS, m->authors);
     m->authors = NULL;
     S_tidy_authors(meta);
+    S_person_over_desk(meta, pre);
   }
   if (m->source) docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, m->source);
   if (m->url) docpipe_value_set_string(meta, DOCPIPE_META_URL, m->url);

@@ -380,6 +380,23 @@ static void test_news_site_furniture(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_person_over_desk(void) {
+  /* the CMS names the staff account; the page's byline names the reporter */
+  const char *page =
+      "<html lang=en><head><title>Creek cleanup</title><meta name=author content='Gazette Staff'>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Creek "
+      "cleanup\",\"author\":{\"@type\":\"Person\",\"name\":\"Gazette Staff\"}}</script>"
+      "</head><body><article><h1>Creek cleanup</h1>"
+      "<div class=post-author-name>By <a href='/author/jm'>Jolene Marsh</a> -</div>" S_PARA
+      "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  const docpipe_value *a = docpipe_value_get(docpipe_doc_meta(doc), "authors");
+  INT_EQ((int)docpipe_value_count(a), 1, "one author");
+  STR_EQ(docpipe_value_string(docpipe_value_at(a, 0)), "Jolene Marsh", "the reporter, not the desk");
+  docpipe_doc_free(doc);
+}
+
 static void test_forum_thread(void) {
   /* the forum puts its prefix label in the h1; the JSON-LD headline is the
    * thread's own; every post is an item with its author */
@@ -1163,6 +1180,7 @@ int main(void) {
   RUN(test_landing_page_title);
   RUN(test_news_furniture);
   RUN(test_news_site_furniture);
+  RUN(test_person_over_desk);
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_vn_portal_shapes);
