@@ -112,10 +112,19 @@ static const char *const S_strict_neg[] = {
     "othernews", "other-news", "binhchon", "thongke", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
     "consent", NULL};
 
+/* A figure's caption, or a part of one: hidden from screen readers
+ * (aria-hidden) where it repeats the image's alt text, yet shown on the
+ * page under the picture. */
+static int S_caption_part(const xmlNode *n) {
+  for (int d = 0; n && d < 3; d++, n = n->parent)
+    if (html_is(n, "figcaption")) return 1;
+  return 0;
+}
+
 static int S_hidden(const xmlNode *n) {
   if (html_attr(n, "hidden")) return 1;
   const char *a = html_attr(n, "aria-hidden");
-  if (a && strcmp(a, "true") == 0 && !html_is(n, "body")) return 1;
+  if (a && strcmp(a, "true") == 0 && !html_is(n, "body") && !S_caption_part(n)) return 1;
   const char *st = html_attr(n, "style");
   if (st) {
     char buf[128];
@@ -248,6 +257,16 @@ static int S_more_link(const xmlNode *n, docpipe_buf *t) {
     while (*r == ' ' || *r == '.' || *r == '>' || (unsigned char)*r >= 0x80) r++;
     more = *r == 0;
   }
+  /* a button drawn as a link ("Share", "Subscribe now") outside any
+   * sentence: the whole link is the word */
+  static const char *const buttons[] = {"share", "share this", "share this post", "subscribe",
+                                        "subscribe now", "leave a comment", "partager",
+                                        "teilen", NULL};
+  int button = 0;
+  for (int i = 0; f && buttons[i] && !more && !button; i++) button = strcmp(f, buttons[i]) == 0;
+  if (button && (!strcmp(f, "share") || !strncmp(f, "share ", 6) || !strcmp(f, "partager") ||
+                 !strcmp(f, "teilen") || !S_in_running_text(n)))
+    more = 1;
   docpipe_free(f);
   return more;
 }

@@ -380,6 +380,28 @@ static void test_news_site_furniture(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_hidden_caption_and_buttons(void) {
+  /* a caption hidden from screen readers is still under the picture; a
+   * link drawn as a "Share" button is no text, a "subscribe" in a
+   * sentence is */
+  const char *page =
+      "<html lang=fr><head><title>Cantines</title></head><body><article><h1>Cantines</h1>"
+      "<figure><img src=a.jpg alt=''><figcaption aria-hidden=true>Dans le réfectoire de "
+      "l’école, le 28 novembre.</figcaption></figure>" S_PARA
+      "<p class=button-wrapper><a class=button href='/s'>Share</a></p>"
+      "<p>Readers who want more can <a href='/sub'>subscribe</a> to the weekly letter, which "
+      "goes out every Friday with the week's reports and a few longer reads.</p>"
+      "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  char *body = S_body(doc);
+  OK(body && strstr(body, "réfectoire"), "the caption stays");
+  OK(body && !strstr(body, "Share"), "the Share button goes");
+  OK(body && strstr(body, "can subscribe to"), "a link in a sentence stays");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_person_over_desk(void) {
   /* the CMS names the staff account; the page's byline names the reporter */
   const char *page =
@@ -1181,6 +1203,7 @@ int main(void) {
   RUN(test_news_furniture);
   RUN(test_news_site_furniture);
   RUN(test_person_over_desk);
+  RUN(test_hidden_caption_and_buttons);
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_vn_portal_shapes);
