@@ -546,6 +546,34 @@ static int S_newsletter_line(const xmlNode *n, docpipe_buf *t) {
   return hit;
 }
 
+/* An appeal for money set in or after the article ("... we have a small
+ * favour to ask", "Support our journalism"): a short box whose call to
+ * action, a link or button, says only "Support us", "Donate", "Become a
+ * member".  It goes whole. */
+static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
+  static const char *const calls[] = {"support us", "donate", "donate now", "donate today",
+                                      "become a member", "make a contribution", "contribute",
+                                      "give now", "support our work", "support our journalism",
+                                      "soutenez-nous", "faire un don", "jetzt unterstützen", NULL};
+  html_stat *s = html_st(n);
+  if (html_is(n, "a") || html_is(n, "p") || s->text_len < 80 || s->text_len > 800 ||
+      s->text_len * 3 >= body_len || s->paras > 4)
+    return 0;
+  int scanned = 0, hit = 0;
+  for (const xmlNode *x = n->children; x && scanned < 200 && !hit;
+       x = html_next((xmlNode *)x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    scanned++;
+    if (!html_is(x, "a") && !html_is(x, "button")) continue;
+    docpipe_buf_reset(t);
+    if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) continue;
+    char *f = html_fold(t->data, t->len);
+    for (int i = 0; f && calls[i] && !hit; i++) hit = strcmp(f, calls[i]) == 0;
+    docpipe_free(f);
+  }
+  return hit;
+}
+
 /* A newsletter sign-up box in or beside the article: a short pitch ("Get
  * the Sentinel in your inbox") around a form that asks for an e-mail
  * address and little else (a contact form has a message box).  The box
@@ -758,7 +786,7 @@ void html_mark_boilerplate(html_ctx *c) {
         skip = 1;
       } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t) ||
                  S_loading_label(n, &t) || S_ad_label(n, &t) || S_signup_box(n, body_len, &t) ||
-                 S_newsletter_line(n, &t)) {
+                 S_newsletter_line(n, &t) || S_appeal_box(n, body_len, &t)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&

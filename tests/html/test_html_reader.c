@@ -352,7 +352,8 @@ static void test_news_site_furniture(void) {
   /* an international news page's furniture inside the article: the byline
    * box's role, relative time and reading time, a short "Read more:"
    * line, an advert's label, a newsletter box and line, the agency's
-   * sign-off and a print note before an author's bio */
+   * sign-off and a print note before an author's bio, an appeal for
+   * money */
   const char *page =
       "<html lang=en><head><title>Ferry cancelled</title>"
       "<meta name=author content='Jane Roe'></head><body><article>"
@@ -367,14 +368,16 @@ static void test_news_site_furniture(void) {
       "<p>Reporting by Jane Roe in Oban; Editing by Tom Poe</p>"
       "<p>A version of this article appears in print on Dec. 6, 2024, Section A, Page 4.</p>"
       "<p><a href='/jane'>Jane Roe</a></p><p>Jane covers transport and the islands.</p>"
-      "<p>More from Jane</p></article></body></html>";
+      "<p>More from Jane</p><div class=slot><h2>... we have a small favour to ask.</h2><p>Millions "
+      "of readers come to us for news that is open to everyone. If you can, please support us "
+      "today.</p><a href='/support'>Support us</a></div></article></body></html>";
   docpipe_doc *doc = S_doc(page);
   if (!doc) return;
   char *body = S_body(doc);
   OK(body && strstr(body, "first paragraph"), "the article stays");
   static const char *const gone[] = {"correspondent", "hours ago", "min read", "Island pier",
                                      "Advertisement", "Morning Tide", "inbox", "Reporting by",
-                                     "in print", NULL};
+                                     "in print", "small favour", NULL};
   for (int i = 0; body && gone[i]; i++) OK(!strstr(body, gone[i]), gone[i]);
   docpipe_free(body);
   docpipe_doc_free(doc);
