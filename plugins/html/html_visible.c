@@ -1341,7 +1341,9 @@ static int S_header_furniture(const docpipe_value *meta, const docpipe_value *pr
 static int S_footer_furniture(const char *line) {
   static const char *const leads[] = {"reporting by ", "additional reporting by ",
                                       "writing by ", "editing by ", "compiled by ",
-                                      "with reporting by ", "research by ", NULL};
+                                      "with reporting by ", "research by ", "have a news tip",
+                                      "got a news tip", "have a tip", "got a tip",
+                                      "do you have a news tip", NULL};
   char *f = S_fold(line);
   if (!f) return 0;
   int hit = 0;
@@ -1351,6 +1353,26 @@ static int S_footer_furniture(const char *line) {
     hit = !strncmp(f, "a version of this", 17) || !strncmp(f, "this article appeared", 21);
   free(f);
   return hit;
+}
+
+/* An author's bio among the last lines: it opens with a known author's
+ * name, or first name, and says what they do ("Anna covers agricultural
+ * commodities ...", "Rebecca Thornton is a national correspondent"). */
+static int S_author_bio(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  static const char *const verbs[] = {"is", "covers", "writes", "reports", "joined", "has",
+                                      "was", "edits", "leads", NULL};
+  const docpipe_value *a = docpipe_value_get((docpipe_value *)meta, DOCPIPE_META_AUTHORS);
+  if (!a || !docpipe_value_count(a)) a = pre ? docpipe_value_get((docpipe_value *)pre, DOCPIPE_META_AUTHORS) : NULL;
+  for (size_t i = 0; a && i < docpipe_value_count(a); i++) {
+    const char *name = docpipe_value_string(docpipe_value_at(a, i));
+    if (!name || !strchr(name, ' ')) continue;
+    size_t full = strlen(name), first = strcspn(name, " ");
+    size_t k = !strncmp(line, name, full) ? full : !strncmp(line, name, first) ? first : 0;
+    if (!k || line[k] != ' ') continue;
+    const char *w = line + k + 1;
+    if (S_word_in(w, strcspn(w, " "), verbs)) return 1;
+  }
+  return 0;
 }
 
 /* A breadcrumb left in the content: links joined by a path separator
@@ -1520,7 +1542,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     docpipe_node *prev = docpipe_node_prev(n);
     if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
       char *txt = NULL;
-      if (S_block_text(n, &txt) && strlen(txt) < 300 && S_footer_furniture(txt))
+      if (S_block_text(n, &txt) && strlen(txt) < 300 &&
+          (S_footer_furniture(txt) || (seen < 4 && S_author_bio(meta, pre, txt))))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

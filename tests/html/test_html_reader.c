@@ -352,8 +352,8 @@ static void test_news_site_furniture(void) {
   /* an international news page's furniture inside the article: the byline
    * box's role, relative time and reading time, a short "Read more:"
    * line, an advert's label, a newsletter box and line, the agency's
-   * sign-off and a print note before an author's bio, an appeal for
-   * money */
+   * sign-off, a print note and a news-tip line, an author's bio, an appeal
+   * for money */
   const char *page =
       "<html lang=en><head><title>Ferry cancelled</title>"
       "<meta name=author content='Jane Roe'></head><body><article>"
@@ -367,6 +367,7 @@ static void test_news_site_furniture(void) {
       "<form><input type=email name=EMAIL><input type=submit value=Go></form></div>" S_PARA
       "<p>Reporting by Jane Roe in Oban; Editing by Tom Poe</p>"
       "<p>A version of this article appears in print on Dec. 6, 2024, Section A, Page 4.</p>"
+      "<p><em>Have a news tip? Email news@gazette.example.com or call 555-0100.</em></p>"
       "<p><a href='/jane'>Jane Roe</a></p><p>Jane covers transport and the islands.</p>"
       "<p>More from Jane</p><div class=slot><h2>... we have a small favour to ask.</h2><p>Millions "
       "of readers come to us for news that is open to everyone. If you can, please support us "
@@ -377,7 +378,8 @@ static void test_news_site_furniture(void) {
   OK(body && strstr(body, "first paragraph"), "the article stays");
   static const char *const gone[] = {"correspondent", "hours ago", "min read", "Island pier",
                                      "Advertisement", "Morning Tide", "inbox", "Reporting by",
-                                     "in print", "small favour", NULL};
+                                     "in print", "small favour", "news tip", "covers transport",
+                                     NULL};
   for (int i = 0; body && gone[i]; i++) OK(!strstr(body, gone[i]), gone[i]);
   docpipe_free(body);
   docpipe_doc_free(doc);
