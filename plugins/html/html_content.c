@@ -555,11 +555,14 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
                                       "become a member", "make a contribution", "contribute",
                                       "give now", "support our work", "support our journalism",
                                       "soutenez-nous", "faire un don", "jetzt unterstützen", NULL};
+  /* a paywall's prompt offers both ways in: log in, or subscribe */
+  static const char *const login[] = {"log in", "sign in", "login", NULL};
+  static const char *const subscribe[] = {"subscribe", "subscribe now", NULL};
   html_stat *s = html_st(n);
   if (html_is(n, "a") || html_is(n, "p") || s->text_len < 80 || s->text_len > 800 ||
       s->text_len * 3 >= body_len || s->paras > 4)
     return 0;
-  int scanned = 0, hit = 0;
+  int scanned = 0, hit = 0, in = 0, sub = 0;
   for (const xmlNode *x = n->children; x && scanned < 200 && !hit;
        x = html_next((xmlNode *)x, n, 0)) {
     if (x->type != XML_ELEMENT_NODE) continue;
@@ -569,9 +572,11 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
     if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) continue;
     char *f = html_fold(t->data, t->len);
     for (int i = 0; f && calls[i] && !hit; i++) hit = strcmp(f, calls[i]) == 0;
+    for (int i = 0; f && login[i]; i++) in |= strcmp(f, login[i]) == 0;
+    for (int i = 0; f && subscribe[i]; i++) sub |= strcmp(f, subscribe[i]) == 0;
     docpipe_free(f);
   }
-  return hit;
+  return hit || (in && sub);
 }
 
 /* A newsletter sign-up box in or beside the article: a short pitch ("Get

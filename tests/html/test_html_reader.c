@@ -353,7 +353,7 @@ static void test_news_site_furniture(void) {
    * box's role, relative time and reading time, a short "Read more:"
    * line, an advert's label, a newsletter box and line, the agency's
    * sign-off, a print note and a news-tip line, an author's bio, an appeal
-   * for money */
+   * for money, a paywall's prompt */
   const char *page =
       "<html lang=en><head><title>Ferry cancelled</title>"
       "<meta name=author content='Jane Roe'></head><body><article>"
@@ -371,7 +371,10 @@ static void test_news_site_furniture(void) {
       "<p><a href='/jane'>Jane Roe</a></p><p>Jane covers transport and the islands.</p>"
       "<p>More from Jane</p><div class=slot><h2>... we have a small favour to ask.</h2><p>Millions "
       "of readers come to us for news that is open to everyone. If you can, please support us "
-      "today.</p><a href='/support'>Support us</a></div></article></body></html>";
+      "today.</p><a href='/support'>Support us</a></div></article><div id=gate><h2>Thank you "
+      "for your patience while we verify access.</h2><p>Already a subscriber? <a href='/login'>"
+      "Log in</a>.</p><p>Want all of the Gazette? <a href='/sub'>Subscribe</a>.</p></div>"
+      "</body></html>";
   docpipe_doc *doc = S_doc(page);
   if (!doc) return;
   char *body = S_body(doc);
@@ -379,7 +382,7 @@ static void test_news_site_furniture(void) {
   static const char *const gone[] = {"correspondent", "hours ago", "min read", "Island pier",
                                      "Advertisement", "Morning Tide", "inbox", "Reporting by",
                                      "in print", "small favour", "news tip", "covers transport",
-                                     NULL};
+                                     "verify access", NULL};
   for (int i = 0; body && gone[i]; i++) OK(!strstr(body, gone[i]), gone[i]);
   docpipe_free(body);
   docpipe_doc_free(doc);
