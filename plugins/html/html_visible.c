@@ -1204,6 +1204,14 @@ static int S_is_short_block(docpipe_node *n) {
   return t == DOCPIPE_NODE_PARAGRAPH || t == DOCPIPE_NODE_HEADING;
 }
 
+/* A list of one item: a page's metadata strip set as a list (<ul><li><time>
+ * Dec. 5, 2024 ...</time></li></ul>), read as one line for a date. */
+static int S_one_item_list(docpipe_node *n) {
+  if (docpipe_node_type_of(n) != DOCPIPE_NODE_LIST) return 0;
+  docpipe_node *item = docpipe_node_first_child(n);
+  return item && !docpipe_node_next(item);
+}
+
 static int S_byline(docpipe_value *meta, const char *line) {
   docpipe_value *authors = NULL;
   char *source = NULL;
@@ -1480,13 +1488,15 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
   int seen = 0;
   for (docpipe_node *n = docpipe_node_first_child(root); n && seen < 6;) {
     docpipe_node *next = docpipe_node_next(n);
-    if (S_is_short_block(n)) {
+    if (S_is_short_block(n) || S_one_item_list(n)) {
       char *txt = NULL;
       if (S_block_text(n, &txt)) {
         size_t len = strlen(txt);
         char *ft = len < 600 ? html_fold(txt, len) : NULL;
         int drop = 0;
-        if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
+        if (S_one_item_list(n)) {
+          if (len < 120 && S_date_from_line(meta, txt, !have_date)) drop = have_date = 1;
+        } else if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
         else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
         else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
         else if (len < 100 && seen < 3 && S_names_an_author(meta, pre, txt)) drop = 1;

@@ -127,6 +127,7 @@ static const struct {
     {"jeudi 5 décembre 2024", 1},
     {"March 5, 2021 - March 6, 2021", 0}, /* a range of days, not a second date after "updated" */
     {"Publié le 05 décembre 2024 à Lyon", 0},
+    {"Dec. 5, 2024Updated 12:31 p.m. ET", 1}, /* two boxes with no space between */
 };
 
 static void test_lines(void) {

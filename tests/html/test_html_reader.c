@@ -410,6 +410,21 @@ static void test_hidden_caption_and_buttons(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_date_strip_as_list(void) {
+  /* the date strip set as a list of one item, its two boxes glued */
+  const char *page =
+      "<html lang=en><head><title>Library funding</title></head><body><article>"
+      "<h1>Library funding runs out</h1><ul><li><time><span>Dec. 5, 2024</span>"
+      "<span>Updated 12:31 p.m. ET</span></time></li></ul>" S_PARA "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-12-05", "the strip's date");
+  char *body = S_body(doc);
+  OK(body && !strstr(body, "Updated"), "the strip leaves the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_person_over_desk(void) {
   /* the CMS names the staff account; the page's byline names the reporter */
   const char *page =
@@ -1211,6 +1226,7 @@ int main(void) {
   RUN(test_news_furniture);
   RUN(test_news_site_furniture);
   RUN(test_person_over_desk);
+  RUN(test_date_strip_as_list);
   RUN(test_hidden_caption_and_buttons);
   RUN(test_forum_thread);
   RUN(test_byline_box);

@@ -313,7 +313,7 @@ static const char *const S_line_words[] = {
     "Aktualisiert am", "Aktualisiert", "Stand", "am", "um", "Uhr", "Publicado el",
     "Publicado em", "Publicado", "Actualizado el", "Actualizado", "Atualizado em", "Atualizado",
     "el", "em", "a las", "às", "Pubblicato il", "Pubblicato", "Aggiornato il", "Aggiornato", "il",
-    "alle", "ore", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "alle", "ore", "a.m.", "p.m.", "ET", "EST", "EDT", "PT", "PST", "PDT", "CET", "CEST", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "lunes",
     "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì",
     "mercoledì", "giovedì", "venerdì", "sabato", "domenica", NULL};

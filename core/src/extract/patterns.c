@@ -46,7 +46,9 @@ static const struct {
                     "(?:\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)?)?(?!\\d)", 0},
     [X_DATE_VI_WORDS] = {"ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+((?:19|20)\\d\\d)",
                          PCRE2_CASELESS},
-    [X_DATE_EN_MDY] = {"\\b" MONTHS_EN "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b",
+    /* the year may meet the next word with no space where the page set
+     * them in two boxes ("Dec. 5, 2024Updated 12:31 p.m. ET") */
+    [X_DATE_EN_MDY] = {"\\b" MONTHS_EN "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?!\\d)",
                        PCRE2_CASELESS},
     [X_DATE_EN_DMY] = {"\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS_EN ",?\\s+((?:19|20)\\d\\d)\\b",
                        PCRE2_CASELESS},
