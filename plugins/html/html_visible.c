@@ -1327,6 +1327,12 @@ static int S_header_furniture(const docpipe_value *meta, const docpipe_value *pr
     }
     hit = num == 1 && unit == 1 && rd == 1 && (size_t)(num + unit + rd) == nw;
   }
+  /* a label that the piece is for subscribers ("Article réservé aux
+   * abonnés", "Subscribers only") */
+  static const char *const members[] = {"article réservé aux abonnés", "réservé aux abonnés",
+                                        "subscribers only", "subscriber only", "for subscribers",
+                                        "subscriber exclusive", "nur für abonnenten", NULL};
+  for (int i = 0; !hit && members[i]; i++) hit = !strcmp(f, members[i]);
   if (!hit && authors && nw >= 1 && nw <= 6 && !strpbrk(line, ".:!?\"") &&
       S_word_in(w[nw - 1], wl[nw - 1], S_role_words) && line[0] >= 'A' && line[0] <= 'Z')
     hit = 1; /* the role alone */

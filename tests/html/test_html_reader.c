@@ -391,10 +391,10 @@ static void test_news_site_furniture(void) {
 static void test_hidden_caption_and_buttons(void) {
   /* a caption hidden from screen readers is still under the picture; a
    * link drawn as a "Share" button is no text, a "subscribe" in a
-   * sentence is */
+   * sentence is; a subscribers-only label at the top is no text */
   const char *page =
       "<html lang=fr><head><title>Cantines</title></head><body><article><h1>Cantines</h1>"
-      "<figure><img src=a.jpg alt=''><figcaption aria-hidden=true>Dans le réfectoire de "
+      "<p class=premium>Article réservé aux abonnés</p><figure><img src=a.jpg alt=''><figcaption aria-hidden=true>Dans le réfectoire de "
       "l’école, le 28 novembre.</figcaption></figure>" S_PARA
       "<p class=button-wrapper><a class=button href='/s'>Share</a></p>"
       "<p>Readers who want more can <a href='/sub'>subscribe</a> to the weekly letter, which "
@@ -406,6 +406,7 @@ static void test_hidden_caption_and_buttons(void) {
   OK(body && strstr(body, "réfectoire"), "the caption stays");
   OK(body && !strstr(body, "Share"), "the Share button goes");
   OK(body && strstr(body, "can subscribe to"), "a link in a sentence stays");
+  OK(body && !strstr(body, "abonnés"), "the subscribers' label goes");
   docpipe_free(body);
   docpipe_doc_free(doc);
 }
