@@ -568,6 +568,11 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
     if (x->type != XML_ELEMENT_NODE) continue;
     scanned++;
     if (!html_is(x, "a") && !html_is(x, "button")) continue;
+    /* a call is a few words: a link's kept text, or a button's label (the
+     * cleaner removed buttons) when the button holds text runs only */
+    int plain = 1;
+    for (const xmlNode *k = x->children; k && plain; k = k->next) plain = k->type != XML_ELEMENT_NODE;
+    if (html_is(x, "a") ? html_st(x)->text_len == 0 || html_st(x)->text_len > 40 : !plain) continue;
     docpipe_buf_reset(t);
     if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) continue;
     char *f = html_fold(t->data, t->len);
