@@ -515,7 +515,8 @@ static int S_ad_label(const xmlNode *n, docpipe_buf *t) {
                                        "scroll to continue with content", "publicité", "anzeige",
                                        "werbung", "publicidad", "pubblicità", "publicidade",
                                        "quảng cáo", "sponsored content", NULL};
-  if (html_st(n)->text_len == 0 || html_st(n)->text_len > 40) return 0;
+  /* the shortest label, "anzeige", has seven letters */
+  if (html_is(n, "a") || html_st(n)->text_len < 7 || html_st(n)->text_len > 40) return 0;
   docpipe_buf_reset(t);
   if (html_text(n, t, 160) != 0 || !t->len) return 0;
   char *f = html_fold(t->data, t->len);
@@ -546,39 +547,96 @@ static int S_newsletter_line(const xmlNode *n, docpipe_buf *t) {
   return hit;
 }
 
+/* Where the boxes below can be at all: the page's e-mail fields and its
+ * short links or buttons that ask for something ("Support us", "Log in",
+ * "Subscribe"), found in one walk, so that only their ancestors are
+ * looked through.  More than S_CUES of a kind: every box is. */
+#define S_CUES 16
+typedef struct {
+  const xmlNode *email[S_CUES], *call[S_CUES];
+  int nemail, ncall;
+} S_cues;
+
+static int S_is_email_field(const xmlNode *x) {
+  const char *type = html_attr(x, "type"), *name = html_attr(x, "name");
+  return html_is(x, "input") &&
+         ((type && !strcasecmp(type, "email")) || (name && strcasestr(name, "email")));
+}
+
+/* A link's or button's short text as a call, folded (free with
+ * docpipe_free), or NULL: a link's kept text of 1 to 40 characters, or a
+ * button's label (the cleaner removed buttons) when it holds text runs
+ * only. */
+static char *S_call_text(const xmlNode *x, docpipe_buf *t) {
+  if (!html_is(x, "a") && !html_is(x, "button")) return NULL;
+  int plain = 1;
+  for (const xmlNode *k = x->children; k && plain; k = k->next) plain = k->type != XML_ELEMENT_NODE;
+  if (html_is(x, "a") ? html_st(x)->text_len == 0 || html_st(x)->text_len > 40 : !plain) return NULL;
+  docpipe_buf_reset(t);
+  if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) return NULL;
+  return html_fold(t->data, t->len);
+}
+
+static const char *const S_give_calls[] = {
+    "support us", "donate", "donate now", "donate today", "become a member", "make a contribution",
+    "contribute", "give now", "support our work", "support our journalism", "soutenez-nous",
+    "faire un don", "jetzt unterstützen", NULL};
+/* a paywall's prompt offers both ways in: log in, or subscribe */
+static const char *const S_login_calls[] = {"log in", "sign in", "login", NULL};
+static const char *const S_subscribe_calls[] = {"subscribe", "subscribe now", NULL};
+
+static int S_word_is(const char *f, const char *const *words) {
+  for (int i = 0; f && words[i]; i++)
+    if (strcmp(f, words[i]) == 0) return 1;
+  return 0;
+}
+
+static void S_collect_cues(const xmlNode *body, S_cues *q, docpipe_buf *t) {
+  q->nemail = q->ncall = 0;
+  for (const xmlNode *x = body; x; x = html_next((xmlNode *)x, body, 0)) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    if (S_is_email_field(x)) {
+      if (q->nemail <= S_CUES) q->nemail++;
+      if (q->nemail <= S_CUES) q->email[q->nemail - 1] = x;
+    } else if (html_is(x, "a") || html_is(x, "button")) {
+      char *f = S_call_text(x, t);
+      if (f && (S_word_is(f, S_give_calls) || S_word_is(f, S_login_calls) ||
+                S_word_is(f, S_subscribe_calls))) {
+        if (q->ncall <= S_CUES) q->ncall++;
+        if (q->ncall <= S_CUES) q->call[q->ncall - 1] = x;
+      }
+      docpipe_free(f);
+    }
+  }
+}
+
+/* Whether one of the k cues lies inside n (k past S_CUES: any may). */
+static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
+  if (k > S_CUES) return 1;
+  for (int i = 0; i < k; i++)
+    for (const xmlNode *p = cues[i]->parent; p; p = p->parent)
+      if (p == n) return 1;
+  return 0;
+}
+
 /* An appeal for money set in or after the article ("... we have a small
  * favour to ask", "Support our journalism"): a short box whose call to
  * action, a link or button, says only "Support us", "Donate", "Become a
  * member".  It goes whole. */
-static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
-  static const char *const calls[] = {"support us", "donate", "donate now", "donate today",
-                                      "become a member", "make a contribution", "contribute",
-                                      "give now", "support our work", "support our journalism",
-                                      "soutenez-nous", "faire un don", "jetzt unterstützen", NULL};
-  /* a paywall's prompt offers both ways in: log in, or subscribe */
-  static const char *const login[] = {"log in", "sign in", "login", NULL};
-  static const char *const subscribe[] = {"subscribe", "subscribe now", NULL};
+static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
   html_stat *s = html_st(n);
   if (html_is(n, "a") || html_is(n, "p") || s->text_len < 80 || s->text_len > 800 ||
-      s->text_len * 3 >= body_len || s->paras > 4)
+      s->text_len * 3 >= body_len || s->paras > 4 || !S_holds_cue(n, q->call, q->ncall))
     return 0;
   int scanned = 0, hit = 0, in = 0, sub = 0;
   for (const xmlNode *x = n->children; x && scanned < 200 && !hit;
        x = html_next((xmlNode *)x, n, 0)) {
     if (x->type != XML_ELEMENT_NODE) continue;
     scanned++;
-    if (!html_is(x, "a") && !html_is(x, "button")) continue;
-    /* a call is a few words: a link's kept text, or a button's label (the
-     * cleaner removed buttons) when the button holds text runs only */
-    int plain = 1;
-    for (const xmlNode *k = x->children; k && plain; k = k->next) plain = k->type != XML_ELEMENT_NODE;
-    if (html_is(x, "a") ? html_st(x)->text_len == 0 || html_st(x)->text_len > 40 : !plain) continue;
-    docpipe_buf_reset(t);
-    if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) continue;
-    char *f = html_fold(t->data, t->len);
-    for (int i = 0; f && calls[i] && !hit; i++) hit = strcmp(f, calls[i]) == 0;
-    for (int i = 0; f && login[i]; i++) in |= strcmp(f, login[i]) == 0;
-    for (int i = 0; f && subscribe[i]; i++) sub |= strcmp(f, subscribe[i]) == 0;
+    char *f = S_call_text(x, t);
+    hit = S_word_is(f, S_give_calls);
+    in |= S_word_is(f, S_login_calls);
+    sub |= S_word_is(f, S_subscribe_calls);
     docpipe_free(f);
   }
   return hit || (in && sub);
@@ -590,9 +648,10 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
  * goes whole, its pitch with its fields.  The pitch must name the
  * newsletter: a waiting list or job alerts on a shop or a board is the
  * page's own offer. */
-static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t) {
+static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
   html_stat *s = html_st(n);
-  if (s->text_len < 20 || s->text_len > 400 || s->text_len * 2 >= body_len || s->paras > 4)
+  if (s->text_len < 20 || s->text_len > 400 || s->text_len * 2 >= body_len || s->paras > 4 ||
+      !S_holds_cue(n, q->email, q->nemail))
     return 0;
   int email = 0, fields = 0, scanned = 0;
   for (const xmlNode *x = n->children; x && scanned < 200; x = html_next((xmlNode *)x, n, 0)) {
@@ -785,6 +844,9 @@ void html_mark_boilerplate(html_ctx *c) {
   const xmlNode *main_el =
       main_part && html_st(main_part)->text_len >= MAIN_MIN ? main_part : NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
+  S_cues cues;
+  if (c->body) S_collect_cues(c->body, &cues, &t);
+  else cues.nemail = cues.ncall = 0;
   xmlNode **posts = NULL;
   size_t nposts = 0, capposts = 0;
   unsigned post_len = 0;
@@ -795,8 +857,9 @@ void html_mark_boilerplate(html_ctx *c) {
       if (s->removed) {
         skip = 1;
       } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t) ||
-                 S_loading_label(n, &t) || S_ad_label(n, &t) || S_signup_box(n, body_len, &t) ||
-                 S_newsletter_line(n, &t) || S_appeal_box(n, body_len, &t)) {
+                 S_loading_label(n, &t) || S_ad_label(n, &t) ||
+                 S_signup_box(n, body_len, &t, &cues) || S_newsletter_line(n, &t) ||
+                 S_appeal_box(n, body_len, &t, &cues)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
