@@ -112,10 +112,19 @@ static const char *const S_strict_neg[] = {
     "othernews", "other-news", "binhchon", "thongke", "login", "recommend", "trending", "mostread", "most-read", "popular", "gdpr",
     "consent", NULL};
 
+/* A figure's caption, or a part of one: hidden from screen readers
+ * (aria-hidden) where it repeats the image's alt text, yet shown on the
+ * page under the picture. */
+static int S_caption_part(const xmlNode *n) {
+  for (int d = 0; n && d < 3; d++, n = n->parent)
+    if (html_is(n, "figcaption")) return 1;
+  return 0;
+}
+
 static int S_hidden(const xmlNode *n) {
   if (html_attr(n, "hidden")) return 1;
   const char *a = html_attr(n, "aria-hidden");
-  if (a && strcmp(a, "true") == 0 && !html_is(n, "body")) return 1;
+  if (a && strcmp(a, "true") == 0 && !html_is(n, "body") && !S_caption_part(n)) return 1;
   const char *st = html_attr(n, "style");
   if (st) {
     char buf[128];
@@ -248,15 +257,29 @@ static int S_more_link(const xmlNode *n, docpipe_buf *t) {
     while (*r == ' ' || *r == '.' || *r == '>' || (unsigned char)*r >= 0x80) r++;
     more = *r == 0;
   }
+  /* a button drawn as a link ("Share", "Subscribe now") outside any
+   * sentence: the whole link is the word */
+  static const char *const buttons[] = {"share", "share this", "share this post", "subscribe",
+                                        "subscribe now", "leave a comment", "partager",
+                                        "teilen", NULL};
+  int button = 0;
+  for (int i = 0; f && buttons[i] && !more && !button; i++) button = strcmp(f, buttons[i]) == 0;
+  if (button && (!strcmp(f, "share") || !strncmp(f, "share ", 6) || !strcmp(f, "partager") ||
+                 !strcmp(f, "teilen") || !S_in_running_text(n)))
+    more = 1;
   docpipe_free(f);
   return more;
 }
 
-/* A paragraph that points to another article: "Related: ...", "Xem thêm: ...". */
+/* A paragraph that points to another article: "Related: ...", "Xem thêm: ...",
+ * "Lire aussi | ...". */
 static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
   static const char *const leads[] = {"related:", "related stories:", "read more:", "read also:",
-                                      "also read:", "see also:", "more:", "xem thêm:",
-                                      "đọc thêm:", "tin liên quan:", "bài liên quan:", NULL};
+                                      "also read:", "see also:", "more:", "read next:",
+                                      "xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:",
+                                      "lire aussi", "à lire aussi", "voir aussi", "lesen sie auch",
+                                      "mehr zum thema", "lee también", "leer más:", "leggi anche",
+                                      "leia também", "leia mais:", NULL};
   if (!html_is(n, "p") && !html_is(n, "div") && !html_is(n, "li")) return 0;
   docpipe_buf_reset(t);
   if (html_text(n, t, 400) != 0 || !t->len) return 0;
@@ -484,6 +507,177 @@ static int S_form_status(const xmlNode *n) {
   return 0;
 }
 
+/* An advertisement's label left where the advert was ("Advertisement",
+ * "- Advertisement -", "Publicité", "Anzeige"): a box whose whole text is
+ * the label, never text of the page. */
+static int S_ad_label(const xmlNode *n, docpipe_buf *t) {
+  static const char *const labels[] = {"advertisement", "advertisement · scroll to continue",
+                                       "scroll to continue with content", "publicité", "anzeige",
+                                       "werbung", "publicidad", "pubblicità", "publicidade",
+                                       "quảng cáo", "sponsored content", NULL};
+  /* the shortest label, "anzeige", has seven letters */
+  if (html_is(n, "a") || html_st(n)->text_len < 7 || html_st(n)->text_len > 40) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 160) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  if (!f) return 0;
+  /* without the dashes and spaces around it */
+  char *b = f, *e = f + strlen(f);
+  while (*b == '-' || *b == ' ' || *b == '|') b++;
+  while (e > b && (e[-1] == '-' || e[-1] == ' ' || e[-1] == '|')) e--;
+  *e = 0;
+  int ad = 0;
+  for (int i = 0; labels[i] && !ad; i++) ad = strcmp(b, labels[i]) == 0;
+  docpipe_free(f);
+  return ad;
+}
+
+/* A line inviting to a newsletter ("Sign up here for the Morning Grain
+ * newsletter, ..."): a call to action set among the paragraphs. */
+static int S_newsletter_line(const xmlNode *n, docpipe_buf *t) {
+  static const char *const leads[] = {"sign up", "subscribe", "get our", "inscrivez-vous",
+                                      "abonnez-vous", "melden sie sich", NULL};
+  html_stat *s = html_st(n);
+  if (s->text_len < 20 || s->text_len > 250 || s->blocks > 1 || !s->link_len) return 0;
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 1000) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int hit = f && S_starts_with_any(f, leads) && strstr(f, "newsletter");
+  docpipe_free(f);
+  return hit;
+}
+
+/* Where the boxes below can be at all: the page's e-mail fields and its
+ * short links or buttons that ask for something ("Support us", "Log in",
+ * "Subscribe"), found in one walk, so that only their ancestors are
+ * looked through.  More than S_CUES of a kind: every box is. */
+#define S_CUES 16
+typedef struct {
+  const xmlNode *email[S_CUES], *call[S_CUES];
+  int nemail, ncall;
+} S_cues;
+
+static int S_is_email_field(const xmlNode *x) {
+  const char *type = html_attr(x, "type"), *name = html_attr(x, "name");
+  return html_is(x, "input") &&
+         ((type && !strcasecmp(type, "email")) || (name && strcasestr(name, "email")));
+}
+
+/* A link's or button's short text as a call, folded (free with
+ * docpipe_free), or NULL: a link's kept text of 1 to 40 characters, or a
+ * button's label (the cleaner removed buttons) when it holds text runs
+ * only. */
+static char *S_call_text(const xmlNode *x, docpipe_buf *t) {
+  if (!html_is(x, "a") && !html_is(x, "button")) return NULL;
+  int plain = 1;
+  for (const xmlNode *k = x->children; k && plain; k = k->next) plain = k->type != XML_ELEMENT_NODE;
+  if (html_is(x, "a") ? html_st(x)->text_len == 0 || html_st(x)->text_len > 40 : !plain) return NULL;
+  docpipe_buf_reset(t);
+  if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) return NULL;
+  return html_fold(t->data, t->len);
+}
+
+static const char *const S_give_calls[] = {
+    "support us", "donate", "donate now", "donate today", "become a member", "make a contribution",
+    "contribute", "give now", "support our work", "support our journalism", "soutenez-nous",
+    "faire un don", "jetzt unterstützen", NULL};
+/* a paywall's prompt offers both ways in: log in, or subscribe */
+static const char *const S_login_calls[] = {"log in", "sign in", "login", NULL};
+static const char *const S_subscribe_calls[] = {"subscribe", "subscribe now", NULL};
+
+static int S_word_is(const char *f, const char *const *words) {
+  for (int i = 0; f && words[i]; i++)
+    if (strcmp(f, words[i]) == 0) return 1;
+  return 0;
+}
+
+static void S_collect_cues(const xmlNode *body, S_cues *q, docpipe_buf *t) {
+  q->nemail = q->ncall = 0;
+  for (const xmlNode *x = body; x; x = html_next((xmlNode *)x, body, 0)) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    if (S_is_email_field(x)) {
+      if (q->nemail <= S_CUES) q->nemail++;
+      if (q->nemail <= S_CUES) q->email[q->nemail - 1] = x;
+    } else if (html_is(x, "a") || html_is(x, "button")) {
+      char *f = S_call_text(x, t);
+      if (f && (S_word_is(f, S_give_calls) || S_word_is(f, S_login_calls) ||
+                S_word_is(f, S_subscribe_calls))) {
+        if (q->ncall <= S_CUES) q->ncall++;
+        if (q->ncall <= S_CUES) q->call[q->ncall - 1] = x;
+      }
+      docpipe_free(f);
+    }
+  }
+}
+
+/* Whether one of the k cues lies inside n (k past S_CUES: any may). */
+static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
+  if (k > S_CUES) return 1;
+  for (int i = 0; i < k; i++)
+    for (const xmlNode *p = cues[i]->parent; p; p = p->parent)
+      if (p == n) return 1;
+  return 0;
+}
+
+/* An appeal for money set in or after the article ("... we have a small
+ * favour to ask", "Support our journalism"): a short box whose call to
+ * action, a link or button, says only "Support us", "Donate", "Become a
+ * member".  It goes whole. */
+static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
+  html_stat *s = html_st(n);
+  if (html_is(n, "a") || html_is(n, "p") || s->text_len < 80 || s->text_len > 800 ||
+      s->text_len * 3 >= body_len || s->paras > 4 || !S_holds_cue(n, q->call, q->ncall))
+    return 0;
+  int scanned = 0, hit = 0, in = 0, sub = 0;
+  for (const xmlNode *x = n->children; x && scanned < 200 && !hit;
+       x = html_next((xmlNode *)x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    scanned++;
+    char *f = S_call_text(x, t);
+    hit = S_word_is(f, S_give_calls);
+    in |= S_word_is(f, S_login_calls);
+    sub |= S_word_is(f, S_subscribe_calls);
+    docpipe_free(f);
+  }
+  return hit || (in && sub);
+}
+
+/* A newsletter sign-up box in or beside the article: a short pitch ("Get
+ * the Sentinel in your inbox") around a form that asks for an e-mail
+ * address and little else (a contact form has a message box).  The box
+ * goes whole, its pitch with its fields.  The pitch must name the
+ * newsletter: a waiting list or job alerts on a shop or a board is the
+ * page's own offer. */
+static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
+  html_stat *s = html_st(n);
+  if (s->text_len < 20 || s->text_len > 400 || s->text_len * 2 >= body_len || s->paras > 4 ||
+      !S_holds_cue(n, q->email, q->nemail))
+    return 0;
+  int email = 0, fields = 0, scanned = 0;
+  for (const xmlNode *x = n->children; x && scanned < 200; x = html_next((xmlNode *)x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    scanned++;
+    if (html_is(x, "textarea") || html_is(x, "select")) return 0;
+    if (!html_is(x, "input")) continue;
+    const char *type = html_attr(x, "type"), *name = html_attr(x, "name");
+    if (type && (!strcasecmp(type, "hidden") || !strcasecmp(type, "submit") ||
+                 !strcasecmp(type, "checkbox") || !strcasecmp(type, "button")))
+      continue;
+    fields++;
+    if ((type && !strcasecmp(type, "email")) || (name && strcasestr(name, "email")))
+      email = 1;
+  }
+  if (!email || fields > 2 || scanned >= 200) return 0;
+  static const char *const pitch[] = {"newsletter", "inbox", "subscrib", "abonn", NULL};
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 1600) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int hit = 0;
+  for (int i = 0; f && pitch[i] && !hit; i++) hit = strstr(f, pitch[i]) != NULL;
+  docpipe_free(f);
+  return hit;
+}
+
 static int S_panel_like(const xmlNode *n) {
   const char *role = html_attr(n, "role");
   if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
@@ -650,6 +844,9 @@ void html_mark_boilerplate(html_ctx *c) {
   const xmlNode *main_el =
       main_part && html_st(main_part)->text_len >= MAIN_MIN ? main_part : NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
+  S_cues cues;
+  if (c->body) S_collect_cues(c->body, &cues, &t);
+  else cues.nemail = cues.ncall = 0;
   xmlNode **posts = NULL;
   size_t nposts = 0, capposts = 0;
   unsigned post_len = 0;
@@ -660,7 +857,9 @@ void html_mark_boilerplate(html_ctx *c) {
       if (s->removed) {
         skip = 1;
       } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t) ||
-                 S_loading_label(n, &t)) {
+                 S_loading_label(n, &t) || S_ad_label(n, &t) ||
+                 S_signup_box(n, body_len, &t, &cues) || S_newsletter_line(n, &t) ||
+                 S_appeal_box(n, body_len, &t, &cues)) {
         S_remove(n);
         skip = 1;
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
@@ -700,7 +899,7 @@ void html_mark_boilerplate(html_ctx *c) {
                   S_footer_after_h1(c, n, h1))) {
         S_remove(n);
         skip = 1;
-      } else if (s->text_len > 60 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
+      } else if (s->text_len > 20 && s->text_len <= 200 && s->link_len * 5 >= s->text_len * 2 &&
                  S_is_inline_teaser(n, &t)) {
         S_remove(n); /* "Related: <a>another story</a>" inside the article */
         skip = 1;

@@ -301,7 +301,10 @@ static int S_text(const xmlNode *top, docpipe_buf *out, size_t max, int respect)
     }
     if (n->type == XML_ELEMENT_NODE) {
       html_stat *s = html_st(n);
-      skip = (respect && s && s->removed) || html_is(n, "script") || html_is(n, "style");
+      /* a button's label ("+ Follow", "Share") is no text of the page,
+       * even read raw */
+      skip = (respect && s && s->removed) || html_is(n, "script") || html_is(n, "style") ||
+             html_is(n, "button");
       if (!skip && (html_is_block(n) || html_is(n, "br")) && !space) {
         if (docpipe_buf_puts(out, " ")) return DOCPIPE_ENOMEM;
         space = 1;
@@ -329,6 +332,17 @@ static int S_text(const xmlNode *top, docpipe_buf *out, size_t max, int respect)
 }
 
 char *html_fold(const char *s, size_t len) {
+  /* ASCII (most class names, labels and English text) folds by lowering
+   * A-Z alone: no utf8proc pass */
+  size_t i = 0;
+  while (i < len && (unsigned char)s[i] < 0x80 && s[i]) i++;
+  if (i == len) {
+    char *d = malloc(len + 1);
+    if (!d) return NULL;
+    for (size_t k = 0; k < len; k++) d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    d[len] = 0;
+    return d;
+  }
   utf8proc_uint8_t *dst = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
                                     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);

@@ -583,6 +583,11 @@ static size_t S_role_start(const char *v) {
     if (!S_word_in(v + starts[i], lens[i], S_role_words)) continue;
     for (int k = 2; k < i; k++)
       if (S_word_in(v + starts[k], lens[k], S_role_lead)) return starts[k];
+    /* a beat joined by "and" or "of" ("Highlands and Islands reporter",
+     * "Head of Audience editor"): names join no words so */
+    static const char *const joins[] = {"and", "&", "of", "for", NULL};
+    for (int k = 3; k < i; k++)
+      if (S_word_in(v + starts[k], lens[k], joins)) return starts[2];
     /* one unknown word before the role is its qualifier ("Tech Reporter") */
     return starts[i == 2 ? 2 : (i == 3 ? 2 : i)];
   }
@@ -1013,6 +1018,14 @@ static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
   return ok;
 }
 
+/* The names in the text of an element marked as the byline when it joins
+ * several ("A and B") or says where they filed from ("A in Hong Kong"), as
+ * the byline parser reads them after "By"; 1 when it did. */
+static int S_byline_names(docpipe_value *meta, const char *v) {
+  if (!strstr(v, " and ") && !strstr(v, " in ")) return 0;
+  return S_bare_name(meta, v, strlen(v));
+}
+
 /* A date line with the writer's name beside it and no label ("Elliot Raba
  * 23.07.2025 · 6 min read", "2025-12-17 · Trond Teigen", "Cầm Thi Giang
  * 16/07/2020"): the date when `set`, the name when `take_name` (the
@@ -1228,7 +1241,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
             if (!S_byline(meta, t.data) && !S_byline_before_date(meta, t.data)) {
               char *v = S_byline_name(t.data);
-              if (v && *v && strlen(v) < 60) {
+              if (v && *v && strlen(v) < 60 && S_byline_names(meta, v)) {
+                /* "A and B in Hong Kong": the byline parser's names */
+              } else if (v && *v && strlen(v) < 60) {
                 docpipe_value *l = docpipe_value_new_list();
                 if (l && docpipe_value_append_string(l, v) == 0)
                   docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
@@ -1298,6 +1313,14 @@ static int S_is_short_block(docpipe_node *n) {
   return t == DOCPIPE_NODE_PARAGRAPH || t == DOCPIPE_NODE_HEADING;
 }
 
+/* A list of one item: a page's metadata strip set as a list (<ul><li><time>
+ * Dec. 5, 2024 ...</time></li></ul>), read as one line for a date. */
+static int S_one_item_list(docpipe_node *n) {
+  if (docpipe_node_type_of(n) != DOCPIPE_NODE_LIST) return 0;
+  docpipe_node *item = docpipe_node_first_child(n);
+  return item && !docpipe_node_next(item);
+}
+
 static int S_byline(docpipe_value *meta, const char *line) {
   docpipe_value *authors = NULL;
   char *source = NULL;
@@ -1323,9 +1346,18 @@ static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre
   for (int k = 0; k < 2; k++) {
     const docpipe_value *authors = docpipe_value_get(k ? pre : meta, DOCPIPE_META_AUTHORS);
     for (size_t i = 0; fl && i < docpipe_value_count(authors) && !found; i++) {
-      char *fa = S_fold(docpipe_value_string(docpipe_value_at(authors, i)));
+      const char *v = docpipe_value_string(docpipe_value_at(authors, i));
+      char *fa = S_fold(v);
       found = fa && *fa && strcmp(fa, fl) == 0;
       free(fa);
+      if (!found && k && v) {
+        /* the page's byline is cleaned to the name only at the end */
+        char *clean = S_author_clean(v);
+        fa = S_fold(clean);
+        found = fa && *fa && strcmp(fa, fl) == 0;
+        free(fa);
+        free(clean);
+      }
     }
   }
   free(fl);
@@ -1361,6 +1393,111 @@ static int S_credits_known_authors(const docpipe_value *meta, const docpipe_valu
   return known;
 }
 
+/* A line of the byline box printed in the body's first blocks, once the
+ * authors are known: the writer's role alone ("Highlands and Islands
+ * reporter", "Senior Correspondent"), a relative time ("3 hours ago",
+ * "Updated 2 hours ago"), a reading time ("3-MINUTE READ", "Lecture 3
+ * min."), or where the writers reported from ("A reported from X, and B
+ * from Y"). */
+static int S_header_furniture(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  size_t len = strlen(line);
+  if (len > 160) return 0;
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = 0;
+  /* the words of the line */
+  const char *w[12];
+  size_t wl[12], nw = 0;
+  for (const char *p = f; *p && nw < 12;) {
+    while (*p == ' ' || *p == '-' || *p == ',' || *p == '.') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '-' && *e != ',') e++;
+    w[nw] = p;
+    wl[nw++] = (size_t)(e - p);
+    p = e;
+  }
+  static const char *const units[] = {"second", "seconds", "min", "mins", "minute", "minutes",
+                                      "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
+                                      NULL};
+  static const char *const reads[] = {"read", "lesezeit", "lecture", "đọc", NULL};
+  int authors = docpipe_value_count(docpipe_value_get((docpipe_value *)meta, DOCPIPE_META_AUTHORS)) > 0 ||
+                docpipe_value_count(docpipe_value_get((docpipe_value *)pre, DOCPIPE_META_AUTHORS)) > 0;
+  if (nw >= 3 && nw <= 4 && S_word_in(w[nw - 1], wl[nw - 1], (const char *const[]){"ago", NULL}) &&
+      S_word_in(w[nw - 2], wl[nw - 2], units) && w[nw - 3][0] >= '0' && w[nw - 3][0] <= '9')
+    hit = nw == 3 || S_word_in(w[0], wl[0], (const char *const[]){"updated", "published", NULL});
+  else if (nw >= 3 && nw <= 4) {
+    /* "3 min read", "3-MINUTE READ", "Lecture 3 min.", "5 Min. Lesezeit" */
+    int num = 0, unit = 0, rd = 0;
+    for (size_t i = 0; i < nw; i++) {
+      if (w[i][0] >= '0' && w[i][0] <= '9') num++;
+      else if (S_word_in(w[i], wl[i], units)) unit++;
+      else if (S_word_in(w[i], wl[i], reads)) rd++;
+    }
+    hit = num == 1 && unit == 1 && rd == 1 && (size_t)(num + unit + rd) == nw;
+  }
+  /* a label that the piece is for subscribers ("Article réservé aux
+   * abonnés", "Subscribers only") */
+  static const char *const members[] = {"article réservé aux abonnés", "réservé aux abonnés",
+                                        "subscribers only", "subscriber only", "for subscribers",
+                                        "subscriber exclusive", "nur für abonnenten", NULL};
+  for (int i = 0; !hit && members[i]; i++) hit = !strcmp(f, members[i]);
+  if (!hit && authors && nw >= 1 && nw <= 6 && !strpbrk(line, ".:!?\"") &&
+      S_word_in(w[nw - 1], wl[nw - 1], S_role_words) && line[0] >= 'A' && line[0] <= 'Z')
+    hit = 1; /* the role alone */
+  if (!hit && authors && strstr(f, " reported from ")) {
+    /* "Rebecca Thornton reported from ...": it opens with an author */
+    const char *at = strstr(f, " reported from ");
+    char *name = strndup(line, (size_t)(at - f));
+    hit = name && S_names_an_author(meta, pre, name);
+    free(name);
+  }
+  free(f);
+  return hit;
+}
+
+/* A credit or print note among the article's last lines: the agency's
+ * sign-off ("Reporting by A in London; Editing by B", "Additional
+ * reporting by C") and where the piece ran in print ("A version of this
+ * article appears in print on ...", "This article appeared in the ...
+ * print edition as: ..."). */
+static int S_footer_furniture(const char *line) {
+  static const char *const leads[] = {"reporting by ", "additional reporting by ",
+                                      "writing by ", "editing by ", "compiled by ",
+                                      "with reporting by ", "research by ", "have a news tip",
+                                      "got a news tip", "have a tip", "got a tip",
+                                      "do you have a news tip", NULL};
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = 0;
+  for (int i = 0; leads[i] && !hit; i++) hit = !strncmp(f, leads[i], strlen(leads[i]));
+  if (!hit && (strstr(f, "appears in print on") || strstr(f, "appeared in print on") ||
+               strstr(f, "print edition as:")))
+    hit = !strncmp(f, "a version of this", 17) || !strncmp(f, "this article appeared", 21);
+  free(f);
+  return hit;
+}
+
+/* An author's bio among the last lines: it opens with a known author's
+ * name, or first name, and says what they do ("Anna covers agricultural
+ * commodities ...", "Rebecca Thornton is a national correspondent"). */
+static int S_author_bio(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  static const char *const verbs[] = {"is", "covers", "writes", "reports", "joined", "has",
+                                      "was", "edits", "leads", NULL};
+  const docpipe_value *a = docpipe_value_get((docpipe_value *)meta, DOCPIPE_META_AUTHORS);
+  if (!a || !docpipe_value_count(a)) a = pre ? docpipe_value_get((docpipe_value *)pre, DOCPIPE_META_AUTHORS) : NULL;
+  for (size_t i = 0; a && i < docpipe_value_count(a); i++) {
+    const char *name = docpipe_value_string(docpipe_value_at(a, i));
+    if (!name || !strchr(name, ' ')) continue;
+    size_t full = strlen(name), first = strcspn(name, " ");
+    size_t k = !strncmp(line, name, full) ? full : !strncmp(line, name, first) ? first : 0;
+    if (!k || line[k] != ' ') continue;
+    const char *w = line + k + 1;
+    if (S_word_in(w, strcspn(w, " "), verbs)) return 1;
+  }
+  return 0;
+}
+
 /* A breadcrumb left in the content: links joined by a path separator
  * each ("Trang chủ > Mặt trận - Đoàn thể"); links joined by "|" are a
  * row of links that may be the content's own ("Shop A | Shop B"). */
@@ -1386,6 +1523,41 @@ static int S_is_breadcrumb(docpipe_node *n) {
     }
   }
   return links >= 2;
+}
+
+/* An author value that names a desk, not a person ("Sentinel Staff",
+ * "News Desk", "The Editors", "Editorial Team", "admin"): what a site's
+ * CMS prints for a post filed by its staff account. */
+static int S_collective_author(const char *v) {
+  static const char *const last[] = {"staff", "team", "desk", "editors", "newsroom", "bureau",
+                                     "reports", "report", NULL};
+  static const char *const whole[] = {"admin", "administrator", "editor", "webmaster", NULL};
+  const char *sp = strrchr(v, ' ');
+  const char *lw = sp ? sp + 1 : v;
+  return S_word_in(lw, strlen(lw), last) || S_word_in(v, strlen(v), whole);
+}
+
+/* The meta names only a desk while the page's byline names a person
+ * ("By Jolene Marsh" over a JSON-LD and meta author "Sentinel Staff"):
+ * the person wrote it, as the reader of the page sees. */
+static void S_person_over_desk(docpipe_value *meta, docpipe_value *pre) {
+  docpipe_value *a = docpipe_value_get(meta, DOCPIPE_META_AUTHORS);
+  docpipe_value *p = pre ? docpipe_value_get(pre, DOCPIPE_META_AUTHORS) : NULL;
+  if (!a || !p || !docpipe_value_count(a) || !docpipe_value_count(p)) return;
+  for (size_t i = 0; i < docpipe_value_count(a); i++) {
+    const char *v = docpipe_value_string(docpipe_value_at(a, i));
+    if (!v || !S_collective_author(v)) return;
+  }
+  docpipe_value *l = docpipe_value_new_list();
+  for (size_t i = 0; l && i < docpipe_value_count(p); i++) {
+    char *c = S_author_clean(docpipe_value_string(docpipe_value_at(p, i)));
+    /* a person: two or more words, none of them a desk's */
+    if (c && strchr(c, ' ') && !S_collective_author(c) && !S_outlet_author(c))
+      docpipe_value_append_string(l, c);
+    free(c);
+  }
+  if (l && docpipe_value_count(l)) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+  else docpipe_value_free(l);
 }
 
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
@@ -1414,6 +1586,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     docpipe_value_set(meta, DOCPIPE_META_AUTHORS, m->authors);
     m->authors = NULL;
     S_tidy_authors(meta);
+    S_person_over_desk(meta, pre);
   }
   if (m->source) docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, m->source);
   if (m->url) docpipe_value_set_string(meta, DOCPIPE_META_URL, m->url);
@@ -1430,15 +1603,19 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
   int seen = 0;
   for (docpipe_node *n = docpipe_node_first_child(root); n && seen < 6;) {
     docpipe_node *next = docpipe_node_next(n);
-    if (S_is_short_block(n)) {
+    if (S_is_short_block(n) || S_one_item_list(n)) {
       char *txt = NULL;
       if (S_block_text(n, &txt)) {
         size_t len = strlen(txt);
         char *ft = len < 600 ? html_fold(txt, len) : NULL;
         int drop = 0;
-        if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
+        if (S_one_item_list(n)) {
+          if (len < 120 && S_date_from_line(meta, txt, !have_date)) drop = have_date = 1;
+        } else if (ft && ftitle && strcmp(ft, ftitle) == 0) drop = 1;
         else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
         else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
+        else if (len < 100 && seen < 3 && S_names_an_author(meta, pre, txt)) drop = 1;
+        else if (seen < 4 && S_header_furniture(meta, pre, txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
@@ -1476,6 +1653,22 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
       if (S_block_text(n, &txt) && strlen(txt) < 150 &&
           (S_names_an_author(meta, pre, txt) || S_byline(meta, txt) ||
            S_credits_known_authors(meta, pre, txt) || S_date_from_line(meta, txt, !have_date)))
+        docpipe_node_free(n);
+      docpipe_free(txt);
+    }
+    seen++;
+    n = prev;
+  }
+
+  /* an agency's sign-off or a print note, in the last blocks (an author's
+   * bio or a subscription notice may follow it) */
+  seen = 0;
+  for (docpipe_node *n = docpipe_node_last_child(root); n && seen < 8;) {
+    docpipe_node *prev = docpipe_node_prev(n);
+    if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH) {
+      char *txt = NULL;
+      if (S_block_text(n, &txt) && strlen(txt) < 300 &&
+          (S_footer_furniture(txt) || (seen < 4 && S_author_bio(meta, pre, txt))))
         docpipe_node_free(n);
       docpipe_free(txt);
     }

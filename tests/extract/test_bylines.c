@@ -29,6 +29,9 @@ static const struct {
     {"By Jane Doe and John Smith", "Jane Doe; John Smith", NULL},
     {"By Dana Whitfield", "Dana Whitfield", NULL},
     {"By Ann Hollingsworth", "Ann Hollingsworth", NULL},
+    /* where they filed from is no part of the names */
+    {"By Ivy Leung and Marcus Tan in Hong Kong", "Ivy Leung; Marcus Tan", NULL},
+    {"By Anna Kowal in London", "Anna Kowal", NULL},
     {"Tác giả: Đỗ Văn Phới", "Đỗ Văn Phới", NULL},
     {"  Vũ Thu Hà  ", "Vũ Thu Hà", NULL},
     {"Nguye\xCC\x82\xCC\x83n Va\xCC\x86n Hu\xCC\x80ng", "Nguyễn Văn Hùng", NULL}, /* NFD */
@@ -64,6 +67,7 @@ static const struct {
     {"Tin Liên Quan", NULL, NULL},
     {"By Blog Post", NULL, NULL},
     {"By Dana Whitfield Published", NULL, NULL},
+    {"By Ivy Leung in the rain", NULL, NULL},
     {"By Product Updates", NULL, NULL},
     {"THỐNG KÊ TRUY CẬP", NULL, NULL},
     {"Ban Dân vận Tỉnh ủy", NULL, NULL},

@@ -34,7 +34,20 @@ static const struct {
     {"Updated: 5 March 2021, 14:02 GMT", "2021-03-05T14:02:00+00:00"}, /* GMT alone is UTC */
     {"Thứ Tư, 12/05/2021 - 15:30", "2021-05-12T15:30:00"},
     {"Cập nhật lúc: 08:15 ngày 03/11/2022", "2022-11-03T08:15:00"},
+    /* European month names and times */
+    {"Publié le 05 décembre 2024 à 14h30", "2024-12-05T14:30:00"},
+    {"1er mars 2023", "2023-03-01"},
+    {"5 DÉCEMBRE 2024", "2024-12-05"},
+    {"5. Dezember 2024, 14.30 Uhr", "2024-12-05T14:30:00"},
+    {"Donnerstag, 05.12.2024, 14.30 Uhr", "2024-12-05T14:30:00"},
+    {"5 de diciembre de 2024", "2024-12-05"},
+    {"12 maggio 2022 alle 9:15", "2022-05-12T09:15:00"},
+    {"3 de março de 2021 às 10h00", "2021-03-03T10:00:00"},
+    {"Thu 5 Dec 2024 14.30 GMT", "2024-12-05T14:30:00+00:00"},
     /* negatives */
+    {"les 5 maisons de 2024", NULL},
+    {"5 mai 2024.50", "2024-05-05"},
+    {"14.30 Euro im Jahr 2024", NULL},
     {"29/02/2023", NULL},
     {"30/30 quận, huyện", NULL},
     {"584/584 xã", NULL},
@@ -106,6 +119,15 @@ static const struct {
     {"Cầm Thi Giang 16/07/2020", 0},
     {"Quyết định số 290-QĐ/TW ngày 25/02/2010", 0},
     {"Không có ngày", 0},
+    {"Publié le 05 décembre 2024 à 14h30", 1},
+    {"Publié le 05 décembre 2024 à 14h30, modifié le 05 décembre 2024 à 16h02", 1},
+    {"Published March 5, 2021, updated March 6, 2021", 1},
+    {"Veröffentlicht am 05.12.2024, 14.30 Uhr", 1},
+    {"Donnerstag, 05.12.2024, 14.30 Uhr", 1},
+    {"jeudi 5 décembre 2024", 1},
+    {"March 5, 2021 - March 6, 2021", 0}, /* a range of days, not a second date after "updated" */
+    {"Publié le 05 décembre 2024 à Lyon", 0},
+    {"Dec. 5, 2024Updated 12:31 p.m. ET", 1}, /* two boxes with no space between */
 };
 
 static void test_lines(void) {
@@ -114,6 +136,16 @@ static void test_lines(void) {
     INT_EQ(docpipe_date_line(lines[i].line, strlen(lines[i].line), &d), lines[i].is_date_line,
            lines[i].line);
   }
+}
+
+/* A line with the last change's date after the publication's gives the
+ * publication's. */
+static void test_line_first_date(void) {
+  const char *l = "Publié le 05 décembre 2024 à 14h30, modifié le 06 décembre 2024 à 16h02";
+  docpipe_date d;
+  char iso[40] = "";
+  if (docpipe_date_line(l, strlen(l), &d)) docpipe_date_format_iso(&d, iso, sizeof iso);
+  STR_EQ(iso, "2024-12-05T14:30:00", "published, not modified");
 }
 
 static void test_format(void) {
@@ -150,6 +182,7 @@ int main(void) {
   RUN(test_find);
   RUN(test_span);
   RUN(test_lines);
+  RUN(test_line_first_date);
   RUN(test_format);
   RUN(test_nfd);
   return harness_summary();

@@ -348,6 +348,101 @@ static void test_news_furniture(void) {
   docpipe_doc_free(doc);
 }
 
+static void test_news_site_furniture(void) {
+  /* an international news page's furniture inside the article: the byline
+   * box's role, relative time and reading time, a short "Read more:"
+   * line, an advert's label, a newsletter box and line, the agency's
+   * sign-off, a print note and a news-tip line, an author's bio, an appeal
+   * for money, a paywall's prompt */
+  const char *page =
+      "<html lang=en><head><title>Ferry cancelled</title>"
+      "<meta name=author content='Jane Roe'></head><body><article>"
+      "<h1>Ferry cancelled for the winter</h1>"
+      "<div data-component=byline-block><div>Jane Roe</div><div>Transport correspondent</div>"
+      "<div><time>3 hours ago</time></div><div>4 min read</div></div>" S_PARA
+      "<p><strong>Read more: <a href='/x'>Island pier sold</a></strong></p>"
+      "<div><span>Advertisement</span></div>"
+      "<p>Sign up <a href='/n'>here</a> for the Morning Tide newsletter, every weekday.</p>"
+      "<div class=box><h4>Get the Gazette in your inbox</h4><p>Our free newsletter.</p>"
+      "<form><input type=email name=EMAIL><input type=submit value=Go></form></div>" S_PARA
+      "<p>Reporting by Jane Roe in Oban; Editing by Tom Poe</p>"
+      "<p>A version of this article appears in print on Dec. 6, 2024, Section A, Page 4.</p>"
+      "<p><em>Have a news tip? Email news@gazette.example.com or call 555-0100.</em></p>"
+      "<p><a href='/jane'>Jane Roe</a></p><p>Jane covers transport and the islands.</p>"
+      "<p>More from Jane</p><div class=slot><h2>... we have a small favour to ask.</h2><p>Millions "
+      "of readers come to us for news that is open to everyone. If you can, please support us "
+      "today.</p><a href='/support'>Support us</a></div></article><div id=gate><h2>Thank you "
+      "for your patience while we verify access.</h2><p>Already a subscriber? <a href='/login'>"
+      "Log in</a>.</p><p>Want all of the Gazette? <a href='/sub'>Subscribe</a>.</p></div>"
+      "</body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  char *body = S_body(doc);
+  OK(body && strstr(body, "first paragraph"), "the article stays");
+  static const char *const gone[] = {"correspondent", "hours ago", "min read", "Island pier",
+                                     "Advertisement", "Morning Tide", "inbox", "Reporting by",
+                                     "in print", "small favour", "news tip", "covers transport",
+                                     "verify access", NULL};
+  for (int i = 0; body && gone[i]; i++) OK(!strstr(body, gone[i]), gone[i]);
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
+static void test_hidden_caption_and_buttons(void) {
+  /* a caption hidden from screen readers is still under the picture; a
+   * link drawn as a "Share" button is no text, a "subscribe" in a
+   * sentence is; a subscribers-only label at the top is no text */
+  const char *page =
+      "<html lang=fr><head><title>Cantines</title></head><body><article><h1>Cantines</h1>"
+      "<p class=premium>Article réservé aux abonnés</p><figure><img src=a.jpg alt=''><figcaption aria-hidden=true>Dans le réfectoire de "
+      "l’école, le 28 novembre.</figcaption></figure>" S_PARA
+      "<p class=button-wrapper><a class=button href='/s'>Share</a></p>"
+      "<p>Readers who want more can <a href='/sub'>subscribe</a> to the weekly letter, which "
+      "goes out every Friday with the week's reports and a few longer reads.</p>"
+      "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  char *body = S_body(doc);
+  OK(body && strstr(body, "réfectoire"), "the caption stays");
+  OK(body && !strstr(body, "Share"), "the Share button goes");
+  OK(body && strstr(body, "can subscribe to"), "a link in a sentence stays");
+  OK(body && !strstr(body, "abonnés"), "the subscribers' label goes");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
+static void test_date_strip_as_list(void) {
+  /* the date strip set as a list of one item, its two boxes glued */
+  const char *page =
+      "<html lang=en><head><title>Library funding</title></head><body><article>"
+      "<h1>Library funding runs out</h1><ul><li><time><span>Dec. 5, 2024</span>"
+      "<span>Updated 12:31 p.m. ET</span></time></li></ul>" S_PARA "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-12-05", "the strip's date");
+  char *body = S_body(doc);
+  OK(body && !strstr(body, "Updated"), "the strip leaves the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
+static void test_person_over_desk(void) {
+  /* the CMS names the staff account; the page's byline names the reporter */
+  const char *page =
+      "<html lang=en><head><title>Creek cleanup</title><meta name=author content='Gazette Staff'>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Creek "
+      "cleanup\",\"author\":{\"@type\":\"Person\",\"name\":\"Gazette Staff\"}}</script>"
+      "</head><body><article><h1>Creek cleanup</h1>"
+      "<div class=post-author-name>By <a href='/author/jm'>Jolene Marsh</a> -</div>" S_PARA
+      "</article></body></html>";
+  docpipe_doc *doc = S_doc(page);
+  if (!doc) return;
+  const docpipe_value *a = docpipe_value_get(docpipe_doc_meta(doc), "authors");
+  INT_EQ((int)docpipe_value_count(a), 1, "one author");
+  STR_EQ(docpipe_value_string(docpipe_value_at(a, 0)), "Jolene Marsh", "the reporter, not the desk");
+  docpipe_doc_free(doc);
+}
+
 static void test_forum_thread(void) {
   /* the forum puts its prefix label in the h1; the JSON-LD headline is the
    * thread's own; every post is an item with its author */
@@ -1296,6 +1391,10 @@ int main(void) {
   RUN(test_blog_title_and_dates);
   RUN(test_landing_page_title);
   RUN(test_news_furniture);
+  RUN(test_news_site_furniture);
+  RUN(test_person_over_desk);
+  RUN(test_date_strip_as_list);
+  RUN(test_hidden_caption_and_buttons);
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_vn_portal_shapes);

@@ -124,6 +124,31 @@ static int S_add_name(docpipe_value *list, const char *s, size_t len, int need_s
   return docpipe_value_append(list, docpipe_value_new_string_n(s, len)) == 0;
 }
 
+/* "By A and B in Hong Kong": where the writers filed from, one to three
+ * capitalised words after the last " in ", is no part of their names.
+ * Returns the length without it (len when there is none). */
+static size_t S_without_place(const char *s, size_t len) {
+  size_t at = len;
+  for (size_t i = 0; i + 4 < len; i++)
+    if (memcmp(s + i, " in ", 4) == 0) at = i;
+  if (at == len) return len;
+  size_t i = at + 4, words = 0;
+  while (i < len) {
+    while (i < len && s[i] == ' ') i++;
+    if (i >= len) break;
+    size_t n;
+    if (!S_is_upper(S_cp(s + i, len - i, &n))) return len;
+    i += n;
+    while (i < len && s[i] != ' ') {
+      utf8proc_int32_t cp = S_cp(s + i, len - i, &n);
+      if (!S_is_letter(cp) && cp != '-' && cp != '.') return len;
+      i += n;
+    }
+    words++;
+  }
+  return words >= 1 && words <= 3 ? at : len;
+}
+
 /* Splits "A, B và C" / "A - B" / "A and B" into names; all must be names. */
 /* need_surname: 0 none, 1 every name, 2 at least one of them ("Phạm
  * Tuấn - Thu Hà": pen names often drop the family name). */
@@ -299,6 +324,7 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
       if (S_is_source(open + 1, sn)) src = S_dup(open + 1, sn);
       rn = (size_t)(open - rest);
     }
+    rn = S_without_place(rest, rn);
     ok = S_add_names(list, rest, rn, 0);
     goto done;
   }

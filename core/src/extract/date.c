@@ -3,7 +3,9 @@
  * offset; and publication-date lines ("Ngày đăng: 16/07/2020"). */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "extract_internal.h"
 
@@ -20,6 +22,41 @@ static int S_month_en(const char *s, size_t a) {
   for (int i = 0; i < 12; i++)
     if (memcmp(m, names[i], 3) == 0) return i + 1;
   return -1;
+}
+
+/* The month of a French, German, Spanish, Italian or Portuguese name at
+ * s[a..b) (as MONTHS_EU in patterns.c matched it, any case), or -1. */
+static int S_month_eu(const char *s, size_t a, size_t b) {
+  static const struct {
+    const char *name;
+    int month;
+  } names[] = {
+      {"janvier", 1}, {"janv", 1}, {"février", 2}, {"fevrier", 2}, {"févr", 2}, {"fevr", 2},
+      {"mars", 3}, {"avril", 4}, {"avr", 4}, {"mai", 5}, {"juin", 6}, {"juillet", 7},
+      {"juil", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"sept", 9}, {"octobre", 10},
+      {"novembre", 11}, {"décembre", 12}, {"decembre", 12}, {"déc", 12},
+      {"januar", 1}, {"jänner", 1}, {"jan", 1}, {"februar", 2}, {"feb", 2}, {"märz", 3},
+      {"mär", 3}, {"april", 4}, {"apr", 4}, {"juni", 6}, {"juli", 7}, {"august", 8},
+      {"aug", 8}, {"september", 9}, {"sep", 9}, {"oktober", 10}, {"okt", 10}, {"november", 11},
+      {"nov", 11}, {"dezember", 12}, {"dez", 12},
+      {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+      {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+      {"noviembre", 11}, {"diciembre", 12},
+      {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+      {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+      {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+      {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12}};
+  if (a == PCRE2_UNSET || b <= a) return -1;
+  while (b > a && s[b - 1] == '.') b--;
+  utf8proc_uint8_t *f = NULL;
+  if (utf8proc_map((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(b - a), &f,
+                   UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE) < 0)
+    return -1;
+  int month = -1;
+  for (size_t i = 0; i < sizeof names / sizeof *names && month < 0; i++)
+    if (strcmp((const char *)f, names[i].name) == 0) month = names[i].month;
+  free(f);
+  return month;
 }
 
 /* Parses an offset "+07:00", "+0700", "Z" at s[a..b). */
@@ -85,6 +122,11 @@ static int S_try(x_pattern which, const char *s, size_t len, size_t from, docpip
   case X_DATE_EN_DMY:
     d->day = docpipe__x_int(s, ov[2], ov[3]);
     d->month = S_month_en(s, ov[4]);
+    d->year = docpipe__x_int(s, ov[6], ov[7]);
+    break;
+  case X_DATE_EU_DMY:
+    d->day = docpipe__x_int(s, ov[2], ov[3]);
+    d->month = S_month_eu(s, ov[4], ov[5]);
     d->year = docpipe__x_int(s, ov[6], ov[7]);
     break;
   default:
@@ -177,7 +219,7 @@ int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
 
 int docpipe__x_date_find_nfc(const char *text, size_t len, docpipe_date *out) {
   static const x_pattern kinds[] = {X_DATE_DMY, X_DATE_ISO, X_DATE_VI_WORDS, X_DATE_EN_MDY,
-                                    X_DATE_EN_DMY};
+                                    X_DATE_EN_DMY, X_DATE_EU_DMY};
   docpipe_date best, d;
   int found = 0;
   for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
@@ -264,7 +306,30 @@ static const char *const S_line_words[] = {
     "Gửi email", "Gửi bài", "Chia sẻ", "Email", "Print", "Share",
     "min read", "mins read", "minute read", "minutes read", "phút đọc", "min", "mins",
     "minute", "minutes", "read", "phút",
-    "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A", NULL};
+    "Xem với cỡ chữ", "Cỡ chữ", "cỡ chữ", "A",
+    /* French, German, Spanish, Italian, Portuguese labels and weekdays */
+    "Publié le", "Publié", "Mis à jour le", "Mis à jour", "Modifié le", "Modifié",
+    "Actualisé le", "Actualisé", "le", "à", "Veröffentlicht am", "Veröffentlicht",
+    "Aktualisiert am", "Aktualisiert", "Stand", "am", "um", "Uhr", "Publicado el",
+    "Publicado em", "Publicado", "Actualizado el", "Actualizado", "Atualizado em", "Atualizado",
+    "el", "em", "a las", "às", "Pubblicato il", "Pubblicato", "Aggiornato il", "Aggiornato", "il",
+    "alle", "ore", "a.m.", "p.m.", "ET", "EST", "EDT", "PT", "PST", "PDT", "CET", "CEST", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "lunes",
+    "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì",
+    "mercoledì", "giovedì", "venerdì", "sabato", "domenica", NULL};
+
+/* Labels after which a line may give a second date, the last change's
+ * ("Published March 5, 2021, updated March 6, 2021"; "Publié le … ,
+ * modifié le …"): the line is still a date line, and its first date the
+ * publication's. */
+static const char *const S_update_words[] = {"Updated", "Last updated", "Modified", "Last modified",
+                                             "Mis à jour le", "Mis à jour", "Modifié le", "Modifié",
+                                             "Actualisé le", "Actualisé", "Aktualisiert am",
+                                             "Aktualisiert", "Stand", "Actualizado el",
+                                             "Actualizado", "Atualizado em", "Atualizado",
+                                             "Aggiornato il", "Aggiornato", "Cập nhật", "cập nhật",
+                                             "Ngày cập nhật", "ngày cập nhật", "Cập nhật lúc",
+                                             NULL};
 
 static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out);
 
@@ -284,12 +349,22 @@ static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out) {
   if (!docpipe__x_date_find_nfc(line, len, &d)) return 0;
   /* Everything but the date must be labels, weekdays, a time, an offset,
    * a view count or a reading time, digits and punctuation. */
+  int updated = 0; /* an update label since the first date */
   for (size_t i = 0; i < len;) {
     if (i >= d.start && i < d.end) {
       i = d.end;
       continue;
     }
     unsigned char c = (unsigned char)line[i];
+    if (updated && i >= d.end && (i == 0 || !isalnum((unsigned char)line[i - 1])) &&
+        (c >= 0x80 || isalnum(c))) {
+      docpipe_date d2;
+      if (docpipe__x_date_find_nfc(line + i, len - i, &d2) && d2.start == 0 && d2.end > 0) {
+        i += d2.end;
+        updated = 0;
+        continue;
+      }
+    }
     if (c < 0x80 && !isalpha(c)) {
       i++;
       continue;
@@ -314,6 +389,9 @@ static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out) {
       }
     }
     if (!matched) return 0;
+    for (size_t w = 0; i >= d.end && S_update_words[w]; w++)
+      if (strlen(S_update_words[w]) == matched && S_starts_ci(line + i, len - i, S_update_words[w]))
+        updated = 1;
     i += matched;
   }
   if (out) *out = d;

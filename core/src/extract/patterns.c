@@ -25,6 +25,18 @@
   "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"             \
   "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
 
+/* French, German, Spanish, Italian and Portuguese month names, full and
+ * abbreviated as their papers print them; S_month_eu in date.c maps them
+ * back, so the two lists must name the same words. */
+#define MONTHS_EU                                                                             \
+  "(janvier|janv|février|fevrier|févr|fevr|mars|avril|avr|mai|juin|juillet|juil|août|aout|"  \
+  "septembre|sept|octobre|novembre|décembre|decembre|déc|"                                    \
+  "Januar|Jänner|Jan|Februar|Feb|März|Mär|April|Apr|Mai|Juni|Juli|August|Aug|September|Sept|" \
+  "Sep|Oktober|Okt|November|Nov|Dezember|Dez|"                                                \
+  "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"  \
+  "diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"        \
+  "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\\.?"
+
 static const struct {
   const char *re;
   uint32_t flags;
@@ -34,11 +46,21 @@ static const struct {
                     "(?:\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)?)?(?!\\d)", 0},
     [X_DATE_VI_WORDS] = {"ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+((?:19|20)\\d\\d)",
                          PCRE2_CASELESS},
-    [X_DATE_EN_MDY] = {"\\b" MONTHS_EN "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b",
+    /* the year may meet the next word with no space where the page set
+     * them in two boxes ("Dec. 5, 2024Updated 12:31 p.m. ET") */
+    [X_DATE_EN_MDY] = {"\\b" MONTHS_EN "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?!\\d)",
                        PCRE2_CASELESS},
     [X_DATE_EN_DMY] = {"\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS_EN ",?\\s+((?:19|20)\\d\\d)\\b",
                        PCRE2_CASELESS},
-    [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*|lúc\\s+|at\\s+)?(\\d{1,2})\\s*(?::|h|g)\\s*(\\d\\d)(?::(\\d\\d))?"
+    /* day first, "1er" and "5." allowed; "de" between the parts in Spanish
+     * and Portuguese */
+    [X_DATE_EU_DMY] = {"(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|º|°)?\\.?\\s+(?:de\\s+)?" MONTHS_EU
+                       ",?\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d\\d)(?!\\d)",
+                       PCRE2_CASELESS},
+    /* "à 14h30", "um 14.30 Uhr", "14.30 GMT": a dot parts the hours only
+     * before "Uhr" or a zone, where it cannot be a number */
+    [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*)?(?:lúc\\s+|at\\s+|à\\s+|às\\s+|um\\s+|a\\s+las\\s+|alle\\s+|ore\\s+)?"
+                "(\\d{1,2})\\s*(?::|h|g|\\.(?=\\d\\d\\s*(?:Uhr|GMT|UTC)))\\s*(\\d\\d)(?::(\\d\\d))?(?:\\s*Uhr)?"
                 "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)(?:\\s*([+-])\\s*(\\d{1,2})"
                 "(?::?(\\d\\d))?)?\\s*\\)?)?",
                 PCRE2_CASELESS},
