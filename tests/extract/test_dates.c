@@ -102,6 +102,8 @@ static const struct {
     {"Sun Dec 17, 2023 11:23 am", 1},
     {"Sunny Dec 17, 2023", 0},
     {"Dec 17, 2025 \xC2\xB7 5 min read", 1},
+    {"December 18, 2025 \xE3\x83\xBB 3 min read", 1},
+    {"December 18, 2025 \xEF\xBD\xA5 3 min read", 1},
     {"17/12/2025 - 4 phút đọc", 1},
     {"February 4, 2025 - 11 minutes", 1},
     {"Apr 16, 2024 0 min. read", 1},

@@ -378,6 +378,12 @@ static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out) {
       i += 3;
       continue;
     }
+    /* the katakana middle dot, full or half width: "December 18, 2025 ・ 3 min read" */
+    if (i + 2 < len && ((c == 0xE3 && (unsigned char)line[i + 1] == 0x83 && (unsigned char)line[i + 2] == 0xBB) ||
+                        (c == 0xEF && (unsigned char)line[i + 1] == 0xBD && (unsigned char)line[i + 2] == 0xA5))) {
+      i += 3;
+      continue;
+    }
     size_t matched = 0;
     for (size_t w = 0; S_line_words[w]; w++) {
       size_t n = strlen(S_line_words[w]);
