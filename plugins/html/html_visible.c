@@ -1036,12 +1036,26 @@ static int S_name_date_line(docpipe_value *meta, const char *line, int set, int 
   size_t len = strlen(line);
   docpipe_date d;
   if (!docpipe_date_find(line, len, &d) || d.end > len || d.end <= d.start) return 0;
-  /* the name before the date */
-  if (d.start > 0 && docpipe_date_line(line + d.start, len - d.start, NULL) &&
-      S_bare_name(names, line, d.start))
-    return set ? S_set_date(meta, line, &d) : 1;
-  /* the name after the date, past the last separator */
   static const char *const seps[] = {" \xC2\xB7 ", " | ", " - ", " \xE2\x80\xA2 ", " / ", NULL};
+  /* the name before the date, perhaps with the writer's role between
+   * ("Aaron Ricadela | Senior Writer | July 2, 2025") */
+  if (d.start > 0 && docpipe_date_line(line + d.start, len - d.start, NULL)) {
+    if (S_bare_name(names, line, d.start)) return set ? S_set_date(meta, line, &d) : 1;
+    for (int i = 0; seps[i]; i++) {
+      const char *sep = strstr(line, seps[i]);
+      if (!sep || (size_t)(sep - line) >= d.start) continue;
+      size_t k = strlen(seps[i]), head = (size_t)(sep - line);
+      char *role = strndup(sep + k, d.start - head - k);
+      size_t rl = role ? strlen(role) : 0;
+      while (rl && strchr(" |-/\xC2\xB7\xE2\x80\xA2", role[rl - 1])) role[--rl] = 0;
+      const char *last = role ? strrchr(role, ' ') : NULL;
+      last = last ? last + 1 : role;
+      int is_role = role && rl && S_word_in(last, strlen(last), S_role_words);
+      free(role);
+      if (is_role && S_bare_name(names, line, head)) return set ? S_set_date(meta, line, &d) : 1;
+    }
+  }
+  /* the name after the date, past the last separator */
   for (int i = 0; seps[i]; i++) {
     const char *sep = NULL;
     for (const char *p = line + d.end; (p = strstr(p, seps[i])) != NULL; p++) sep = p;

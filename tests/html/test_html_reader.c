@@ -774,8 +774,9 @@ static void test_date_near_headline(void) {
 }
 
 /* A date line with the writer's name beside it and no label, below the
- * headline: the date and the name.  A section name there is no writer,
- * and the line is not taken at all. */
+ * headline (perhaps with the writer's role between): the date and the
+ * name.  A section name there is no writer, and the line is not taken at
+ * all. */
 static void test_name_beside_date(void) {
   static const struct {
     const char *line, *date, *author;
@@ -786,6 +787,8 @@ static void test_name_beside_date(void) {
       {"<p>Cầm Thị Giang 16/07/2020</p>", "2020-07-16", "Cầm Thị Giang"},
       {"<p>Blog Post \xC2\xB7 Dec 5, 2025</p>", NULL, NULL},
       {"<p>Product Updates Dec 5, 2025</p>", NULL, NULL},
+      {"<p>Mara Quinn | Senior Writer | July 2, 2025</p>", "2025-07-02", "Mara Quinn"},
+      {"<p>Health | Wellness | July 2, 2025</p>", NULL, NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     docpipe_doc *doc = S_post_doc("", cases[i].line);
