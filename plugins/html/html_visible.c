@@ -872,8 +872,12 @@ static int S_credit_chrome(const xmlNode *n, int bare) {
 }
 
 static void S_credit_label(xmlNode *body, docpipe_value *meta) {
-  static const char *const labels[] = {"written by", "posted by", "authored by", "article by",
-                                       "words by", "story by", "by", NULL};
+  /* credits ("Written by") and nouns ("Author:", "Contributors:"); a noun
+   * must end its text or take a colon, and the name after it two words */
+  static const char *const labels[] = {"article written by", "written by", "posted by",
+                                       "authored by", "article by", "words by", "story by", "by",
+                                       "author(s)", "authors", "author", "contributors",
+                                       "contributor", NULL};
   int want_next = 0;
   size_t seen = 0;
   for (xmlNode *n = body; n && seen < 20000; seen++) {
@@ -897,7 +901,7 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
                                 (at && ((*at | 32) >= 'a' && (*at | 32) <= 'z')));
         if (len < 80 && !goes_on) {
           char *name = strndup(s, len);
-          if (name) S_credit_name(meta, name, 0);
+          if (name) S_credit_name(meta, name, want_next == 2);
           free(name);
         }
         return;
@@ -907,6 +911,8 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
         if (len < ll || strncasecmp(s, labels[i], ll)) continue;
         const char *rest = s + ll;
         size_t rl = len - ll;
+        int noun = ll < 2 || strcmp(labels[i] + ll - 2, "by") != 0;
+        if (noun && rl && *rest != ':') continue;
         if (rl && *rest == ':') rest++, rl--;
         while (rl && (*rest == ' ' || (unsigned char)*rest == 0xC2)) {
           /* spaces and no-break spaces */
@@ -917,10 +923,10 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
           rest++, rl--;
         }
         if (S_credit_chrome(n, ll == 2)) break;
-        if (!rl) want_next = 1;
+        if (!rl) want_next = noun ? 2 : 1;
         else if (rest > s + ll) {
-          char *line = strndup(s, len);
-          if (line && S_credit_name(meta, line, ll == 2)) {
+          char *line = noun ? strndup(rest, rl) : strndup(s, len);
+          if (line && S_credit_name(meta, line, ll == 2 || noun)) {
             free(line);
             return;
           }

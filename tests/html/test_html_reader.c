@@ -532,8 +532,9 @@ static void test_author_cleaning(void) {
 }
 
 static void test_credit_label(void) {
-  /* a credit label printed as text: the name in the next element, or in
-   * the same run; a "By ..." filter or menu entry is no byline */
+  /* a credit label printed as text ("Written by", "Author:"): the name in
+   * the next element, or in the same run; a "By ..." filter or menu entry
+   * is no byline, nor a table's "Author" column */
   static const struct {
     const char *html, *want;
   } cases[] = {
@@ -545,6 +546,10 @@ static void test_credit_label(void) {
       {"<h2>Explore <span>By Category</span></h2>", NULL},
       {"<ul><li><a href=/c>By Countries</a></li></ul>", NULL},
       {"<p>Written by</p><p>the kiln team, and <a href=/x>friends</a></p>", NULL},
+      {"<div class=meta><b>Author</b> <a href=/p/tess>Tess Ortega</a></div>", "Tess Ortega"},
+      {"<p>Contributors: Tess Ortega</p>", "Tess Ortega"},
+      {"<table><tr><th>Author</th><th>Message</th></tr></table>", NULL},
+      {"<p>Authority: Kiln Board</p>", NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char page[2048];
