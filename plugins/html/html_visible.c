@@ -943,12 +943,14 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
  * August 7, 2023 by Nicole Burke", "Posted on 3 May 2024 in News"): what
  * follows the date is a credit or a section, not a reason to doubt it. */
 static int S_labelled_date(const char *line) {
-  static const char *const labels[] = {"published on ", "published ", "posted on ", "posted ", NULL};
+  static const char *const labels[] = {"published on", "published", "posted on", "posted", NULL};
   for (int i = 0; labels[i]; i++) {
     size_t n = strlen(labels[i]);
+    if (strncasecmp(line, labels[i], n) != 0 || (line[n] != ' ' && line[n] != ':')) continue;
+    if (line[n] == ':') n++; /* "Posted On: January 14, 2026 By: X" */
+    while (line[n] == ' ') n++;
     docpipe_date d;
-    if (strncasecmp(line, labels[i], n) == 0 && docpipe_date_find(line, strlen(line), &d))
-      return d.start == n;
+    if (docpipe_date_find(line, strlen(line), &d)) return d.start == n;
   }
   return 0;
 }

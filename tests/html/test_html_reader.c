@@ -601,6 +601,7 @@ static void test_labelled_date(void) {
       {"<div class=meta><span>Published August 7, 2023</span> <span>by Nell Burke</span></div>", "",
        "2023-08-07"},
       {"", "<p class=meta>Posted on 14 October 2025 in Training</p>", "2025-10-14"},
+      {"", "<p class=meta>Posted On: January 14, 2026 By: Nell Burke</p>", "2026-01-14"},
       {"", "<p>Written by <a href=/a>Tess Ortega</a> April 8, 2024</p>", "2024-04-08"},
       {"", "<p>Published in the spring issue, pages 4 to 9, 2023</p>", NULL},
   };
