@@ -483,15 +483,7 @@ static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container
 static int S_class_says_image(const xmlNode *n) {
   static const char *const words[] = {"image", "photo", "figure", "caption", "img", "pic",
                                       "media", "anh", "hinh", "thumb", NULL};
-  const char *c = html_attr(n, "class");
-  if (c) {
-    char low[200];
-    size_t k = 0;
-    for (; c[k] && k + 1 < sizeof low; k++) low[k] = (char)((c[k] >= 'A' && c[k] <= 'Z') ? c[k] + 32 : c[k]);
-    low[k] = 0;
-    if (html_has_word(low, words)) return 1;
-  }
-  return 0;
+  return html_attr_has(n, "class", words);
 }
 
 /* One picture and a short text around it: an image box with a caption. */

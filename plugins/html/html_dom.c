@@ -99,17 +99,18 @@ int html_has_word(const char *hay, const char *const *words) {
   return 0;
 }
 
+int html_attr_has(const xmlNode *n, const char *attr, const char *const *words) {
+  const char *v = html_attr(n, attr);
+  if (!v) return 0;
+  char low[200];
+  size_t i = 0;
+  for (; v[i] && i + 1 < sizeof low; i++) low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
+  low[i] = 0;
+  return html_has_word(low, words);
+}
+
 int html_names_have(const xmlNode *n, const char *const *words) {
-  for (int k = 0; k < 2; k++) {
-    const char *v = html_attr(n, k ? "id" : "class");
-    if (!v) continue;
-    char low[200];
-    size_t i = 0;
-    for (; v[i] && i + 1 < sizeof low; i++) low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
-    low[i] = 0;
-    if (html_has_word(low, words)) return 1;
-  }
-  return 0;
+  return html_attr_has(n, "class", words) || html_attr_has(n, "id", words);
 }
 
 /* Whether the token [t, t+n) is a size value of a utility class: xs, sm,

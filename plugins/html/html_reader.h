@@ -81,7 +81,9 @@ int html_is_block(const xmlNode *n);
 int html_is_heading(const xmlNode *n);
 const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
 int html_has_word(const char *hay, const char *const *words);
-/* 1 when n's class or id, lower-cased, holds one of `words` (its first 199 bytes). */
+/* 1 when n's attribute `attr` (its first 199 bytes), lower-cased, holds one of `words`. */
+int html_attr_has(const xmlNode *n, const char *attr, const char *const *words);
+/* The same for its class or its id. */
 int html_names_have(const xmlNode *n, const char *const *words);
 /* Blanks CSS utility tokens ("overflow-hidden", "font-size-sm") in a
  * lower-cased class list, so their words weigh nothing. */

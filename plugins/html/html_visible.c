@@ -1250,14 +1250,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     for (xmlNode *n = c->body; n;) {
       int skip = 0, done = 0;
       if (n->type == XML_ELEMENT_NODE) {
-        const char *cl = html_attr(n, "class"), *rel = html_attr(n, "rel");
-        char low[160] = "";
-        if (cl) {
-          size_t i = 0;
-          for (; cl[i] && i + 1 < sizeof low; i++) low[i] = (char)((cl[i] >= 'A' && cl[i] <= 'Z') ? cl[i] + 32 : cl[i]);
-          low[i] = 0;
-        }
-        if ((cl && html_has_word(low, words) && !strstr(low, "avatar") && !strstr(low, "bio")) ||
+        const char *rel = html_attr(n, "rel");
+        static const char *const not_names[] = {"avatar", "bio", NULL};
+        if ((html_attr_has(n, "class", words) && !html_attr_has(n, "class", not_names)) ||
             (rel && !strcmp(rel, "author"))) {
           docpipe_buf_reset(&t);
           if (html_text_raw(n, &t, 300) == 0 && t.len > 2 && t.len < 80) {
