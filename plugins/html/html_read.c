@@ -157,8 +157,8 @@ static void S_end_element(void *ctx, const xmlChar *name) {
 
 /* Whitespace between blocks (the indentation of pretty-printed markup,
  * the newline after each </p>) renders as nothing, yet each run costs a
- * text node of 120 bytes (one node in six of bench/html_bench.sh's dense
- * page: 803 -> 752 MB).  A run of only
+ * text node of 120 bytes (one text node in six of bench/html_bench.sh's
+ * dense page: 803 -> 752 MB).  A run of only
  * whitespace is dropped where it opens a block or follows one; between
  * inline elements ("<b>a</b> <i>b</i>") and in <pre> it is kept. */
 static void S_characters(void *ctx, const xmlChar *ch, int len) {
