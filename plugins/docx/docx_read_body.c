@@ -308,6 +308,25 @@ static void S_run(S_body *b, docpipe_node *parent, xmlNodePtr r, S_inl *st) {
   }
 }
 
+/* A DOCX hyperlink holds runs, and each run carries its own bold: "**Read
+ * this: [story](u)**" is written as a bold run, then a link of a bold run,
+ * and reads back as strong, then link(strong).  When the link's text is
+ * all of one such emphasis and the node before it is the same emphasis,
+ * the link goes inside that one, as the runs before and after it do
+ * (S_target), and the round trip gives the tree it was given. */
+static void S_link_into_emphasis(docpipe_node *link) {
+  docpipe_node *prev = docpipe_node_prev(link), *only = docpipe_node_first_child(link);
+  if (!prev || !only || docpipe_node_next(only)) return;
+  docpipe_node_type t = docpipe_node_type_of(only);
+  if ((t != DOCPIPE_NODE_STRONG && t != DOCPIPE_NODE_EMPH) || docpipe_node_type_of(prev) != t) return;
+  /* (appending moves a node; a refusal changes nothing, and the tree stays
+   * as read) */
+  for (docpipe_node *k; (k = docpipe_node_first_child(only)) != NULL;)
+    if (docpipe_node_append_child(link, k) != 0) return;
+  docpipe_node_free(only);
+  docpipe_node_append_child(prev, link);
+}
+
 /* A hyperlink whose first run has the ImageLink style (docpipe's unembedded image). */
 static int S_image_link(xmlNodePtr link) {
   xmlNodePtr r = docx_r_child(link, "r");
@@ -365,6 +384,7 @@ static void S_inlines(S_body *b, docpipe_node *parent, xmlNodePtr x, S_inl *st, 
         else {
           if (tip && *tip) docpipe_node_set_title(link, tip);
           S_inlines(b, link, k, st, depth + 1);
+          S_link_into_emphasis(link);
         }
       } else {
         S_inlines(b, parent, k, st, depth + 1);
