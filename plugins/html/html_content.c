@@ -408,12 +408,6 @@ static int S_hiding_class(const char *cls) {
   return 0;
 }
 
-static int S_inside(const xmlNode *n, const xmlNode *a) {
-  for (; n; n = n->parent)
-    if (n == a) return 1;
-  return 0;
-}
-
 /* The page's <main> (or role=main) holding text, or NULL. */
 static const xmlNode *S_find_main(html_ctx *c) {
   for (xmlNode *x = c->body; x;) {
@@ -447,7 +441,7 @@ static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
   if (html_is(n, "header") || html_is(n, "footer")) return 0;
   /* where the page names its main part, a list outside it is a bar or a
    * carousel around the page (a promotions ticker), not its items */
-  if (main_part && !S_inside(n, main_part)) return 0;
+  if (main_part && !html_inside(n, main_part)) return 0;
   xmlNode *a = n;
   for (int up = 0; up < ITEM_LEVELS && a->parent && html_st(a->parent); up++, a = a->parent) {
     unsigned count = 0, prose = 0, seen = 0;
@@ -465,7 +459,7 @@ static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
 
 /* Whether n and main_el are apart: neither holds the other. */
 static int S_outside(const xmlNode *n, const xmlNode *main_el) {
-  return main_el && !S_inside(n, main_el) && !S_inside(main_el, n);
+  return main_el && !html_inside(n, main_el) && !html_inside(main_el, n);
 }
 
 /* ---- Shop pages (product and collection pages) ----------------------
@@ -480,17 +474,6 @@ static const char *const S_panel_words[] = {
     "tab__panel", "tabs-panel", "expand", "show-more", "showmore",
     "truncate", NULL};
 
-static void S_lower_attrs(const xmlNode *n, char *low, size_t size) {
-  size_t k = 0;
-  const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
-  for (const char *p = cls ? cls : ""; *p && k + 2 < size; p++)
-    low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-  if (k + 1 < size) low[k++] = ' ';
-  for (const char *p = id ? id : ""; *p && k + 1 < size; p++)
-    low[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-  low[k] = 0;
-}
-
 /* A form's status messages ("Thank you! Your submission has been
  * received!", "Oops! Something went wrong"), which the site's stylesheet
  * hides until the form is sent: their class names a form and its state
@@ -501,7 +484,7 @@ static int S_form_status(const xmlNode *n) {
   const char *cls = html_attr(n, "class");
   if (!cls || html_st(n)->text_len > 300) return 0;
   char low[256];
-  S_lower_attrs(n, low, sizeof low);
+  html_lower_names(n, low, sizeof low);
   for (int i = 0; states[i]; i++)
     if (strstr(low, states[i])) return 1;
   return 0;
@@ -614,8 +597,7 @@ static void S_collect_cues(const xmlNode *body, S_cues *q, docpipe_buf *t) {
 static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
   if (k > S_CUES) return 1;
   for (int i = 0; i < k; i++)
-    for (const xmlNode *p = cues[i]->parent; p; p = p->parent)
-      if (p == n) return 1;
+    if (html_inside(cues[i]->parent, n)) return 1;
   return 0;
 }
 
@@ -682,7 +664,7 @@ static int S_panel_like(const xmlNode *n) {
   const char *role = html_attr(n, "role");
   if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
   char low[256];
-  S_lower_attrs(n, low, sizeof low);
+  html_lower_names(n, low, sizeof low);
   return html_has_word(low, S_panel_words) && !html_has_word(low, S_strict_neg) &&
          !html_has_word(low, S_control_words);
 }
@@ -695,7 +677,7 @@ static int S_panel_like(const xmlNode *n) {
 static int S_revealable(const xmlNode *n, const xmlNode *h1) {
   html_stat *s = html_st(n);
   if (s->text_len < 40 || s->link_len * 10 > s->text_len * 3) return 0;
-  if (h1 && s->text_len >= 500 && S_inside(h1->parent, n)) return 1;
+  if (h1 && s->text_len >= 500 && html_inside(h1->parent, n)) return 1;
   if (S_panel_like(n)) return 1;
   for (const xmlNode *k = n->children; k; k = k->next)
     if (k->type == XML_ELEMENT_NODE) return S_panel_like(k);
@@ -722,7 +704,7 @@ static int S_review_named(const xmlNode *n) {
   /* the card, or the box right inside it (a slide holding a review) */
   for (int depth = 0; n && depth < 3; depth++) {
     char low[256];
-    S_lower_attrs(n, low, sizeof low);
+    html_lower_names(n, low, sizeof low);
     if (html_has_word(low, S_review_words)) return 1;
     const xmlNode *k = n->children;
     while (k && k->type != XML_ELEMENT_NODE) k = k->next;
@@ -777,7 +759,7 @@ static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
  * Broken markup that leaves the page inside a footer leaves the h1 inside
  * it too. */
 static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
-  if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len || S_inside(h1, n)) return 0;
+  if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len || html_inside(h1, n)) return 0;
   for (xmlNode *x = (xmlNode *)h1; x; x = html_next(x, c->body, 0))
     if (x == n) return 1;
   return 0;
@@ -865,7 +847,7 @@ void html_mark_boilerplate(html_ctx *c) {
       } else if (!c->relaxed && s->weight < 0 && !html_is(n, "a") && !html_is(n, "article") &&
                  !html_is(n, "main") && s->text_len * 2 < body_len) {
         char low[256];
-        S_lower_attrs(n, low, sizeof low);
+        html_lower_names(n, low, sizeof low);
         html_blank_utility_classes(low);
         int strict = html_has_word(low, S_strict_neg) && !S_wraps_main(n);
         int comment = strict && html_has_word(low, S_comment_words);

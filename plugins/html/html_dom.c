@@ -93,19 +93,37 @@ static int S_token_match(const char *s, const char *const *words) {
   return 0;
 }
 
+int html_inside(const xmlNode *n, const xmlNode *a) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
 int html_has_word(const char *hay, const char *const *words) {
   for (; *words; words++)
     if (strstr(hay, *words)) return 1;
   return 0;
 }
 
+/* v lower-cased (ASCII: class names) into low from k, within size bytes
+ * and terminated; the new length. */
+static size_t S_lower_append(const char *v, char *low, size_t k, size_t size) {
+  for (; v && *v && k + 1 < size; v++) low[k++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
+  low[k] = 0;
+  return k;
+}
+
+void html_lower_names(const xmlNode *n, char *low, size_t size) {
+  size_t k = S_lower_append(html_attr(n, "class"), low, 0, size - 1);
+  if (k + 1 < size) low[k++] = ' ';
+  S_lower_append(html_attr(n, "id"), low, k, size);
+}
+
 int html_attr_has(const xmlNode *n, const char *attr, const char *const *words) {
   const char *v = html_attr(n, attr);
   if (!v) return 0;
   char low[200];
-  size_t i = 0;
-  for (; v[i] && i + 1 < sizeof low; i++) low[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
-  low[i] = 0;
+  S_lower_append(v, low, 0, sizeof low);
   return html_has_word(low, words);
 }
 

@@ -14,15 +14,9 @@
 #define LEAD_MIN_BYTES 80
 #define LEAD_MIN_WORDS 12
 
-static int S_contains(const xmlNode *outer, const xmlNode *n) {
-  for (; n; n = n->parent)
-    if (n == outer) return 1;
-  return 0;
-}
-
 static int S_in_roots(const html_ctx *c, const xmlNode *n) {
   for (size_t i = 0; i < c->nroots; i++)
-    if (S_contains(c->roots[i], n)) return 1;
+    if (html_inside(n, c->roots[i])) return 1;
   return 0;
 }
 
@@ -43,7 +37,7 @@ static size_t S_count_words(const char *s) {
 static int S_aside(const xmlNode *n, const xmlNode *first) {
   static const char *const words[] = {"author", "bio",        "tooltip", "byline",
                                       "disclaimer", "disclosure", "caption", "expert", NULL};
-  for (int depth = 0; n && depth < 6 && !S_contains(n, first); depth++, n = n->parent)
+  for (int depth = 0; n && depth < 6 && !html_inside(first, n); depth++, n = n->parent)
     if (html_names_have(n, words)) return 1;
   return 0;
 }
@@ -86,7 +80,7 @@ int html_add_lead(html_ctx *c) {
       if (html_is(n, "script") || html_is(n, "style") || html_is(n, "form") || s->removed ||
           html_is_heading(n)) {
         skip = 1;
-      } else if (s->blocks == 0 && !S_contains(n, first) &&
+      } else if (s->blocks == 0 && !html_inside(first, n) &&
                  (html_is(n, "p") || html_is(n, "div"))) {
         skip = 1;
         if (!S_aside(n, first) && S_is_prose(n, &t)) {

@@ -80,7 +80,11 @@ int html_is(const xmlNode *n, const char *name);
 int html_is_block(const xmlNode *n);
 int html_is_heading(const xmlNode *n);
 const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
+/* 1 when n is a or lies inside it. */
+int html_inside(const xmlNode *n, const xmlNode *a);
 int html_has_word(const char *hay, const char *const *words);
+/* n's class, a space and its id, lower-cased, into low[size]. */
+void html_lower_names(const xmlNode *n, char *low, size_t size);
 /* 1 when n's attribute `attr` (its first 199 bytes), lower-cased, holds one of `words`. */
 int html_attr_has(const xmlNode *n, const char *attr, const char *const *words);
 /* The same for its class or its id. */

@@ -37,12 +37,6 @@ static const char *S_part_number(const char *id, char kind) {
   return id + 2;
 }
 
-static int S_within(const xmlNode *n, const xmlNode *a) {
-  for (; n; n = n->parent)
-    if (n == a) return 1;
-  return 0;
-}
-
 /* $RS: the segment's children where its placeholder template stands. */
 static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
   for (xmlNode *k = segment->children, *next; k; k = next) {
@@ -138,7 +132,7 @@ void html_resolve_streamed(xmlNode *root) {
       if (strcmp(tid + 2, num) != 0) continue;
       /* a placeholder inside its own segment would put the segment
        * inside itself */
-      if (!S_within(templates[j], segments[i])) {
+      if (!html_inside(templates[j], segments[i])) {
         if (tid[0] == 'B') S_fill_boundary(templates[j], segments[i], trash);
         else S_fill_placeholder(templates[j], segments[i], trash);
       }
@@ -149,7 +143,7 @@ void html_resolve_streamed(xmlNode *root) {
   /* a segment moved into place is empty now; one that found no place
    * stays, hidden, as it was */
   for (size_t i = 0; i < nseg; i++)
-    if (!segments[i]->children && !S_within(segments[i], trash)) {
+    if (!segments[i]->children && !html_inside(segments[i], trash)) {
       xmlUnlinkNode(segments[i]);
       xmlAddChild(trash, segments[i]);
     }
