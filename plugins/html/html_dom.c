@@ -36,18 +36,6 @@ int html_is_heading(const xmlNode *n) {
          n->name[1] <= '6' && n->name[2] == 0;
 }
 
-const char *html_attr(const xmlNode *n, const char *name) {
-  if (!n || n->type != XML_ELEMENT_NODE) return NULL;
-  for (xmlAttr *a = n->properties; a; a = a->next) {
-    if (a->name && strcasecmp((const char *)a->name, name) == 0) {
-      if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
-        return (const char *)a->children->content;
-      return "";
-    }
-  }
-  return NULL;
-}
-
 xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children) {
   if (!skip_children && n->children && n->type == XML_ELEMENT_NODE) return n->children;
   if (!skip_children && n->children && n->type == XML_DOCUMENT_NODE) return n->children;

@@ -113,14 +113,22 @@ static void S_unmark(html_ctx *c) {
  * a page under 6 MB never reaches 256k.  What was read is kept. */
 typedef struct {
   size_t elements, max_elements;
-  int stopped;
+  int stopped, nomem;
+  html_arena *attrs;
 } S_budget;
 
+/* Attributes go to the arena (html_attrs.c), not to libxml2. */
 static void S_start_element(void *ctx, const xmlChar *name, const xmlChar **atts) {
   xmlParserCtxtPtr ctxt = ctx;
   S_budget *bud = ctxt->_private;
-  xmlSAX2StartElement(ctx, name, atts);
-  if (bud && ++bud->elements >= bud->max_elements && !bud->stopped) {
+  xmlNode *parent = ctxt->node;
+  xmlSAX2StartElement(ctx, name, NULL);
+  xmlNode *n = ctxt->node;
+  if (n && n != parent && html_attrs_pack(bud->attrs, n, atts) < 0) {
+    bud->nomem = 1;
+    xmlStopParser(ctxt);
+  }
+  if (++bud->elements >= bud->max_elements && !bud->stopped) {
     bud->stopped = 1;
     xmlStopParser(ctxt);
   }
@@ -137,7 +145,7 @@ static void S_end_element(void *ctx, const xmlChar *name) {
   xmlParserCtxtPtr ctxt = ctx;
   xmlNode *cur = ctxt->node;
   xmlSAX2EndElement(ctx, name);
-  if (!cur || cur->type != XML_ELEMENT_NODE || cur->children || cur->properties || !cur->parent ||
+  if (!cur || cur->type != XML_ELEMENT_NODE || cur->children || html_has_attrs(cur) || !cur->parent ||
       ctxt->node != cur->parent || !xmlStrEqual(cur->name, name))
     return;
   for (int i = 0; formatting[i]; i++)
@@ -145,7 +153,7 @@ static void S_end_element(void *ctx, const xmlChar *name) {
       xmlUnlinkNode(cur);
       xmlFreeNode(cur);
       S_budget *bud = ctxt->_private;
-      if (bud && bud->elements) bud->elements--;
+      if (bud->elements) bud->elements--;
       /* libxml2 appends the next text in place to the last text node it
        * made, trusting the last child to be the element just closed:
        * with that element gone, make it concatenate properly instead. */
@@ -178,10 +186,11 @@ static void S_characters(void *ctx, const xmlChar *ch, int len) {
  * UTF-8 already: declaring the charset without a converter parses them
  * as they are (without a declaration libxml2 would guess Latin-1).
  * HTML_PARSE_IGNORE_ENC: whatever <meta> says, the bytes are UTF-8 now. */
-static htmlDocPtr S_parse(const char *utf8, size_t len, const docpipe_args *args) {
+static htmlDocPtr S_parse(const char *utf8, size_t len, html_arena *attrs, const docpipe_args *args,
+                          int *nomem) {
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt) return NULL;
-  S_budget bud = {0, len / 32 + 262144, 0};
+  S_budget bud = {0, len / 32 + 262144, 0, 0, attrs};
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
   ctxt->_private = &bud;
   if (ctxt->sax) {
@@ -196,7 +205,8 @@ static htmlDocPtr S_parse(const char *utf8, size_t len, const docpipe_args *args
   htmlDocPtr doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
   htmlFreeParserCtxt(ctxt);
-  if (bud.stopped)
+  *nomem = bud.nomem;
+  if (bud.stopped && !bud.nomem)
     docpipe_args_warn(args, "html: the page has over %zu elements; the rest was not read",
                       bud.max_elements);
   return doc;
@@ -227,9 +237,16 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     if (copied) docpipe_free((char *)utf8);
     return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
   }
-  htmlDocPtr hdoc = S_parse(utf8, len, args);
+  html_arena attrs = {NULL};
+  int nomem = 0;
+  htmlDocPtr hdoc = S_parse(utf8, len, &attrs, args, &nomem);
   if (copied) docpipe_free((char *)utf8);
-  if (!hdoc) return docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
+  if (!hdoc || nomem) {
+    xmlFreeDoc(hdoc);
+    html_arena_free(&attrs);
+    return nomem ? docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory parsing the page")
+                 : docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
+  }
 
   html_ctx c;
   memset(&c, 0, sizeof c);
@@ -355,6 +372,7 @@ done:
   free(c.stats);
   free(c.title_alt);
   xmlFreeDoc(hdoc);
+  html_arena_free(&attrs);
   if (rc) {
     docpipe_doc_free(doc);
     return rc;

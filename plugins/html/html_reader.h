@@ -74,12 +74,25 @@ char *html_repair_double_utf8(const char *s, size_t len, size_t *out_len);
  * case, into out[size]; 1 when one was found. */
 int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t out_size);
 
+/* html_attrs.c: each element's attributes in one block of an arena freed
+ * with the page (see there), not as libxml2 attribute nodes. */
+typedef struct html_arena {
+  struct html_arena_chunk *head;
+} html_arena;
+void html_arena_free(html_arena *a);
+/* Packs the parser's name/value list `atts` (NULL-terminated, values may
+ * be NULL) into n; 0, or -1 when memory runs out (n has none then). */
+int html_attrs_pack(html_arena *a, xmlNode *n, const xmlChar **atts);
+int html_has_attrs(const xmlNode *n);
+/* The value of n's attribute `name` (any case), "" when it has none,
+ * NULL when absent; borrowed from the arena. */
+const char *html_attr(const xmlNode *n, const char *name);
+
 /* html_dom.c */
 static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
 int html_is(const xmlNode *n, const char *name);
 int html_is_block(const xmlNode *n);
 int html_is_heading(const xmlNode *n);
-const char *html_attr(const xmlNode *n, const char *name); /* borrowed, NULL if absent */
 /* 1 when n is a or lies inside it. */
 int html_inside(const xmlNode *n, const xmlNode *a);
 int html_has_word(const char *hay, const char *const *words);
