@@ -6,19 +6,20 @@
 # page; HTML_BENCH_SKIP_BIG=1 skips them).
 #
 # Memory, measured (Release, libxml2 2.9.14, glibc): the target is a peak
-# under 10x the page + 50 MB.  Pathological pages meet it: one 50 MB text
-# run ~117 MB, 50 MB of empty <i></i> ~111 MB, 100,000-deep nesting ~107 MB
-# (libxml2 stops at depth 256: a clean error or what was before).  Dense
-# markup does not: the libxml2 DOM costs ~12x the page on its own (a <p>
-# with <b> and <a> of 105 bytes is 10 nodes of 120 bytes plus strings; the
-# newline after it makes none), the element statistics ~1.5x, the input 1x
-# (read in place: the plugin asks for no padded copy), so the dense page
-# below peaks at ~750 MB (was 1490 MB; the DOM is freed as it is converted,
-# so DOM and document do not peak together).  Meeting 10x there
-# needs a reader that does not hold the whole DOM (libxml2's push parser with
-# the content choice done on a compact summary), not done.  Empty structural
-# elements (<div></div><td></td>) cost ~190 bytes each: the reader stops
-# parsing after one element per 32 bytes of page (+256k), ~480 MB for 50 MB.
+# under 10x the page + 50 MB (574 MB for these 52.4 MB pages).
+# Pathological pages meet it: one 50 MB text run ~117 MB, 50 MB of empty
+# <i></i> ~111 MB, 100,000-deep nesting ~107 MB (libxml2 stops at depth
+# 256: a clean error or what was before).  Empty structural elements
+# (<div></div><td></td>) cost ~175 bytes each: the reader stops parsing
+# after one element per 32 bytes of page (+256k), ~450 MB.  Dense markup
+# does not: a 125-byte <p> with <b> and <a> is 8 libxml2 nodes of 128
+# bytes (malloc's header included) and a string, ~9x the page, and at the
+# reader's peak the page itself (the caller's: the plugin asks for no
+# padded copy) and the element statistics (3 x 48 bytes) are there too, so
+# the dense page below peaks at ~610 MB (1490 MB at first; 752 MB before
+# attributes left libxml2's nodes for html_attrs.c's arena).  Meeting 10x
+# there needs a reader that does not hold libxml2's DOM (its push parser
+# feeding a compact tree) and a more compact document model: not done.
 set -eu
 B=${1:?usage: html_bench.sh BUILD_DIR [N]}
 N=${2:-300}

@@ -4,10 +4,12 @@
  *
  * Memory: the whole libxml2 DOM is held until the content is chosen; the
  * build then frees each DOM part as it converts it.  The DOM is the floor
- * of the peak: ~13x the page for dense markup (a 105-byte <p> with <b> and
- * <a> is 11 nodes of 120 bytes plus strings), so a 50 MB page of it peaks
- * at ~800 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
- * element pages meet (bench/html_bench.sh prints the figures).  Empty
+ * of the peak: a 125-byte <p> with <b> and <a> is 8 nodes of 128 bytes
+ * (malloc's header included) and a string, ~9x the page, and with the
+ * page and the element statistics a 50 MB page of such markup peaks at
+ * ~610 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
+ * element pages meet (bench/html_bench.sh prints the figures).
+ * Attributes are kept out of libxml2's nodes (html_attrs.c), empty
  * formatting elements are dropped as parsed, and the parse stops after one
  * element per 32 bytes of page (+256k) so markup made of nothing but
  * elements stays bounded. */
@@ -105,11 +107,12 @@ static void S_unmark(html_ctx *c) {
   }
 }
 
-/* An element costs ~190 bytes (libxml2 node and stats) before its text
+/* An element costs ~175 bytes (libxml2 node and stats) before its text
  * and attributes: markup made of little else (50 MB of <div></div><td>
  * </td>) would take 25x the page.  The parse stops after one element per
- * 32 bytes (plus 256k), which keeps such a page within 10x + 50 MB: the densest real markup measured, bench
- * html_bench.sh's page of <p> with <b> and <a>, has one per 35 bytes, and
+ * 32 bytes (plus 256k), which keeps such a page within 10x + 50 MB: the densest real markup
+ * measured, bench html_bench.sh's page of <p> with <b> and <a>, has one per
+ * 42 bytes, and
  * a page under 6 MB never reaches 256k.  What was read is kept. */
 typedef struct {
   size_t elements, max_elements;
@@ -135,7 +138,7 @@ static void S_start_element(void *ctx, const xmlChar *name, const xmlChar **atts
 }
 
 /* Empty formatting elements (<i></i>, <span></span>) carry nothing the
- * reader keeps, yet each costs a DOM node and a stats entry (~190 bytes
+ * reader keeps, yet each costs a DOM node and a stats entry (~175 bytes
  * for 7 bytes of markup): 50 MB of them took 1.7 GB.  They are dropped as
  * they close.  Ones with attributes stay (an icon's class, microdata). */
 static void S_end_element(void *ctx, const xmlChar *name) {

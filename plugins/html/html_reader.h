@@ -2,6 +2,7 @@
  *
  * The reader runs in stages, one file each:
  *   html_encoding.c  bytes in any declared/detected charset -> UTF-8 NFC
+ *   html_attrs.c     each element's attributes, packed in an arena
  *   html_dom.c       per-element statistics and class/id hints over the libxml2 tree
  *   html_content.c   boilerplate removal and main-content scoring
  *   html_meta.c      metadata from JSON-LD, meta tags, <time>, itemprop...

@@ -694,6 +694,48 @@ static void test_standfirst(void) {
   docpipe_buf_free(&page);
 }
 
+/* Attributes are kept out of libxml2's nodes, packed per element
+ * (html_attrs.c): names in any case, values with entities, valueless
+ * ones, and one of 200 KB (more than an arena chunk) before the article
+ * must all read as libxml2's attribute nodes did. */
+static void test_attributes(void) {
+  docpipe_buf page = DOCPIPE_BUF_INIT;
+  S_append(&page, "<html><head><link rel=canonical href='https://attr.example.org/news/1'></head><body>"
+                  "<div data-state='");
+  S_append_n(&page, "0123456789abcdef", 200000 / 16);
+  S_append(&page, "'></div><DIV CLASS='Sidebar'><p>Trending now: the sidebar's own teaser, about the "
+                  "weather and a football match that nobody in this article mentions at all.</p></DIV>"
+                  "<div hidden><p>A hidden notice that scripts would show after login, with enough "
+                  "words in it to count as a paragraph of the page.</p></div><ARTICLE>"
+                  "<P>The council met on Monday, and it voted, after a long debate, to rebuild the "
+                  "bridge over the river before the rainy season begins next year.</P>"
+                  "<p>The minutes are <A HREF='/minutes?year=2024&amp;part=2' Title=Minutes>online</A>"
+                  " and the next meeting is set for the first week of the following month.</p>"
+                  "<p><input type=checkbox checked disabled> The vote was unanimous, the clerk said, "
+                  "and the work will start as soon as the contract is signed by both parties.</p>"
+                  "</ARTICLE></body></html>");
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(S_read_mem(page.data, page.len, &doc, &err) == 0 && doc, "reads");
+  docpipe_buf_free(&page);
+  if (!doc) return;
+  char *body = S_body(doc);
+  OK(body && strstr(body, "rebuild the bridge") && strstr(body, "contract is signed"), "article kept");
+  OK(body && !strstr(body, "Trending now"), "CLASS='Sidebar' (upper case) is boilerplate");
+  OK(body && !strstr(body, "hidden notice"), "valueless hidden attribute hides");
+  docpipe_free(body);
+  const char *url = NULL;
+  docpipe_iter *it = docpipe_iter_new(docpipe_doc_root(doc));
+  docpipe_event ev;
+  while ((ev = docpipe_iter_next(it)) != DOCPIPE_EVENT_DONE)
+    if (ev == DOCPIPE_EVENT_ENTER && docpipe_node_type_of(docpipe_iter_node(it)) == DOCPIPE_NODE_LINK)
+      url = docpipe_node_url(docpipe_iter_node(it));
+  STR_EQ(url, "https://attr.example.org/minutes?year=2024&part=2",
+         "HREF in upper case, its entity decoded, made absolute");
+  docpipe_iter_free(it);
+  docpipe_doc_free(doc);
+}
+
 /* Whitespace between blocks is not kept, but what it separated stays
  * apart: a label's block and the date after it read as one line; a date
  * in a box of boxes is still found; spaces between inline elements stay. */
@@ -1416,6 +1458,7 @@ int main(void) {
   RUN(test_local_day);
   RUN(test_joined_authors);
   RUN(test_standfirst);
+  RUN(test_attributes);
   RUN(test_markup_whitespace);
   RUN(test_date_line_at_end);
   RUN(test_double_utf8);
