@@ -13,6 +13,7 @@
 #include "docpipe/docpipe.h"
 #include "docpipe/extract.h"
 #include "docpipe/plugin.h"
+#include "format_names.h"
 #include "options.h"
 
 enum { EXIT_CONVERT = 1, EXIT_USAGE = 2, EXIT_PLUGIN = 3 };
@@ -84,7 +85,8 @@ static int S_read_input(const S_job *job, const char *input, docpipe_doc **out) 
   }
   const docpipe_plugin *reader = NULL;
   if (o->from) {
-    reader = docpipe_registry_find(job->reg, o->from);
+    const char *ignored; /* noted once, in S_run */
+    reader = cli_find_format(job->reg, o->from, &ignored);
     if (!reader || !reader->read) {
       fprintf(stderr, "docpipe: %s: no reader plugin named '%s' (see --list-plugins)\n",
               S_display(input), o->from);
@@ -198,15 +200,28 @@ static const char *S_first_extension(const docpipe_plugin *p, char *buf, size_t 
   return buf;
 }
 
+/* pandoc's "+ext-ext" switches after a format name: said once, not fatal. */
+static void S_note_ignored(const cli_options *o, const char *ignored, const docpipe_plugin *p) {
+  if (*ignored && !o->quiet)
+    fprintf(stderr, "docpipe: format extensions '%s' ignored: %s has none\n", ignored, p->name);
+}
+
 static int S_run(cli_options *o, docpipe_registry *reg) {
+  if (o->from) {
+    const char *ignored;
+    const docpipe_plugin *reader = cli_find_format(reg, o->from, &ignored);
+    if (reader) S_note_ignored(o, ignored, reader);
+  }
   /* Writer: -t, else the -o extension, else html as pandoc does. */
   const docpipe_plugin *writer = NULL;
   if (o->to) {
-    writer = docpipe_registry_find(reg, o->to);
+    const char *ignored;
+    writer = cli_find_format(reg, o->to, &ignored);
     if (!writer || !writer->write) {
       fprintf(stderr, "docpipe: no writer plugin named '%s' (see --list-plugins)\n", o->to);
       return EXIT_PLUGIN;
     }
+    S_note_ignored(o, ignored, writer);
   } else if (o->output && strcmp(o->output, "-") != 0) {
     writer = docpipe_registry_by_extension(reg, o->output, 1);
     if (!writer) {

@@ -63,6 +63,21 @@ def main():
         rc, _, err = run(SAMPLE, "-o", os.path.join(tmp, "x.unknownext"))
         check(rc == 3, "unknown output extension exits 3", err)
 
+        # pandoc's names for formats docpipe has under another name.
+        _, as_text, _ = run(SAMPLE, "-t", "text")
+        rc, out, err = run(SAMPLE, "-t", "plain")
+        check(rc == 0 and out == as_text and as_text, "-t plain is the text writer", err)
+        _, as_md, _ = run(SAMPLE, "-t", "markdown")
+        rc, out, err = run(SAMPLE, "-t", "gfm")
+        check(rc == 0 and out == as_md and as_md, "-t gfm is the markdown writer", err)
+        rc, out, err = run(SAMPLE, "-t", "markdown+smart-raw_html")
+        check(rc == 0 and out == as_md and one_line(err) and "+smart-raw_html" in err,
+              "pandoc extensions ignored with one warning", err)
+        rc, out, err = run("-f", "commonmark", "-t", "json", stdin=as_md)
+        check(rc == 0 and json.loads(out)["blocks"], "-f commonmark reads Markdown", err)
+        rc, _, err = run(SAMPLE, "-t", "nosuch+smart")
+        check(rc == 3 and "nosuch+smart" in err, "unknown format with extensions exits 3", err)
+
         # stdin -> stdout, format by probing; "-" is stdin too.
         rc, out, err = run("-t", "json", stdin=sample)
         check(rc == 0 and out == sample, "stdin probe -> stdout byte-identical", err)
