@@ -12,7 +12,7 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 BUILD_DEPS=(build-essential cmake pkg-config libxml2-dev libzip-dev libcmark-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libjansson-dev libyaml-dev libutf8proc-dev
-  libpcre2-dev)
+  libpcre2-dev libicu-dev)
 # Tools the tests use: schema validation, python-docx, HTML Tidy (HTML5 checks), unzip, and the
 # optional reference converters (tests skip, saying so, without them).
 TEST_DEPS=(python3 python3-docx libxml2-utils tidy unzip zip pandoc poppler-utils

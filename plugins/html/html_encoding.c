@@ -1,5 +1,5 @@
 /* Character encodings: finds the page's charset (BOM, <meta charset>,
- * http-equiv Content-Type, else a guess) and turns the bytes into UTF-8 in
+ * http-equiv Content-Type, else a guess: html_charset_guess.c) and turns the bytes into UTF-8 in
  * NFC before libxml2 sees them, so that the parser never switches encoding
  * on its own.  Legacy Vietnamese pages come in windows-1258, which writes
  * tones as combining marks: glibc's iconv decodes them and NFC composes
@@ -66,22 +66,6 @@ int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t
     p = tag_end;
   }
   return 0;
-}
-
-/* Without a declaration and not valid UTF-8: windows-1258 or windows-1252?
- * 1258 pages are full of the combining tone bytes (0xCC grave, 0xEC acute,
- * 0xD2 hook, 0xDE tilde, 0xF2 dot below) and ơ/ư/đ/ă (0xF5 0xFD 0xF0 0xE3);
- * Western 1252 text rarely has ì, Ò, Þ or ò at that rate. */
-static const char *S_guess_legacy(const unsigned char *data, size_t size) {
-  size_t tones = 0, high = 0;
-  size_t n = size < 1048576 ? size : 1048576;
-  for (size_t i = 0; i < n; i++) {
-    unsigned c = data[i];
-    if (c < 0x80) continue;
-    high++;
-    if (c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2) tones++;
-  }
-  return (high && tones * 5 >= high) ? "CP1258" : "CP1252";
 }
 
 static const char *S_iconv_name(const char *label) {
@@ -158,7 +142,7 @@ static char *S_iconv(const char *from, const unsigned char *data, size_t size, s
 
 const char *html_decode(const unsigned char *data, size_t size, size_t *out_len, int *copied) {
   *copied = 1;
-  char label[64] = "";
+  char label[64] = "", guess[64];
   int declared = html_sniff_charset(data, size, label, sizeof label);
   if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
     data += 3;
@@ -186,7 +170,7 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
       for (const char *q = probe; (q = strstr(q, "\xEF\xBF\xBD")) != NULL; q += 3) bad++;
       docpipe_free(probe);
     }
-    if (bad * 4 > high / 8 + 2) from = S_guess_legacy(data, size);
+    if (bad * 4 > high / 8 + 2) from = html_guess_charset(data, size, guess, sizeof guess);
   }
   if (from) {
     size_t n = 0;
@@ -198,7 +182,9 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
     }
     /* a label iconv does not know: decide as if none was given */
     if (!docpipe_utf8_valid((const char *)data, size)) {
-      u = S_iconv(S_guess_legacy(data, size), data, size, &n);
+      u = S_iconv(html_guess_charset(data, size, guess, sizeof guess), data, size, &n);
+      /* a guess iconv does not know either */
+      if (!u) u = S_iconv("CP1252", data, size, &n);
       if (u) {
         char *clean = docpipe_utf8_clean(u, n, out_len);
         docpipe_free(u);

@@ -941,6 +941,26 @@ static void test_undeclared_legacy(void) {
   docpipe_free(data);
 }
 
+/* Scraped pages lose the HTTP header that named their charset: pages that
+ * declare none and are not UTF-8 are detected (html_charset_guess.c). */
+static void test_undeclared_charsets(void) {
+  static const struct {
+    const char *file, *want, *what;
+  } pages[] = {
+      {"page_undeclared_cp1251.html", "построить новый мост", "Russian in windows-1251"},
+      {"page_undeclared_sjis.html", "川に新しい橋を架けることを決めた", "Japanese in Shift_JIS"},
+      {"page_undeclared_cp1252.html", "débuteront au printemps prochain et coûteront",
+       "French in windows-1252 stays windows-1252"},
+  };
+  for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    docpipe_doc *doc = S_read_file(pages[i].file);
+    char *body = doc ? S_body(doc) : NULL;
+    OK(body && strstr(body, pages[i].want), pages[i].what);
+    docpipe_free(body);
+    docpipe_doc_free(doc);
+  }
+}
+
 static void S_expect_error(const char *data, size_t size, const char *what) {
   docpipe_doc *doc = NULL;
   docpipe_error err = DOCPIPE_ERROR_INIT;
@@ -1465,6 +1485,7 @@ int main(void) {
   RUN(test_cp1258);
   RUN(test_cp1252);
   RUN(test_undeclared_legacy);
+  RUN(test_undeclared_charsets);
   RUN(test_empty_and_binary);
   RUN(test_broken_and_invalid);
   RUN(test_after_html_end);

@@ -1,0 +1,69 @@
+/* The charset of a page that names none and is not UTF-8.
+ *
+ * Scraped pages lose the HTTP header that named their charset, and older
+ * sites never repeated it in a <meta>.  windows-1258 (Vietnamese) is told
+ * by its tone bytes, which no detector knows; everything else is ICU's
+ * charset detector (already on every machine with libxml2: libxml2 is
+ * built on ICU), which weighs byte patterns and language statistics for
+ * the Cyrillic, Greek, Arabic, Hebrew, Central European, Japanese, Chinese
+ * and Korean legacy charsets.  When it is unsure, windows-1252, as
+ * browsers do for Western locales. */
+#include <string.h>
+#include <unicode/ucsdet.h>
+
+#include "html_reader.h"
+
+/* Bytes looked at: enough text for the statistics, bounded time on a
+ * 50 MB page. */
+#define GUESS_BYTES 262144
+/* ICU's confidence (0-100) below which the guess is not taken. */
+#define MIN_CONFIDENCE 30
+
+/* 1258 pages are full of the combining tone bytes (0xCC grave, 0xEC acute,
+ * 0xD2 hook, 0xDE tilde, 0xF2 dot below) and ơ/ư/đ/ă (0xF5 0xFD 0xF0 0xE3);
+ * Western 1252 text rarely has ì, Ò, Þ or ò at that rate, nor Russian
+ * 1251 text м, т, Т, М and Ю (a tenth of its letters). */
+static int S_vietnamese_1258(const unsigned char *data, size_t n) {
+  size_t tones = 0, high = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = data[i];
+    if (c < 0x80) continue;
+    high++;
+    if (c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2) tones++;
+  }
+  return high && tones * 5 >= high;
+}
+
+/* ICU's name for iconv, or NULL for an answer not taken: UTF-*, which the
+ * page is not (invalid UTF-8; UTF-16 without a BOM is refused as binary
+ * before this), and EBCDIC. */
+static const char *S_iconv_name(const char *icu, char *buf, size_t size) {
+  if (!strncmp(icu, "UTF-", 4) || !strncmp(icu, "IBM", 3)) return NULL;
+  /* WHATWG reads a Latin-1 label as windows-1252, its superset */
+  if (!strcmp(icu, "ISO-8859-1")) return "CP1252";
+  size_t n = strlen(icu);
+  if (n >= size) return NULL;
+  memcpy(buf, icu, n + 1);
+  /* Hebrew "logical order" is the same bytes as ISO-8859-8 */
+  if (n > 2 && !strcmp(buf + n - 2, "-I")) buf[n - 2] = 0;
+  return buf;
+}
+
+const char *html_guess_charset(const unsigned char *data, size_t size, char *buf, size_t buf_size) {
+  size_t n = size < GUESS_BYTES ? size : GUESS_BYTES;
+  if (S_vietnamese_1258(data, n)) return "CP1258";
+  const char *name = NULL;
+  UErrorCode st = U_ZERO_ERROR;
+  UCharsetDetector *csd = ucsdet_open(&st);
+  if (U_SUCCESS(st)) {
+    ucsdet_enableInputFilter(csd, 1); /* markup is not text: judge the text */
+    ucsdet_setText(csd, (const char *)data, (int32_t)n, &st);
+    const UCharsetMatch *m = U_SUCCESS(st) ? ucsdet_detect(csd, &st) : NULL;
+    if (m && U_SUCCESS(st) && ucsdet_getConfidence(m, &st) >= MIN_CONFIDENCE) {
+      const char *icu = ucsdet_getName(m, &st);
+      if (icu && U_SUCCESS(st)) name = S_iconv_name(icu, buf, buf_size);
+    }
+  }
+  ucsdet_close(csd);
+  return name ? name : "CP1252";
+}
