@@ -1,14 +1,13 @@
 /* Character encodings: finds the page's charset (BOM, <meta charset>,
- * http-equiv Content-Type, else a guess: html_charset_guess.c) and turns the bytes into UTF-8 in
+ * http-equiv Content-Type, else a guess: ../common/legacy_charset.c) and turns the bytes into UTF-8 in
  * NFC before libxml2 sees them, so that the parser never switches encoding
  * on its own.  Legacy Vietnamese pages come in windows-1258, which writes
  * tones as combining marks: glibc's iconv decodes them and NFC composes
  * them into the precomposed letters every other source uses. */
-#include <errno.h>
-#include <iconv.h>
 #include <string.h>
 
 #include "html_reader.h"
+#include "legacy_charset.h"
 
 #define SNIFF_BYTES 65536
 
@@ -81,65 +80,6 @@ static const char *S_iconv_name(const char *label) {
   return label;
 }
 
-/* Converts with iconv; undecodable bytes become U+FFFD.  NULL when the
- * charset is unknown to iconv (the caller falls back) or memory runs out. */
-static char *S_iconv(const char *from, const unsigned char *data, size_t size, size_t *out_len) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1) return NULL;
-  size_t cap = size * 3 + 16;
-  char *out = docpipe_malloc(cap + 1);
-  if (!out) {
-    iconv_close(cd);
-    return NULL;
-  }
-  char *in = (char *)data, *o = out;
-  size_t inleft = size, oleft = cap;
-  while (inleft > 0) {
-    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-    if (r != (size_t)-1) break;
-    if (errno == E2BIG) {
-      size_t used = (size_t)(o - out);
-      cap = cap * 2;
-      char *bigger = realloc(out, cap + 1);
-      if (!bigger) {
-        docpipe_free(out);
-        iconv_close(cd);
-        return NULL;
-      }
-      out = bigger;
-      o = out + used;
-      oleft = cap - used;
-      continue;
-    }
-    /* EILSEQ or EINVAL (truncated input): replace one byte and go on. */
-    if (oleft < 3) {
-      size_t used = (size_t)(o - out);
-      cap = cap * 2;
-      char *bigger = realloc(out, cap + 1);
-      if (!bigger) {
-        docpipe_free(out);
-        iconv_close(cd);
-        return NULL;
-      }
-      out = bigger;
-      o = out + used;
-      oleft = cap - used;
-    }
-    memcpy(o, "\xEF\xBF\xBD", 3);
-    o += 3;
-    oleft -= 3;
-    in++;
-    inleft--;
-    iconv(cd, NULL, NULL, NULL, NULL);
-  }
-  /* Flush: CP1258 holds back a base letter waiting for a tone mark. */
-  if (oleft >= 8) iconv(cd, NULL, NULL, &o, &oleft);
-  iconv_close(cd);
-  *out_len = (size_t)(o - out);
-  out[*out_len] = 0;
-  return out;
-}
-
 const char *html_decode(const unsigned char *data, size_t size, size_t *out_len, int *copied) {
   *copied = 1;
   char label[64] = "", guess[64];
@@ -161,20 +101,11 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
     if (!ascii && strncmp(from, "UTF-16", 6) != 0) from = NULL;
   }
   if (!from && !declared && !docpipe_utf8_valid((const char *)data, size)) {
-    /* Count invalid sequences: a few mean damaged UTF-8, many a legacy page. */
-    size_t bad = 0, high = 0;
-    for (size_t i = 0; i < size && i < 1048576; i++)
-      if (data[i] >= 0x80) high++;
-    char *probe = docpipe_utf8_clean((const char *)data, size < 65536 ? size : 65536, NULL);
-    if (probe) {
-      for (const char *q = probe; (q = strstr(q, "\xEF\xBF\xBD")) != NULL; q += 3) bad++;
-      docpipe_free(probe);
-    }
-    if (bad * 4 > high / 8 + 2) from = html_guess_charset(data, size, guess, sizeof guess);
+    if (legacy_not_utf8(data, size)) from = legacy_guess_charset(data, size, guess, sizeof guess);
   }
   if (from) {
     size_t n = 0;
-    char *u = S_iconv(from, data, size, &n);
+    char *u = legacy_to_utf8(from, data, size, &n);
     if (u) {
       char *clean = docpipe_utf8_clean(u, n, out_len);
       docpipe_free(u);
@@ -182,9 +113,9 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
     }
     /* a label iconv does not know: decide as if none was given */
     if (!docpipe_utf8_valid((const char *)data, size)) {
-      u = S_iconv(html_guess_charset(data, size, guess, sizeof guess), data, size, &n);
+      u = legacy_to_utf8(legacy_guess_charset(data, size, guess, sizeof guess), data, size, &n);
       /* a guess iconv does not know either */
-      if (!u) u = S_iconv("CP1252", data, size, &n);
+      if (!u) u = legacy_to_utf8("CP1252", data, size, &n);
       if (u) {
         char *clean = docpipe_utf8_clean(u, n, out_len);
         docpipe_free(u);

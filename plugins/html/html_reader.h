@@ -73,10 +73,6 @@ void html_resolve_streamed(xmlNode *root);
 /* html_mojibake.c: a copy of valid UTF-8 `s` with UTF-8-encoded-twice
  * sequences repaired, or NULL when it has none (or memory runs out). */
 char *html_repair_double_utf8(const char *s, size_t len, size_t *out_len);
-/* html_charset_guess.c: the iconv name of the charset of a page that
- * declares none and is not UTF-8 (windows-1252 when unsure); may be
- * written into buf[buf_size]. */
-const char *html_guess_charset(const unsigned char *data, size_t size, char *buf, size_t buf_size);
 /* The charset named in the first bytes (BOM, <meta charset>, http-equiv), lower
  * case, into out[size]; 1 when one was found. */
 int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t out_size);

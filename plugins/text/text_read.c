@@ -2,6 +2,7 @@
  * output (it starts with the metadata marker) or a scraped dump. */
 #include <string.h>
 
+#include "legacy_charset.h"
 #include "text.h"
 
 static int S_read_own(const text_lines *lines, docpipe_doc *doc, const docpipe_args *args,
@@ -18,6 +19,23 @@ static int S_read_own(const text_lines *lines, docpipe_doc *doc, const docpipe_a
   return text_body_parse(lines->v + end + 1, lines->n - end - 1, docpipe_doc_root(doc), 0, args, err);
 }
 
+/* Dumps saved by older tools are in the system's legacy charset
+ * (windows-1258 for Vietnamese, windows-1251...): decoded, not turned into
+ * U+FFFD.  UTF-8 with a few damaged bytes keeps its text, U+FFFD for those. */
+static char *S_to_utf8(const unsigned char *data, size_t size, size_t *len) {
+  if (legacy_not_utf8(data, size)) {
+    char guess[64];
+    size_t n = 0;
+    char *u = legacy_to_utf8(legacy_guess_charset(data, size, guess, sizeof guess), data, size, &n);
+    if (u) {
+      char *clean = docpipe_utf8_clean(u, n, len);
+      docpipe_free(u);
+      return clean;
+    }
+  }
+  return docpipe_utf8_clean((const char *)data, size, len);
+}
+
 int text_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
   *out = NULL;
@@ -25,7 +43,7 @@ int text_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     return docpipe_error_set(err, DOCPIPE_ELIMIT, "input larger than %zu bytes",
                              args->limits.max_input_bytes);
   size_t len = 0;
-  char *clean = docpipe_utf8_clean((const char *)data, size, &len);
+  char *clean = S_to_utf8(data, size, &len);
   if (!clean) return docpipe_error_set(err, DOCPIPE_ENOMEM, "out of memory");
   const char *s = clean;
   if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) s += 3, len -= 3;

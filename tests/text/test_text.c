@@ -629,6 +629,28 @@ static void test_dump_sidebar_first(void) {
   docpipe_doc_free(doc);
 }
 
+/* Dumps saved by older tools in a legacy charset are decoded, not turned
+ * into U+FFFD (windows-1258 by its tone bytes, windows-1251 by ICU). */
+static void test_legacy_charsets(void) {
+  static const char vi1258[] =
+      "H\xf4\xf2i nghi\xf2 d\xe2n v\xe2\xf2n kh\xe9o n\xe3m 2024\n\nNg\xe0y 05/12/2024, Ban D\xe2n v\xe2\xf2n Huy\xea\xf2n u\xd2y t\xf4\xd2 ch\xfd\xec" "c h\xf4\xf2i nghi\xf2 bi\xea\xd2u d\xfd\xf5ng \xf0i\xea\xd2n hi\xccnh d\xe2n v\xe2\xf2n kh\xe9o, tri\xea\xd2n khai Quy\xea\xect \xf0i\xf2nh s\xf4\xec 23-Q\xd0/TW.\n";
+  static const char ru1251[] =
+      "\xcd\xee\xe2\xfb\xe9 \xec\xee\xf1\xf2 \xf7\xe5\xf0\xe5\xe7 \xf0\xe5\xea\xf3\n\n\xc3\xee\xf0\xee\xe4\xf1\xea\xee\xe9 \xf1\xee\xe2\xe5\xf2 \xe2 \xef\xee\xed\xe5\xe4\xe5\xeb\xfc\xed\xe8\xea \xf0\xe5\xf8\xe8\xeb \xef\xee\xf1\xf2\xf0\xee\xe8\xf2\xfc \xed\xee\xe2\xfb\xe9 \xec\xee\xf1\xf2 \xf7\xe5\xf0\xe5\xe7 \xf0\xe5\xea\xf3, \xf1\xee\xee\xe1\xf9\xe8\xeb\xe0 \xef\xf0\xe5\xf1\xf1-\xf1\xeb\xf3\xe6\xe1\xe0 \xe0\xe4\xec\xe8\xed\xe8\xf1\xf2\xf0\xe0\xf6\xe8\xe8.\n";
+  int rc = 0;
+  docpipe_doc *doc = S_read(vi1258, strlen(vi1258), &rc);
+  const char *t = doc ? docpipe_meta_string(docpipe_doc_meta(doc), "title") : NULL;
+  STR_EQ(t, "Hội nghị dân vận khéo năm 2024", "windows-1258 title, tones composed (NFC)");
+  char *body = doc ? docpipe_node_text_content(docpipe_doc_root(doc)) : NULL;
+  OK(body && strstr(body, "Quyết định số 23-QĐ/TW"), "windows-1258 body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  doc = S_read(ru1251, strlen(ru1251), &rc);
+  body = doc ? docpipe_node_text_content(docpipe_doc_root(doc)) : NULL;
+  OK(body && strstr(body, "решил построить новый мост"), "windows-1251 body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_bad_input(void) {
   int rc;
   docpipe_doc *doc = S_read("", 0, &rc);
@@ -856,6 +878,7 @@ int main(void) {
   RUN(test_dump_short_opening);
   RUN(test_dump_sidebar_first);
   RUN(test_bad_input);
+  RUN(test_legacy_charsets);
   RUN(test_samples_reader);
   RUN(test_samples_golden);
   RUN(test_seeds_reader);

@@ -1,4 +1,5 @@
-/* The charset of a page that names none and is not UTF-8.
+/* Legacy charsets: the charset of text that names none and is not UTF-8,
+ * and the conversion to UTF-8 (the html and text readers).
  *
  * Scraped pages lose the HTTP header that named their charset, and older
  * sites never repeated it in a <meta>.  windows-1258 (Vietnamese) is told
@@ -8,10 +9,15 @@
  * the Cyrillic, Greek, Arabic, Hebrew, Central European, Japanese, Chinese
  * and Korean legacy charsets.  When it is unsure, windows-1252, as
  * browsers do for Western locales. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ucsdet.h>
 
-#include "html_reader.h"
+#include "docpipe/docpipe.h"
+
+#include "legacy_charset.h"
 
 /* Bytes looked at: enough text for the statistics, bounded time on a
  * 50 MB page. */
@@ -49,7 +55,7 @@ static const char *S_iconv_name(const char *icu, char *buf, size_t size) {
   return buf;
 }
 
-const char *html_guess_charset(const unsigned char *data, size_t size, char *buf, size_t buf_size) {
+const char *legacy_guess_charset(const unsigned char *data, size_t size, char *buf, size_t buf_size) {
   size_t n = size < GUESS_BYTES ? size : GUESS_BYTES;
   if (S_vietnamese_1258(data, n)) return "CP1258";
   const char *name = NULL;
@@ -67,3 +73,76 @@ const char *html_guess_charset(const unsigned char *data, size_t size, char *buf
   ucsdet_close(csd);
   return name ? name : "CP1252";
 }
+
+/* A few invalid sequences mean damaged UTF-8 (repaired with U+FFFD), many
+ * a legacy page: more than one for every 32 bytes above 0x7F. */
+int legacy_not_utf8(const unsigned char *data, size_t size) {
+  if (docpipe_utf8_valid((const char *)data, size)) return 0;
+  size_t bad = 0, high = 0;
+  for (size_t i = 0; i < size && i < 1048576; i++)
+    if (data[i] >= 0x80) high++;
+  char *probe = docpipe_utf8_clean((const char *)data, size < 65536 ? size : 65536, NULL);
+  if (probe) {
+    for (const char *q = probe; (q = strstr(q, "\xEF\xBF\xBD")) != NULL; q += 3) bad++;
+    docpipe_free(probe);
+  }
+  return bad * 4 > high / 8 + 2;
+}
+
+char *legacy_to_utf8(const char *from, const unsigned char *data, size_t size, size_t *out_len) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) return NULL;
+  size_t cap = size * 3 + 16;
+  char *out = docpipe_malloc(cap + 1);
+  if (!out) {
+    iconv_close(cd);
+    return NULL;
+  }
+  char *in = (char *)data, *o = out;
+  size_t inleft = size, oleft = cap;
+  while (inleft > 0) {
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    if (r != (size_t)-1) break;
+    if (errno == E2BIG) {
+      size_t used = (size_t)(o - out);
+      cap = cap * 2;
+      char *bigger = realloc(out, cap + 1);
+      if (!bigger) {
+        docpipe_free(out);
+        iconv_close(cd);
+        return NULL;
+      }
+      out = bigger;
+      o = out + used;
+      oleft = cap - used;
+      continue;
+    }
+    /* EILSEQ or EINVAL (truncated input): replace one byte and go on. */
+    if (oleft < 3) {
+      size_t used = (size_t)(o - out);
+      cap = cap * 2;
+      char *bigger = realloc(out, cap + 1);
+      if (!bigger) {
+        docpipe_free(out);
+        iconv_close(cd);
+        return NULL;
+      }
+      out = bigger;
+      o = out + used;
+      oleft = cap - used;
+    }
+    memcpy(o, "\xEF\xBF\xBD", 3);
+    o += 3;
+    oleft -= 3;
+    in++;
+    inleft--;
+    iconv(cd, NULL, NULL, NULL, NULL);
+  }
+  /* Flush: CP1258 holds back a base letter waiting for a tone mark. */
+  if (oleft >= 8) iconv(cd, NULL, NULL, &o, &oleft);
+  iconv_close(cd);
+  *out_len = (size_t)(o - out);
+  out[*out_len] = 0;
+  return out;
+}
+
