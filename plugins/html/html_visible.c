@@ -742,9 +742,8 @@ static char *S_author_clean(const char *in) {
   if (!n) goto done;
   /* not names: an id, an address, a template key ("page.head.author"),
    * a label with nothing after it, a form field */
-  int digits = 0, dots = 0, letters = 0;
+  int dots = 0, letters = 0;
   for (const char *q = v; *q; q++) {
-    digits += *q >= '0' && *q <= '9';
     dots += *q == '.';
     letters += (unsigned char)*q >= 0x80 || ((*q | 32) >= 'a' && (*q | 32) <= 'z');
   }
