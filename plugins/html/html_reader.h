@@ -46,6 +46,7 @@ typedef struct html_ctx {
   size_t nroots;
   xmlNode *title_h1;  /* the headline element, when one was found */
   char *title_alt;    /* the meta title, when an h1 unlike it was taken (malloc'd) */
+  int h1_unrelated;   /* that h1 shares no word with the og:title */
   size_t max_depth;
   int grid;           /* the content is a grid of cards: keep its links */
   int own;            /* a page docpipe's html writer wrote: read back as is */
@@ -157,7 +158,8 @@ char *html_find_title(html_ctx *c, const html_meta *m);
 /* A page that shows no sign of an article (no article type, date or
  * byline, in the meta tags or the `pre` scan) is named by its meta title,
  * not by an h1 unlike it (c->title_alt): a landing page's h1 is a slogan.
- * Replaces *title then. */
+ * So is any page whose h1 shares no word with its og:title.  Replaces
+ * *title then. */
 void html_title_for_page(html_ctx *c, const html_meta *m, const docpipe_value *pre, char **title);
 void html_visible_prescan(html_ctx *c, docpipe_value *pre);
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,

@@ -338,25 +338,25 @@ static xmlNode *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
   return NULL;
 }
 
-/* Whether fewer than half the words of heading `h` are in `meta`: the h1
- * then says something else than the page's name ("Clarity, finally." on
- * a page called "A To-Do List to Organize Your Work & Life"). */
-static int S_mostly_unlike(const char *h, const char *meta) {
+/* How many of the words of heading `h` are in `meta` (*words: how many it
+ * has). */
+static size_t S_words_shared(const char *h, const char *meta, size_t *words) {
   char *fh = S_fold(h), *fm = S_fold(meta);
-  size_t words = 0, shared = 0;
+  size_t shared = 0;
+  *words = 0;
   if (fh && fm) {
     for (const char *p = fh; *p;) {
       while (*p && !S_word_byte(*p)) p++;
       const char *w = p;
       while (*p && S_word_byte(*p)) p++;
       if (p == w) break;
-      words++;
+      (*words)++;
       shared += S_has_word(fm, w, (size_t)(p - w));
     }
   }
   free(fh);
   free(fm);
-  return words && shared * 2 < words;
+  return shared;
 }
 
 char *html_find_title(html_ctx *c, const html_meta *m) {
@@ -421,11 +421,20 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
     c->title_h1 = pos;
     S_tidy_title(title);
     const char *meta_title = m->og_title ? m->og_title : m->doc_title;
-    if (title && meta_title && S_mostly_unlike(title, meta_title)) {
+    size_t words = 0, shared = title && meta_title ? S_words_shared(title, meta_title, &words) : 0;
+    /* fewer than half its words in the meta title: the h1 says something
+     * else than the page's name ("Clarity, finally." on a page called "A
+     * To-Do List to Organize Your Work & Life") */
+    if (shared * 2 < words) {
       char *u = S_unescaped(meta_title);
       c->title_alt = u ? S_strip_site(u, m->source) : NULL;
       free(u);
       S_tidy_title(c->title_alt);
+      /* none of them in the og:title: the h1 heads a section or a box
+       * ("Our BLOG", "MODERATORS", "Special Offers"), not this page, even
+       * an article.  (The <title> alone is not trusted that far: some
+       * sites serve one <title> for every page.) */
+      c->h1_unrelated = shared == 0 && m->og_title != NULL;
     }
   } else if (!m->ld_headline && !m->og_title && !m->tw_title && !m->dc_title &&
              (best = S_titled_in_content(c, &t)) != NULL) {
@@ -450,10 +459,10 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
 
 void html_title_for_page(html_ctx *c, const html_meta *m, const docpipe_value *pre, char **title) {
   /* (a placeholder <title> of a letter or two names nothing) */
-  if (!c->title_alt || strlen(c->title_alt) < 3 || m->article_typed || m->date ||
-      (m->authors && docpipe_value_count(m->authors)) ||
-      docpipe_value_get(pre, DOCPIPE_META_DATE) || docpipe_value_get(pre, DOCPIPE_META_AUTHORS))
-    return;
+  if (!c->title_alt || strlen(c->title_alt) < 3) return;
+  int article = m->article_typed || m->date || (m->authors && docpipe_value_count(m->authors)) ||
+                docpipe_value_get(pre, DOCPIPE_META_DATE) || docpipe_value_get(pre, DOCPIPE_META_AUTHORS);
+  if (article && !c->h1_unrelated) return;
   free(*title);
   *title = c->title_alt;
   c->title_alt = NULL;

@@ -315,6 +315,19 @@ static void test_landing_page_title(void) {
              "<meta property=\"og:title\" content=\"Hotbox\"></head><body>"
              "<main><h1>Which kiln for which studio?</h1>" S_PARA "</main></body></html>",
              "Which kiln for which studio?", "og:title that is the site name");
+  /* an article whose only h1 heads the blog section: not one word of it
+   * in the og:title, which names the page */
+  S_title_is("<html><head><title>Hotbox studio notes</title>"
+             "<meta property=\"og:type\" content=\"article\">"
+             "<meta property=\"og:title\" content=\"Gas or electric: choosing a kiln\"></head><body>"
+             "<main><h1>Our Blog</h1><article>" S_PARA "</article></main></body></html>",
+             "Gas or electric: choosing a kiln", "an h1 sharing no word with og:title is not the title");
+  /* the same with only a <title>: some sites serve one <title> for every
+   * page, so the h1 stays */
+  S_title_is("<html><head><title>Hotbox - Studio tools for everyone</title>"
+             "<meta property=\"og:type\" content=\"article\"></head><body>"
+             "<main><h1>Gas or electric? Choosing a kiln</h1>" S_PARA "</main></body></html>",
+             "Gas or electric? Choosing a kiln", "<title> alone does not overrule the h1");
 }
 
 static void test_news_furniture(void) {
