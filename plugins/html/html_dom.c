@@ -352,7 +352,7 @@ char *html_fold(const char *s, size_t len) {
   }
   utf8proc_uint8_t *dst = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
-                                    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+                                    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE | UTF8PROC_IGNORE);
   if (n < 0) return NULL;
   /* utf8proc allocates with malloc; docpipe_free is free */
   return (char *)dst;

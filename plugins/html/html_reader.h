@@ -122,7 +122,9 @@ void html_stats_compute(html_ctx *c);
 int html_text(const xmlNode *n, docpipe_buf *out, size_t max);
 /* Same, including the parts marked removed. */
 int html_text_raw(const xmlNode *n, docpipe_buf *out, size_t max);
-/* Lower-cased copy of UTF-8 s (utf8proc casefold); free with docpipe_free. */
+/* Lower-cased copy of UTF-8 s (utf8proc casefold) for comparing, without
+ * the characters that print nothing (soft hyphens, zero-width spaces);
+ * free with docpipe_free. */
 char *html_fold(const char *s, size_t len);
 
 /* html_content.c */

@@ -275,7 +275,30 @@ static void S_drop_permalink(char *s) {
   s[n] = 0;
 }
 
+/* Characters that print nothing: soft hyphens (hyphenation hints for
+ * narrow columns, "Assis&shy;tance"), zero-width spaces and joiners, a
+ * stray byte-order mark.  A title or a name is cited and searched as
+ * read, without them.  In place. */
+static void S_drop_invisible(char *s) {
+  if (!s) return;
+  char *w = s;
+  for (const unsigned char *r = (const unsigned char *)s; *r;) {
+    if (r[0] == 0xC2 && r[1] == 0xAD) { /* U+00AD */
+      r += 2;
+    } else if (r[0] == 0xE2 && r[1] == 0x80 && (r[2] == 0x8B || r[2] == 0x8D)) { /* U+200B, U+200D */
+      r += 3;
+    } else if ((r[0] == 0xE2 && r[1] == 0x81 && r[2] == 0xA0) || /* U+2060 */
+               (r[0] == 0xEF && r[1] == 0xBB && r[2] == 0xBF)) { /* U+FEFF */
+      r += 3;
+    } else {
+      *w++ = (char)*r++;
+    }
+  }
+  *w = '\0';
+}
+
 static void S_tidy_title(char *title) {
+  S_drop_invisible(title);
   S_drop_permalink(title);
   S_plain_apostrophes(title);
   S_drop_section_suffix(title);
@@ -650,6 +673,14 @@ static char *S_author_clean(const char *in) {
   char *buf = malloc(il * 2 + 1), *v = buf, *out = NULL;
   if (!buf) return NULL;
   size_t o = 0;
+  char *plain = strdup(in);
+  if (!plain) {
+    free(buf);
+    return NULL;
+  }
+  S_drop_invisible(plain);
+  in = plain;
+  il = strlen(in);
   for (size_t i = 0; i < il; i++) {
     if ((unsigned char)in[i] == 0xC2 && (unsigned char)in[i + 1] == 0xA0) {
       buf[o++] = ' '; /* no-break space */
@@ -764,6 +795,7 @@ static char *S_author_clean(const char *in) {
   out = strdup(v);
 done:
   free(buf);
+  free(plain);
   return out;
 }
 

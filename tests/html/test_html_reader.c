@@ -328,6 +328,21 @@ static void test_landing_page_title(void) {
              "<meta property=\"og:type\" content=\"article\"></head><body>"
              "<main><h1>Gas or electric? Choosing a kiln</h1>" S_PARA "</main></body></html>",
              "Gas or electric? Choosing a kiln", "<title> alone does not overrule the h1");
+  /* hyphenation hints and zero-width spaces print nothing: not in a title */
+  S_title_is("<html><head><title>Kiln</title><meta property=\"og:type\" content=\"article\">"
+             "</head><body><main><h1>Elec&shy;tric kilns "
+             "for begin\xe2\x80\x8bners</h1>" S_PARA "</main></body></html>",
+             "Electric kilns for beginners", "soft hyphen and zero-width space dropped");
+  /* the headline repeated atop the body goes, hints or not */
+  docpipe_doc *doc = S_doc("<html><head><title>Kiln</title><meta property=\"og:type\" "
+                           "content=\"article\"><meta property=\"og:title\" content=\"Electric "
+                           "kilns for beginners\"></head><body><main><h1>Electric kilns for "
+                           "beginners</h1><article><h2>Elec&shy;tric kilns for beginners</h2>" S_PARA
+                           "</article></main></body></html>");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && !strstr(body, "kilns for beginners"), "heading with a soft hyphen is the title");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
 }
 
 static void test_news_furniture(void) {
