@@ -89,60 +89,54 @@ int legacy_not_utf8(const unsigned char *data, size_t size) {
   return bad * 4 > high / 8 + 2;
 }
 
+/* Doubles the output buffer *out of *cap bytes (+1 for the NUL); 0, or
+ * -1 when memory runs out (*out freed). */
+static int S_grow(char **out, size_t *cap) {
+  char *bigger = realloc(*out, *cap * 2 + 1);
+  if (!bigger) {
+    docpipe_free(*out);
+    return -1;
+  }
+  *out = bigger;
+  *cap *= 2;
+  return 0;
+}
+
 char *legacy_to_utf8(const char *from, const unsigned char *data, size_t size, size_t *out_len) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == (iconv_t)-1) return NULL;
-  size_t cap = size * 3 + 16;
+  size_t cap = size * 3 + 16, used = 0;
   char *out = docpipe_malloc(cap + 1);
-  if (!out) {
-    iconv_close(cd);
-    return NULL;
-  }
-  char *in = (char *)data, *o = out;
-  size_t inleft = size, oleft = cap;
-  while (inleft > 0) {
+  char *in = (char *)data;
+  size_t inleft = size;
+  while (out && inleft > 0) {
+    char *o = out + used;
+    size_t oleft = cap - used;
     size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    used = (size_t)(o - out);
     if (r != (size_t)-1) break;
-    if (errno == E2BIG) {
-      size_t used = (size_t)(o - out);
-      cap = cap * 2;
-      char *bigger = realloc(out, cap + 1);
-      if (!bigger) {
-        docpipe_free(out);
-        iconv_close(cd);
-        return NULL;
-      }
-      out = bigger;
-      o = out + used;
-      oleft = cap - used;
-      continue;
-    }
-    /* EILSEQ or EINVAL (truncated input): replace one byte and go on. */
-    if (oleft < 3) {
-      size_t used = (size_t)(o - out);
-      cap = cap * 2;
-      char *bigger = realloc(out, cap + 1);
-      if (!bigger) {
-        docpipe_free(out);
-        iconv_close(cd);
-        return NULL;
-      }
-      out = bigger;
-      o = out + used;
-      oleft = cap - used;
-    }
-    memcpy(o, "\xEF\xBF\xBD", 3);
-    o += 3;
-    oleft -= 3;
+    /* E2BIG: more room; EILSEQ or EINVAL (a truncated sequence): U+FFFD
+     * for one byte, and go on */
+    int full = errno == E2BIG;
+    if ((full || cap - used < 3) && S_grow(&out, &cap) < 0) out = NULL;
+    if (!out || full) continue;
+    memcpy(out + used, "\xEF\xBF\xBD", 3);
+    used += 3;
     in++;
     inleft--;
     iconv(cd, NULL, NULL, NULL, NULL);
   }
   /* Flush: CP1258 holds back a base letter waiting for a tone mark. */
-  if (oleft >= 8) iconv(cd, NULL, NULL, &o, &oleft);
+  if (out && cap - used < 8 && S_grow(&out, &cap) < 0) out = NULL;
+  if (out) {
+    char *o = out + used;
+    size_t oleft = cap - used;
+    iconv(cd, NULL, NULL, &o, &oleft);
+    used = (size_t)(o - out);
+    out[used] = 0;
+    *out_len = used;
+  }
   iconv_close(cd);
-  *out_len = (size_t)(o - out);
-  out[*out_len] = 0;
   return out;
 }
 
