@@ -334,7 +334,9 @@ static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
   }
   if (k == DOCPIPE_NODE_LINK) {
     const char *href = html_attr(n, "href");
-    if (!href || !*href || strncasecmp(href, "javascript:", 11) == 0) k = DOCPIPE_NODE_NONE;
+    /* "#" alone leads nowhere: a script's button dressed as a link */
+    if (!href || !*href || !strcmp(href, "#") || strncasecmp(href, "javascript:", 11) == 0)
+      k = DOCPIPE_NODE_NONE;
   }
   if (k == DOCPIPE_NODE_NONE || b->inline_nest >= MAX_INLINE_NEST ||
       b->recursion >= MAX_RECURSION) {
@@ -486,10 +488,19 @@ static int S_class_says_image(const xmlNode *n) {
   return html_attr_has(n, "class", words);
 }
 
+/* A headline is never a caption: an article header whose byline box
+ * shows the writer's avatar (one picture, a short text) is no image box. */
+static int S_holds_heading(const xmlNode *n) {
+  for (xmlNode *x = html_next((xmlNode *)n, n, 0); x; x = html_next(x, n, 0))
+    if (html_is_heading(x)) return 1;
+  return 0;
+}
+
 /* One picture and a short text around it: an image box with a caption. */
 static int S_is_figure_box(const xmlNode *n) {
   html_stat *s = html_st(n);
   if (s->imgs != 1 || s->text_len > 300 || s->paras > 1) return 0;
+  if (S_holds_heading(n)) return 0;
   if (s->text_len && (double)s->link_len / s->text_len > 0.5) return 0;
   if (html_is(n, "table")) return 1;
   if (S_class_says_image(n)) return 1;

@@ -1518,6 +1518,33 @@ static int S_header_furniture(const docpipe_value *meta, const docpipe_value *pr
  * reporting by C") and where the piece ran in print ("A version of this
  * article appears in print on ...", "This article appeared in the ...
  * print edition as: ..."). */
+/* Where a magazine piece ran in print, printed over or under the article
+ * ("This article appears in the January 2025 print edition with the
+ * headline ..."): about the page, not part of the text. */
+static int S_print_note(const char *line) {
+  if (strlen(line) > 400) return 0;
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = strstr(f, "print edition") &&
+            (!strncmp(f, "this article appears in ", 24) || !strncmp(f, "this story appears in ", 22) ||
+             !strncmp(f, "this article appeared in ", 25) || !strncmp(f, "this story appeared in ", 23));
+  free(f);
+  return hit;
+}
+
+/* An opinion piece's closing disclaimer ("The views expressed in this
+ * article are the author's own and do not necessarily reflect X's
+ * editorial stance"): the outlet speaking, not the writer. */
+static int S_views_disclaimer(const char *line) {
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = (strstr(f, "views expressed") || strstr(f, "opinions expressed")) &&
+            (strstr(f, "necessarily") || strstr(f, "author's own") || strstr(f, "author’s own") ||
+             strstr(f, "are their own") || strstr(f, "are his own") || strstr(f, "are her own"));
+  free(f);
+  return hit;
+}
+
 static int S_footer_furniture(const char *line) {
   static const char *const leads[] = {"reporting by ", "additional reporting by ",
                                       "writing by ", "editing by ", "compiled by ",
@@ -1532,7 +1559,7 @@ static int S_footer_furniture(const char *line) {
                strstr(f, "print edition as:")))
     hit = !strncmp(f, "a version of this", 17) || !strncmp(f, "this article appeared", 21);
   free(f);
-  return hit;
+  return hit || S_print_note(line) || S_views_disclaimer(line);
 }
 
 /* An author's bio among the last lines: it opens with a known author's
@@ -1673,6 +1700,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
         else if (len < 100 && seen < 3 && S_names_an_author(meta, pre, txt)) drop = 1;
         else if (seen < 4 && S_header_furniture(meta, pre, txt)) drop = 1;
+        else if (seen < 4 && S_print_note(txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;

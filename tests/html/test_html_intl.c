@@ -1,0 +1,145 @@
+/* The html reader on shapes of international news pages: an opinion
+ * column's header with the writer's avatar, a magazine's print-edition
+ * note, an opinion disclaimer, and the other furniture such pages print
+ * around the article. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docpipe/docpipe.h"
+#include "docpipe/plugin.h"
+#include "harness.h"
+
+static const docpipe_plugin *S_html;
+
+/* The body text of `page`; its metadata into *meta_title when asked. */
+static char *S_read(const char *page, char **title) {
+  size_t size = strlen(page);
+  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
+  if (!copy) return NULL;
+  memcpy(copy, page, size);
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  char *body = NULL;
+  if (docpipe_plugin_read(S_html, copy, size, NULL, &doc, &err) == 0) {
+    body = docpipe_node_text_content(docpipe_doc_root(doc));
+    if (title) {
+      const char *t = docpipe_meta_string(docpipe_doc_meta(doc), "title");
+      *title = t ? strdup(t) : NULL;
+    }
+  } else {
+    fprintf(stderr, "     read: %s\n", err.message);
+  }
+  docpipe_doc_free(doc);
+  free(copy);
+  return body;
+}
+
+static const char *const S_paras =
+    "<p>The water authority said on Thursday that it would replace four hundred kilometres of "
+    "pipe over the next five years, starting with the oldest districts of the city.</p>"
+    "<p>Engineers estimate that close to half of the water pumped into the network is lost "
+    "before it reaches a customer, through leaks, broken meters and illegal connections.</p>"
+    "<p>Residents of the eastern districts, who receive water once a week, said they had heard "
+    "such promises before, and would believe them when the pressure in their taps improved.</p>";
+
+/* An article header holding the headline, the standfirst and a byline box
+ * with the writer's avatar: one picture and a short text, but a headline
+ * is never a caption, so the headline leaves the body as the title. */
+static void test_header_with_avatar_not_figure(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Pipes before plants | Opinions</title></head><body><main>"
+      "<div class='article-header'><div class='topics'><a href='/opinion/'>Opinion</a></div>"
+      "<header><h1>Pipes before plants</h1><p class='subhead'>A network that loses half its "
+      "water needs repairs first.</p></header><div class='info-block'><div class='author'>"
+      "<div class='author-img'><img src='a.jpg' alt='Picture of the writer'></div>"
+      "<div class='author-name'><a href='/author/x'>Rana Said</a><div "
+      "class='author-description'>Water engineer based in the capital</div></div></div>"
+      "<div class='dates'>Published On 5 Dec 2024</div></div></div>"
+      "<div class='featured'><figure><img src='t.jpg' alt='A tanker'><figcaption>A tanker fills "
+      "rooftop tanks in the east of the city, in August</figcaption></figure></div>"
+      "<div id='article-body' class='wysiwyg'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  docpipe_buf_append(&b, "</div></main></body></html>", 27);
+  char *title = NULL;
+  char *body = S_read(b.data, &title);
+  STR_EQ(title, "Pipes before plants", "the headline is the title");
+  OK(body && strstr(body, "four hundred kilometres"), "the article kept");
+  OK(body && !strstr(body, "Pipes before plants"), "the headline is not a caption in the body");
+  free(title);
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A magazine's note of the print issue, over and under the article, and
+ * an opinion column's disclaimer at its end. */
+static void test_print_note_and_disclaimer(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>The long wait</title></head><body><main><article>"
+      "<h1>The long wait</h1><p class='dek'>A city that loses half its water.</p>"
+      "<p>This article appears in the March 2025 print edition with the headline \xE2\x80\x9CThe "
+      "Cracked Bucket.\xE2\x80\x9D</p><div class='article-body'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  const char *tail =
+      "<p><em>The views expressed in this article are the author\xE2\x80\x99s own and do not "
+      "necessarily reflect the editorial stance of this publication.</em></p></div>"
+      "<p>This article appears in the March 2025 print edition.</p></article></main></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "four hundred kilometres") && strstr(body, "pressure in their taps"),
+     "the article kept");
+  OK(body && !strstr(body, "print edition"), "the print notes dropped");
+  OK(body && !strstr(body, "views expressed"), "the disclaimer dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A link whose target is "#" alone is a script's button: its text stays,
+ * as text, and no link leads nowhere (a DOCX hyperlink needs a target). */
+static int S_has_hash_link(docpipe_node *n) {
+  for (docpipe_node *k = docpipe_node_first_child(n); k; k = docpipe_node_next(k)) {
+    if (docpipe_node_type_of(k) == DOCPIPE_NODE_LINK && !strcmp(docpipe_node_url(k), "#")) return 1;
+    if (S_has_hash_link(k)) return 1;
+  }
+  return 0;
+}
+
+static void test_hash_link_is_text(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head = "<html><head><title>Taps</title></head><body><article><h1>Taps</h1>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  const char *tail = "<p>Residents can <a href='#'>read the plan</a> at the town hall.</p></article></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  size_t size = b.len;
+  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
+  memcpy(copy, b.data, size);
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  OK(docpipe_plugin_read(S_html, copy, size, NULL, &doc, &err) == 0, "read");
+  char *body = doc ? docpipe_node_text_content(docpipe_doc_root(doc)) : NULL;
+  OK(body && strstr(body, "read the plan"), "the text kept");
+  OK(doc && !S_has_hash_link(docpipe_doc_root(doc)), "no link to '#'");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  free(copy);
+  docpipe_buf_free(&b);
+}
+
+int main(void) {
+  docpipe_registry *reg = docpipe_registry_new();
+  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
+  const char *dirs[] = {dir, NULL};
+  docpipe_registry_load_defaults(reg, dir ? dirs : NULL, NULL, NULL);
+  S_html = docpipe_registry_find(reg, "html");
+  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  RUN(test_header_with_avatar_not_figure);
+  RUN(test_print_note_and_disclaimer);
+  RUN(test_hash_link_is_text);
+  docpipe_registry_free(reg);
+  return harness_summary();
+}
