@@ -130,6 +130,36 @@ static void test_hash_link_is_text(void) {
   docpipe_buf_free(&b);
 }
 
+/* Furniture in the languages of international pages: a German skip link,
+ * a Spanish comment box's label, a feedback prompt ending in "?", and a
+ * magazine's "Read:" line pointing to another story. */
+static void test_international_furniture(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Wasser</title></head><body><a href='#Inhalt'>Zum Inhalt springen</a>"
+      "<main id='Inhalt'><article><h1>Wasser</h1>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  const char *tail =
+      "<p><em>Read: </em><a href='/ideas/2024/12/boring-infrastructure/'>The case for boring "
+      "infrastructure</a></p>"
+      "<p>The plan will be presented to the city council in January, together with a timetable "
+      "for each district and an estimate of what it will cost.</p>"
+      "<section id='comentarios'><h3>Comentarios</h3><p>Normas</p><button>Ver comentarios</button>"
+      "</section><div class='feedback'><h2>Is this page useful?</h2><a href='/contact'>Yes</a> "
+      "<a href='/contact'>No</a></div></article></main></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "four hundred kilometres") && strstr(body, "presented to the city council"),
+     "the article kept");
+  OK(body && !strstr(body, "Zum Inhalt"), "the skip link dropped");
+  OK(body && !strstr(body, "boring infrastructure"), "the 'Read:' line dropped");
+  OK(body && !strstr(body, "Comentarios") && !strstr(body, "Normas"), "the comment box dropped");
+  OK(body && !strstr(body, "page useful"), "the feedback prompt dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -140,6 +170,7 @@ int main(void) {
   RUN(test_header_with_avatar_not_figure);
   RUN(test_print_note_and_disclaimer);
   RUN(test_hash_link_is_text);
+  RUN(test_international_furniture);
   docpipe_registry_free(reg);
   return harness_summary();
 }
