@@ -1450,6 +1450,33 @@ static int S_credits_known_authors(const docpipe_value *meta, const docpipe_valu
   return known;
 }
 
+/* The byline box as one strip of parts joined by " / " or " | ": a known
+ * author, an agency's short tag in capitals ("TNN", "PTI"), the date line
+ * ("Ritika Sharma / TNN / Updated: Dec 5, 2024, 14:30 IST"). */
+static int S_byline_strip(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  if (strlen(line) > 160) return 0;
+  char *copy = strdup(line);
+  if (!copy) return 0;
+  int parts = 0, names = 0, ok = 1;
+  for (char *part = copy; ok && part;) {
+    char *sep = strstr(part, " / "), *bar = strstr(part, " | ");
+    if (!sep || (bar && bar < sep)) sep = bar;
+    if (sep) *sep = 0;
+    while (*part == ' ') part++;
+    size_t n = strlen(part);
+    while (n && part[n - 1] == ' ') part[--n] = 0;
+    int caps = n >= 2 && n <= 6;
+    for (size_t i = 0; caps && i < n; i++) caps = part[i] >= 'A' && part[i] <= 'Z';
+    docpipe_date d;
+    if (S_names_an_author(meta, pre, part)) names++;
+    else if (!caps && !(n && docpipe_date_line(part, n, &d))) ok = 0;
+    parts++;
+    part = sep ? sep + 3 : NULL;
+  }
+  free(copy);
+  return ok && parts >= 2 && names >= 1;
+}
+
 /* A line of the byline box printed in the body's first blocks, once the
  * authors are known: the writer's role alone ("Highlands and Islands
  * reporter", "Senior Correspondent"), a relative time ("3 hours ago",
@@ -1699,6 +1726,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
         else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
         else if (len < 100 && seen < 3 && S_names_an_author(meta, pre, txt)) drop = 1;
+        else if (seen < 3 && S_byline_strip(meta, pre, txt)) drop = 1;
         else if (seen < 4 && S_header_furniture(meta, pre, txt)) drop = 1;
         else if (seen < 4 && S_print_note(txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {

@@ -160,6 +160,26 @@ static void test_international_furniture(void) {
   docpipe_buf_free(&b);
 }
 
+/* The byline box as one strip under the headline: the known author, the
+ * agency's tag and the date line, joined by " / ". */
+static void test_byline_strip(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Buses</title><script type='application/ld+json'>{\"@type\":"
+      "\"NewsArticle\",\"headline\":\"Buses\",\"author\":{\"@type\":\"Person\",\"name\":"
+      "\"Ritu Menon\"},\"datePublished\":\"2024-12-05T12:10:00+05:30\"}</script></head><body>"
+      "<div class='story'><h1>Buses</h1><div class='byline'><a href='/author/ritu-menon'>Ritu "
+      "Menon</a> / TNN / Updated: Dec 5, 2024, 14:30 IST</div><div class='body'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  docpipe_buf_append(&b, "</div></div></body></html>", 26);
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "four hundred kilometres"), "the article kept");
+  OK(body && !strstr(body, "TNN") && !strstr(body, "Updated"), "the byline strip dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -171,6 +191,7 @@ int main(void) {
   RUN(test_print_note_and_disclaimer);
   RUN(test_hash_link_is_text);
   RUN(test_international_furniture);
+  RUN(test_byline_strip);
   docpipe_registry_free(reg);
   return harness_summary();
 }
