@@ -659,7 +659,10 @@ static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, con
       email = 1;
   }
   if (!email || fields > 2 || scanned >= 200) return 0;
-  static const char *const pitch[] = {"newsletter", "inbox", "subscrib", "abonn", NULL};
+  /* the pitch in the languages of international pages too: "in Ihrem
+   * Postfach", "Jetzt anmelden", "suscríbete", "iscriviti", "inscreva-se" */
+  static const char *const pitch[] = {"newsletter", "inbox", "subscrib", "abonn", "postfach",
+                                      "anmeld", "suscr", "boletín", "iscriv", "inscr", NULL};
   docpipe_buf_reset(t);
   if (html_text(n, t, 1600) != 0 || !t->len) return 0;
   char *f = html_fold(t->data, t->len);

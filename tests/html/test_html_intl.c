@@ -180,6 +180,51 @@ static void test_byline_strip(void) {
   docpipe_buf_free(&b);
 }
 
+/* A German newsletter box inside the article: the pitch says "Postfach"
+ * and "anmelden", not "newsletter", around a form asking for an e-mail
+ * address. */
+static void test_german_signup_box(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head = "<html><head><title>Wasser</title></head><body><article><h1>Wasser</h1>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  const char *tail =
+      "<div class='box'><p>Die Lage am Abend</p><p>Was heute wichtig war. Jeden Werktag um 18 "
+      "Uhr in Ihrem Postfach.</p><form action='/nl'><input type='email' placeholder='E-Mail'>"
+      "<button>Jetzt anmelden</button></form></div>"
+      "<p>The plan will be presented to the city council in January, together with a timetable "
+      "for each district and an estimate of what it will cost.</p></article></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "four hundred kilometres") && strstr(body, "presented to the city council"),
+     "the article kept");
+  OK(body && !strstr(body, "Postfach") && !strstr(body, "Lage am Abend"), "the sign-up box dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
+/* A header of no paragraphs holding the headline, a subtitle set as an
+ * <h2> beside it and a picture: the cleaner removes the header, the
+ * subtitle still opens the article. */
+static void test_subtitle_in_removed_header(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Sensores para ahorrar agua</title></head><body><main><article>"
+      "<header class='a_e'><div class='kicker'><a href='/agua/'>Agua</a></div><div class='txt'>"
+      "<h1>Sensores para ahorrar agua</h1><h2 class='a_st'>Un programa piloto en 40 fincas reduce "
+      "un 22% el consumo de riego, pero los agricultores dudan de poder pagar la tecnología</h2>"
+      "</div></header><div class='a_c'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  docpipe_buf_append(&b, "</div></article></main></body></html>", 37);
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "four hundred kilometres"), "the article kept");
+  OK(body && strstr(body, "Un programa piloto"), "the subtitle opens it");
+  OK(body && strstr(body, "Un programa piloto") < strstr(body, "four hundred"), "first");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -192,6 +237,8 @@ int main(void) {
   RUN(test_hash_link_is_text);
   RUN(test_international_furniture);
   RUN(test_byline_strip);
+  RUN(test_german_signup_box);
+  RUN(test_subtitle_in_removed_header);
   docpipe_registry_free(reg);
   return harness_summary();
 }
