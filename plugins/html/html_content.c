@@ -610,6 +610,20 @@ static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
   return 0;
 }
 
+/* A metered paywall's count ("You have 1 free article remaining this
+ * month"): with a "Subscribe" call, the box is the paywall's prompt. */
+static int S_meter_notice(const xmlNode *n, docpipe_buf *t) {
+  static const char *const counts[] = {"free article", "articles remaining", "articles left",
+                                       "stories remaining", "stories left", NULL};
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 1600) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int hit = 0;
+  for (int i = 0; f && counts[i] && !hit; i++) hit = strstr(f, counts[i]) != NULL;
+  docpipe_free(f);
+  return hit;
+}
+
 /* An appeal for money set in or after the article ("... we have a small
  * favour to ask", "Support our journalism"): a short box whose call to
  * action, a link or button, says only "Support us", "Donate", "Become a
@@ -630,7 +644,7 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, con
     sub |= S_word_is(f, S_subscribe_calls);
     docpipe_free(f);
   }
-  return hit || (in && sub);
+  return hit || (in && sub) || (sub && S_meter_notice(n, t));
 }
 
 /* A newsletter sign-up box in or beside the article: a short pitch ("Get

@@ -1609,6 +1609,17 @@ static int S_author_bio(const docpipe_value *meta, const docpipe_value *pre, con
   return 0;
 }
 
+/* The title of an author box at the end: a last heading that is only a
+ * known author's name (the bio under it went as an author's bio). */
+static int S_is_bio_title(const docpipe_value *meta, const docpipe_value *pre, docpipe_node *h,
+                          docpipe_node *next) {
+  if (next) return 0;
+  char *txt = NULL;
+  int hit = S_block_text(h, &txt) && strlen(txt) < 100 && S_names_an_author(meta, pre, txt);
+  docpipe_free(txt);
+  return hit;
+}
+
 /* A breadcrumb left in the content: links joined by a path separator
  * each ("Trang chủ > Mặt trận - Đoàn thể"); links joined by "|" are a
  * row of links that may be the content's own ("Shop A | Shop B"). */
@@ -1784,6 +1795,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
           (S_footer_furniture(txt) || (seen < 4 && S_author_bio(meta, pre, txt))))
         docpipe_node_free(n);
       docpipe_free(txt);
+    } else if (docpipe_node_type_of(n) == DOCPIPE_NODE_HEADING && seen < 4 &&
+               S_is_bio_title(meta, pre, n, docpipe_node_next(n))) {
+      docpipe_node_free(n); /* the author box's title over a bio that went */
     }
     seen++;
     n = prev;

@@ -225,6 +225,31 @@ static void test_subtitle_in_removed_header(void) {
   docpipe_buf_free(&b);
 }
 
+/* At the end: a metered paywall's prompt (a count of free articles and a
+ * "Subscribe" call, no "Log in"), and an author box whose title is the
+ * writer's name over the bio. */
+static void test_meter_and_bio_title(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>Keepers</title><meta name='author' content='Mara Lind'></head><body>"
+      "<article><h1>Keepers</h1><div class='body'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  const char *tail =
+      "</div><div class='bio'><h2>Mara Lind</h2><p>Mara Lind is a staff writer covering water and "
+      "cities.</p></div><div class='wall'><h3>Subscribe for unlimited access</h3><p>You have 2 "
+      "free articles remaining this month.</p><a href='/subscribe'>Subscribe</a></div>"
+      "</article></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "pressure in their taps"), "the article kept");
+  OK(body && !strstr(body, "remaining this month") && !strstr(body, "unlimited access"),
+     "the paywall's prompt dropped");
+  OK(body && !strstr(body, "Mara Lind"), "the author box's title and bio dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -239,6 +264,7 @@ int main(void) {
   RUN(test_byline_strip);
   RUN(test_german_signup_box);
   RUN(test_subtitle_in_removed_header);
+  RUN(test_meter_and_bio_title);
   docpipe_registry_free(reg);
   return harness_summary();
 }
