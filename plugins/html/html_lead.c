@@ -95,6 +95,28 @@ static int S_prepend_root(html_ctx *c, xmlNode **lead, size_t nlead) {
   return 0;
 }
 
+/* The captioned <figure> of the removed box that holds the headline,
+ * after `from`, or NULL. */
+static xmlNode *S_header_figure(xmlNode *h1, xmlNode *from) {
+  xmlNode *box = h1->parent;
+  for (int k = 0; box && k < 4 && !(html_st(box) && html_st(box)->removed); k++) box = box->parent;
+  if (!box || !html_st(box) || !html_st(box)->removed) return NULL;
+  for (xmlNode *x = html_next(from, box, 1); x; x = html_next(x, box, 0)) {
+    if (x->type != XML_ELEMENT_NODE || !html_is(x, "figure")) continue;
+    if (html_st(x)->removed) return NULL;
+    /* (the removed box's parts have no statistics: their text is read) */
+    for (xmlNode *k = html_next(x, x, 0); k; k = html_next(k, x, 0)) {
+      if (!html_is(k, "figcaption")) continue;
+      docpipe_buf t = DOCPIPE_BUF_INIT;
+      int text = html_text(k, &t, 400) == 0 && t.len > 0;
+      docpipe_buf_free(&t);
+      if (text) return x;
+    }
+    return NULL;
+  }
+  return NULL;
+}
+
 /* The content holds the headline, but in a header the cleaner removed (a
  * <header> of no paragraphs: headline, subtitle, picture): the subtitle
  * beside the headline went with it.  It opens the article. */
@@ -107,7 +129,10 @@ static int S_lead_in_removed_header(html_ctx *c) {
              (S_subtitle_heading(n, c->title_h1, &t) ||
               (html_is(n, "p") && html_st(n)->blocks == 0 && S_is_prose(n, &t)));
   docpipe_buf_free(&t);
-  return lead ? S_prepend_root(c, &n, 1) : 0;
+  if (!lead) return 0;
+  /* the header's picture, after the subtitle, with its caption */
+  xmlNode *add[2] = {n, S_header_figure(c->title_h1, n)};
+  return S_prepend_root(c, add, add[1] ? 2 : 1);
 }
 
 int html_add_lead(html_ctx *c) {

@@ -204,8 +204,8 @@ static void test_german_signup_box(void) {
 }
 
 /* A header of no paragraphs holding the headline, a subtitle set as an
- * <h2> beside it and a picture: the cleaner removes the header, the
- * subtitle still opens the article. */
+ * <h2> beside it and a captioned picture: the cleaner removes the header,
+ * the subtitle and the picture still open the article. */
 static void test_subtitle_in_removed_header(void) {
   docpipe_buf b = DOCPIPE_BUF_INIT;
   const char *head =
@@ -213,7 +213,8 @@ static void test_subtitle_in_removed_header(void) {
       "<header class='a_e'><div class='kicker'><a href='/agua/'>Agua</a></div><div class='txt'>"
       "<h1>Sensores para ahorrar agua</h1><h2 class='a_st'>Un programa piloto en 40 fincas reduce "
       "un 22% el consumo de riego, pero los agricultores dudan de poder pagar la tecnología</h2>"
-      "</div></header><div class='a_c'>";
+      "</div><figure><img src='f.jpg' alt=''><figcaption>Un técnico revisa una sonda en una "
+      "finca de limoneros</figcaption></figure></header><div class='a_c'>";
   docpipe_buf_append(&b, head, strlen(head));
   docpipe_buf_append(&b, S_paras, strlen(S_paras));
   docpipe_buf_append(&b, "</div></article></main></body></html>", 37);
@@ -221,6 +222,7 @@ static void test_subtitle_in_removed_header(void) {
   OK(body && strstr(body, "four hundred kilometres"), "the article kept");
   OK(body && strstr(body, "Un programa piloto"), "the subtitle opens it");
   OK(body && strstr(body, "Un programa piloto") < strstr(body, "four hundred"), "first");
+  OK(body && strstr(body, "Un técnico revisa"), "the header's picture and caption follow it");
   docpipe_free(body);
   docpipe_buf_free(&b);
 }
@@ -250,6 +252,27 @@ static void test_meter_and_bio_title(void) {
   docpipe_buf_free(&b);
 }
 
+/* A rubric right before the headline, its sibling ("Press release"), goes
+ * with the headline; a sentence there would stay. */
+static void test_kicker_before_headline(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head =
+      "<html><head><title>New rules for parking badges</title></head><body><main>"
+      "<div class='heading'><span class='caption'>Press release</span>"
+      "<h1>New rules for parking badges</h1></div><div class='govspeak'>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  docpipe_buf_append(&b, "</div></main></body></html>", 27);
+  char *title = NULL;
+  char *body = S_read(b.data, &title);
+  STR_EQ(title, "New rules for parking badges", "the headline is the title");
+  OK(body && strstr(body, "four hundred kilometres"), "the article kept");
+  OK(body && !strstr(body, "Press release"), "the rubric dropped");
+  free(title);
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -265,6 +288,7 @@ int main(void) {
   RUN(test_german_signup_box);
   RUN(test_subtitle_in_removed_header);
   RUN(test_meter_and_bio_title);
+  RUN(test_kicker_before_headline);
   docpipe_registry_free(reg);
   return harness_summary();
 }
