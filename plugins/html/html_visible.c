@@ -1572,6 +1572,19 @@ static int S_views_disclaimer(const char *line) {
   return hit;
 }
 
+/* The page's own closing lines under an article: "End of Article", "Download
+ * the X App for the latest news". */
+static int S_app_prompt(const char *line) {
+  if (strlen(line) > 120) return 0;
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = !strcmp(f, "end of article") || !strcmp(f, "end of story") ||
+            (!strncmp(f, "download the ", 13) && (strstr(f, " app ") || strstr(f, " app.") ||
+                                                  (strlen(f) > 4 && !strcmp(f + strlen(f) - 4, " app"))));
+  free(f);
+  return hit;
+}
+
 static int S_footer_furniture(const char *line) {
   static const char *const leads[] = {"reporting by ", "additional reporting by ",
                                       "writing by ", "editing by ", "compiled by ",
@@ -1586,7 +1599,7 @@ static int S_footer_furniture(const char *line) {
                strstr(f, "print edition as:")))
     hit = !strncmp(f, "a version of this", 17) || !strncmp(f, "this article appeared", 21);
   free(f);
-  return hit || S_print_note(line) || S_views_disclaimer(line);
+  return hit || S_print_note(line) || S_views_disclaimer(line) || S_app_prompt(line);
 }
 
 /* An author's bio among the last lines: it opens with a known author's

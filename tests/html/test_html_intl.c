@@ -273,6 +273,27 @@ static void test_kicker_before_headline(void) {
   docpipe_buf_free(&b);
 }
 
+/* The page's closing lines under the article: "End of Article" and a
+ * prompt to download the outlet's app; a sentence about an app stays. */
+static void test_app_prompt(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  const char *head = "<html><head><title>Buses</title></head><body><article><h1>Buses</h1>";
+  docpipe_buf_append(&b, head, strlen(head));
+  docpipe_buf_append(&b, S_paras, strlen(S_paras));
+  const char *tail =
+      "<p>Commuters can download the transport app to see when the next bus arrives at each stop "
+      "on the new routes, the authority said.</p>"
+      "<p>Download The Daily Times App for the latest news.</p><p>End of Article</p>"
+      "</article></body></html>";
+  docpipe_buf_append(&b, tail, strlen(tail));
+  char *body = S_read(b.data, NULL);
+  OK(body && strstr(body, "transport app to see"), "the sentence about an app kept");
+  OK(body && !strstr(body, "for the latest news") && !strstr(body, "End of Article"),
+     "the closing lines dropped");
+  docpipe_free(body);
+  docpipe_buf_free(&b);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -289,6 +310,7 @@ int main(void) {
   RUN(test_subtitle_in_removed_header);
   RUN(test_meter_and_bio_title);
   RUN(test_kicker_before_headline);
+  RUN(test_app_prompt);
   docpipe_registry_free(reg);
   return harness_summary();
 }
