@@ -334,7 +334,9 @@ static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
   }
   if (k == DOCPIPE_NODE_LINK) {
     const char *href = html_attr(n, "href");
-    if (!href || !*href || strncasecmp(href, "javascript:", 11) == 0) k = DOCPIPE_NODE_NONE;
+    /* "#" alone leads nowhere: a script's button dressed as a link */
+    if (!href || !*href || !strcmp(href, "#") || strncasecmp(href, "javascript:", 11) == 0)
+      k = DOCPIPE_NODE_NONE;
   }
   if (k == DOCPIPE_NODE_NONE || b->inline_nest >= MAX_INLINE_NEST ||
       b->recursion >= MAX_RECURSION) {
@@ -486,10 +488,19 @@ static int S_class_says_image(const xmlNode *n) {
   return html_attr_has(n, "class", words);
 }
 
+/* A headline is never a caption: an article header whose byline box
+ * shows the writer's avatar (one picture, a short text) is no image box. */
+static int S_holds_heading(const xmlNode *n) {
+  for (xmlNode *x = html_next((xmlNode *)n, n, 0); x; x = html_next(x, n, 0))
+    if (html_is_heading(x)) return 1;
+  return 0;
+}
+
 /* One picture and a short text around it: an image box with a caption. */
 static int S_is_figure_box(const xmlNode *n) {
   html_stat *s = html_st(n);
   if (s->imgs != 1 || s->text_len > 300 || s->paras > 1) return 0;
+  if (S_holds_heading(n)) return 0;
   if (s->text_len && (double)s->link_len / s->text_len > 0.5) return 0;
   if (html_is(n, "table")) return 1;
   if (S_class_says_image(n)) return 1;
@@ -630,6 +641,27 @@ static int S_is_list(const xmlNode *n) {
   return html_is(n, "ul") || html_is(n, "ol") || html_is(n, "menu") || html_is(n, "dir");
 }
 
+/* A rubric printed right before the headline, its sibling ("Press
+ * release", "Analysis"), not a link: a label of the page's kind, read with
+ * the headline that leaves the body, not a line of the article. */
+static int S_kicker(const html_ctx *c, const xmlNode *n) {
+  const xmlNode *h = c->title_h1;
+  if (!h || c->own || n->parent != h->parent) return 0;
+  const xmlNode *x = n->next;
+  for (; x && x->type != XML_ELEMENT_NODE; x = x->next)
+    if (x->type == XML_TEXT_NODE && x->content && S_has_visible_text(x->content)) return 0;
+  html_stat *s = html_st(n);
+  /* a linked label (a section's, a brand's) may be what the page is about */
+  if (x != h || !s || s->text_len < 2 || s->text_len > 40 || s->imgs || s->link_len) return 0;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int kicker = html_text(n, &t, 200) == 0 && t.len && !strpbrk(t.data, ".!?:,;0123456789");
+  size_t words = 0;
+  for (size_t i = 0; kicker && i < t.len; i++)
+    if (t.data[i] != ' ' && (i == 0 || t.data[i - 1] == ' ')) words++;
+  docpipe_buf_free(&t);
+  return kicker && words <= 3;
+}
+
 static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
   if (b->rc) return;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -643,7 +675,7 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
     return;
   }
   if (n->type != XML_ELEMENT_NODE) return;
-  if (S_removed(n)) {
+  if (S_removed(n) || S_kicker(b->c, n)) {
     if (b->para) b->pending_space = 1;
     return;
   }

@@ -158,6 +158,10 @@ static const char *const S_labels[] = {
     "more from", "recommended for you",
     "most popular", "most read", "trending now", "read next", "share this", "share on",
     "leave a reply", "leave a comment", "comments", "sign up for", "subscribe to",
+    /* the same in the languages of international pages, and a page's
+     * feedback prompt ("Is this page useful? Yes No") */
+    "comentarios", "kommentare", "commentaires", "commenti", "comentários",
+    "is this page useful", "was this page helpful", "was this article helpful",
     "like this", "discussion about this",
     /* a shop's blocks of other products around the one on sale */
     "customers also", "customers who", "frequently bought", "people also", "related products",
@@ -172,7 +176,7 @@ static int S_is_label(const char *folded) {
       unsigned char next = (unsigned char)folded[n];
       /* the label ends here: end, punctuation, a count or an arrow */
       if (next == 0 || next == ':' || next == ' ' || next == '(' || next == '>' || next >= 0x80 ||
-          next == '|' || next == '.')
+          next == '|' || next == '.' || next == '?')
         return 1;
     }
   }
@@ -200,7 +204,12 @@ static int S_starts_with_any(const char *f, const char *const *words) {
  * page, and it is furniture itself, wherever the theme put it. */
 static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
   static const char *const words[] = {"skip to ", "skip navigation", "jump to content",
-                                      "jump to main", "bỏ qua", "chuyển đến nội dung", NULL};
+                                      "jump to main", "bỏ qua", "chuyển đến nội dung",
+                                      "zum inhalt", "direkt zum inhalt", "zur navigation",
+                                      "aller au contenu", "passer au contenu", "ir al contenido",
+                                      "saltar al contenido", "vai al contenuto",
+                                      "salta al contenuto", "ir para o conteúdo",
+                                      "pular para o conteúdo", NULL};
   const char *href = html_attr(n, "href");
   if (!href || href[0] != '#') return 0;
   char *f = S_short_link_text(n, t, 60);
@@ -279,7 +288,7 @@ static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
                                       "xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:",
                                       "lire aussi", "à lire aussi", "voir aussi", "lesen sie auch",
                                       "mehr zum thema", "lee también", "leer más:", "leggi anche",
-                                      "leia também", "leia mais:", NULL};
+                                      "leia também", "leia mais:", "read:", NULL};
   if (!html_is(n, "p") && !html_is(n, "div") && !html_is(n, "li")) return 0;
   docpipe_buf_reset(t);
   if (html_text(n, t, 400) != 0 || !t->len) return 0;
@@ -601,6 +610,20 @@ static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
   return 0;
 }
 
+/* A metered paywall's count ("You have 1 free article remaining this
+ * month"): with a "Subscribe" call, the box is the paywall's prompt. */
+static int S_meter_notice(const xmlNode *n, docpipe_buf *t) {
+  static const char *const counts[] = {"free article", "articles remaining", "articles left",
+                                       "stories remaining", "stories left", NULL};
+  docpipe_buf_reset(t);
+  if (html_text(n, t, 1600) != 0 || !t->len) return 0;
+  char *f = html_fold(t->data, t->len);
+  int hit = 0;
+  for (int i = 0; f && counts[i] && !hit; i++) hit = strstr(f, counts[i]) != NULL;
+  docpipe_free(f);
+  return hit;
+}
+
 /* An appeal for money set in or after the article ("... we have a small
  * favour to ask", "Support our journalism"): a short box whose call to
  * action, a link or button, says only "Support us", "Donate", "Become a
@@ -621,7 +644,7 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, con
     sub |= S_word_is(f, S_subscribe_calls);
     docpipe_free(f);
   }
-  return hit || (in && sub);
+  return hit || (in && sub) || (sub && S_meter_notice(n, t));
 }
 
 /* A newsletter sign-up box in or beside the article: a short pitch ("Get
@@ -650,7 +673,10 @@ static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, con
       email = 1;
   }
   if (!email || fields > 2 || scanned >= 200) return 0;
-  static const char *const pitch[] = {"newsletter", "inbox", "subscrib", "abonn", NULL};
+  /* the pitch in the languages of international pages too: "in Ihrem
+   * Postfach", "Jetzt anmelden", "suscríbete", "iscriviti", "inscreva-se" */
+  static const char *const pitch[] = {"newsletter", "inbox", "subscrib", "abonn", "postfach",
+                                      "anmeld", "suscr", "boletín", "iscriv", "inscr", NULL};
   docpipe_buf_reset(t);
   if (html_text(n, t, 1600) != 0 || !t->len) return 0;
   char *f = html_fold(t->data, t->len);

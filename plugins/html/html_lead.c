@@ -42,12 +42,13 @@ static int S_aside(const xmlNode *n, const xmlNode *first) {
   return 0;
 }
 
-/* Sentences with words in them, not a byline or a list of links. */
-static int S_is_prose(xmlNode *n, docpipe_buf *t) {
+/* Sentences with words in them, not a byline or a list of links (a
+ * subtitle may end without a full stop: `stop` 0). */
+static int S_is_prose_stop(xmlNode *n, docpipe_buf *t, int stop) {
   docpipe_buf_reset(t);
   if (html_text_raw(n, t, 4000) != 0 || t->len < LEAD_MIN_BYTES) return 0;
   if (S_count_words(t->data) < LEAD_MIN_WORDS) return 0;
-  if (!strpbrk(t->data, ".!?")) return 0;
+  if (stop && !strpbrk(t->data, ".!?")) return 0;
   if (!strncasecmp(t->data, "by ", 3)) return 0;
   size_t links = 0;
   docpipe_buf a = DOCPIPE_BUF_INIT;
@@ -61,8 +62,82 @@ static int S_is_prose(xmlNode *n, docpipe_buf *t) {
   return links * 3 < t->len;
 }
 
+static int S_is_prose(xmlNode *n, docpipe_buf *t) { return S_is_prose_stop(n, t, 1); }
+
+/* A subtitle set as a heading right after the headline, its sibling
+ * ("<h1>…</h1><h2 class=subtitle>A pilot in 40 farms cuts …</h2>"): a
+ * sentence of prose, not a section's title, which would head the text
+ * under it rather than sit beside the headline. */
+static int S_subtitle_heading(xmlNode *n, const xmlNode *h1, docpipe_buf *t) {
+  if (!html_is_heading(n) || html_is(n, "h1")) return 0;
+  const xmlNode *prev = n->prev;
+  while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
+  return prev == h1 && S_is_prose_stop(n, t, 0);
+}
+
+/* Whether n lies in a part the cleaner removed. */
+static int S_under_removed(const xmlNode *n) {
+  for (; n; n = n->parent)
+    if (n->type == XML_ELEMENT_NODE && html_st(n) && html_st(n)->removed) return 1;
+  return 0;
+}
+
+static int S_prepend_root(html_ctx *c, xmlNode **lead, size_t nlead) {
+  xmlNode **r = realloc(c->roots, (c->nroots + nlead) * sizeof *r);
+  if (!r) return DOCPIPE_ENOMEM;
+  c->roots = r;
+  memmove(c->roots + nlead, c->roots, c->nroots * sizeof *r);
+  for (size_t i = 0; i < nlead; i++) {
+    c->roots[i] = lead[i];
+    html_st(lead[i])->kept = 1;
+  }
+  c->nroots += nlead;
+  return 0;
+}
+
+/* The captioned <figure> of the removed box that holds the headline,
+ * after `from`, or NULL. */
+static xmlNode *S_header_figure(xmlNode *h1, xmlNode *from) {
+  xmlNode *box = h1->parent;
+  for (int k = 0; box && k < 4 && !(html_st(box) && html_st(box)->removed); k++) box = box->parent;
+  if (!box || !html_st(box) || !html_st(box)->removed) return NULL;
+  for (xmlNode *x = html_next(from, box, 1); x; x = html_next(x, box, 0)) {
+    if (x->type != XML_ELEMENT_NODE || !html_is(x, "figure")) continue;
+    if (html_st(x)->removed) return NULL;
+    /* (the removed box's parts have no statistics: their text is read) */
+    for (xmlNode *k = html_next(x, x, 0); k; k = html_next(k, x, 0)) {
+      if (!html_is(k, "figcaption")) continue;
+      docpipe_buf t = DOCPIPE_BUF_INIT;
+      int text = html_text(k, &t, 400) == 0 && t.len > 0;
+      docpipe_buf_free(&t);
+      if (text) return x;
+    }
+    return NULL;
+  }
+  return NULL;
+}
+
+/* The content holds the headline, but in a header the cleaner removed (a
+ * <header> of no paragraphs: headline, subtitle, picture): the subtitle
+ * beside the headline went with it.  It opens the article. */
+static int S_lead_in_removed_header(html_ctx *c) {
+  xmlNode *n = c->title_h1->next;
+  while (n && n->type != XML_ELEMENT_NODE) n = n->next;
+  if (!n || !html_st(n) || html_st(n)->removed || !S_under_removed(c->title_h1)) return 0;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  int lead = !S_aside(n, c->roots[0]) &&
+             (S_subtitle_heading(n, c->title_h1, &t) ||
+              (html_is(n, "p") && html_st(n)->blocks == 0 && S_is_prose(n, &t)));
+  docpipe_buf_free(&t);
+  if (!lead) return 0;
+  /* the header's picture, after the subtitle, with its caption */
+  xmlNode *add[2] = {n, S_header_figure(c->title_h1, n)};
+  return S_prepend_root(c, add, add[1] ? 2 : 1);
+}
+
 int html_add_lead(html_ctx *c) {
-  if (!c->title_h1 || !c->nroots || c->grid || S_in_roots(c, c->title_h1)) return 0;
+  if (!c->title_h1 || !c->nroots || c->grid) return 0;
+  if (S_in_roots(c, c->title_h1)) return S_lead_in_removed_header(c);
   xmlNode *first = c->roots[0];
   xmlNode *lead[LEAD_MAX];
   size_t nlead = 0;
@@ -77,9 +152,12 @@ int html_add_lead(html_ctx *c) {
     if (n->type == XML_ELEMENT_NODE && html_st(n)) {
       walked++;
       html_stat *s = html_st(n);
-      if (html_is(n, "script") || html_is(n, "style") || html_is(n, "form") || s->removed ||
-          html_is_heading(n)) {
+      if (html_is(n, "script") || html_is(n, "style") || html_is(n, "form") || s->removed) {
         skip = 1;
+      } else if (html_is_heading(n)) {
+        skip = 1;
+        if (nlead < LEAD_MAX && !S_aside(n, first) && S_subtitle_heading(n, c->title_h1, &t))
+          lead[nlead++] = n;
       } else if (s->blocks == 0 && !html_inside(first, n) &&
                  (html_is(n, "p") || html_is(n, "div"))) {
         skip = 1;
@@ -93,14 +171,5 @@ int html_add_lead(html_ctx *c) {
   }
   docpipe_buf_free(&t);
   if (!reached || !nlead) return 0;
-  xmlNode **r = realloc(c->roots, (c->nroots + nlead) * sizeof *r);
-  if (!r) return DOCPIPE_ENOMEM;
-  c->roots = r;
-  memmove(c->roots + nlead, c->roots, c->nroots * sizeof *r);
-  for (size_t i = 0; i < nlead; i++) {
-    c->roots[i] = lead[i];
-    html_st(lead[i])->kept = 1;
-  }
-  c->nroots += nlead;
-  return 0;
+  return S_prepend_root(c, lead, nlead);
 }

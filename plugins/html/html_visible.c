@@ -1450,6 +1450,33 @@ static int S_credits_known_authors(const docpipe_value *meta, const docpipe_valu
   return known;
 }
 
+/* The byline box as one strip of parts joined by " / " or " | ": a known
+ * author, an agency's short tag in capitals ("TNN", "PTI"), the date line
+ * ("Ritika Sharma / TNN / Updated: Dec 5, 2024, 14:30 IST"). */
+static int S_byline_strip(const docpipe_value *meta, const docpipe_value *pre, const char *line) {
+  if (strlen(line) > 160) return 0;
+  char *copy = strdup(line);
+  if (!copy) return 0;
+  int parts = 0, names = 0, ok = 1;
+  for (char *part = copy; ok && part;) {
+    char *sep = strstr(part, " / "), *bar = strstr(part, " | ");
+    if (!sep || (bar && bar < sep)) sep = bar;
+    if (sep) *sep = 0;
+    while (*part == ' ') part++;
+    size_t n = strlen(part);
+    while (n && part[n - 1] == ' ') part[--n] = 0;
+    int caps = n >= 2 && n <= 6;
+    for (size_t i = 0; caps && i < n; i++) caps = part[i] >= 'A' && part[i] <= 'Z';
+    docpipe_date d;
+    if (S_names_an_author(meta, pre, part)) names++;
+    else if (!caps && !(n && docpipe_date_line(part, n, &d))) ok = 0;
+    parts++;
+    part = sep ? sep + 3 : NULL;
+  }
+  free(copy);
+  return ok && parts >= 2 && names >= 1;
+}
+
 /* A line of the byline box printed in the body's first blocks, once the
  * authors are known: the writer's role alone ("Highlands and Islands
  * reporter", "Senior Correspondent"), a relative time ("3 hours ago",
@@ -1518,6 +1545,46 @@ static int S_header_furniture(const docpipe_value *meta, const docpipe_value *pr
  * reporting by C") and where the piece ran in print ("A version of this
  * article appears in print on ...", "This article appeared in the ...
  * print edition as: ..."). */
+/* Where a magazine piece ran in print, printed over or under the article
+ * ("This article appears in the January 2025 print edition with the
+ * headline ..."): about the page, not part of the text. */
+static int S_print_note(const char *line) {
+  if (strlen(line) > 400) return 0;
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = strstr(f, "print edition") &&
+            (!strncmp(f, "this article appears in ", 24) || !strncmp(f, "this story appears in ", 22) ||
+             !strncmp(f, "this article appeared in ", 25) || !strncmp(f, "this story appeared in ", 23));
+  free(f);
+  return hit;
+}
+
+/* An opinion piece's closing disclaimer ("The views expressed in this
+ * article are the author's own and do not necessarily reflect X's
+ * editorial stance"): the outlet speaking, not the writer. */
+static int S_views_disclaimer(const char *line) {
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = (strstr(f, "views expressed") || strstr(f, "opinions expressed")) &&
+            (strstr(f, "necessarily") || strstr(f, "author's own") || strstr(f, "author’s own") ||
+             strstr(f, "are their own") || strstr(f, "are his own") || strstr(f, "are her own"));
+  free(f);
+  return hit;
+}
+
+/* The page's own closing lines under an article: "End of Article", "Download
+ * the X App for the latest news". */
+static int S_app_prompt(const char *line) {
+  if (strlen(line) > 120) return 0;
+  char *f = S_fold(line);
+  if (!f) return 0;
+  int hit = !strcmp(f, "end of article") || !strcmp(f, "end of story") ||
+            (!strncmp(f, "download the ", 13) && (strstr(f, " app ") || strstr(f, " app.") ||
+                                                  (strlen(f) > 4 && !strcmp(f + strlen(f) - 4, " app"))));
+  free(f);
+  return hit;
+}
+
 static int S_footer_furniture(const char *line) {
   static const char *const leads[] = {"reporting by ", "additional reporting by ",
                                       "writing by ", "editing by ", "compiled by ",
@@ -1532,7 +1599,7 @@ static int S_footer_furniture(const char *line) {
                strstr(f, "print edition as:")))
     hit = !strncmp(f, "a version of this", 17) || !strncmp(f, "this article appeared", 21);
   free(f);
-  return hit;
+  return hit || S_print_note(line) || S_views_disclaimer(line) || S_app_prompt(line);
 }
 
 /* An author's bio among the last lines: it opens with a known author's
@@ -1553,6 +1620,17 @@ static int S_author_bio(const docpipe_value *meta, const docpipe_value *pre, con
     if (S_word_in(w, strcspn(w, " "), verbs)) return 1;
   }
   return 0;
+}
+
+/* The title of an author box at the end: a last heading that is only a
+ * known author's name (the bio under it went as an author's bio). */
+static int S_is_bio_title(const docpipe_value *meta, const docpipe_value *pre, docpipe_node *h,
+                          docpipe_node *next) {
+  if (next) return 0;
+  char *txt = NULL;
+  int hit = S_block_text(h, &txt) && strlen(txt) < 100 && S_names_an_author(meta, pre, txt);
+  docpipe_free(txt);
+  return hit;
 }
 
 /* A breadcrumb left in the content: links joined by a path separator
@@ -1672,7 +1750,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         else if (seen < 2 && S_is_breadcrumb(n)) drop = 1;
         else if (len < 100 && seen < 3 && S_credits_known_authors(meta, pre, txt)) drop = 1;
         else if (len < 100 && seen < 3 && S_names_an_author(meta, pre, txt)) drop = 1;
+        else if (seen < 3 && S_byline_strip(meta, pre, txt)) drop = 1;
         else if (seen < 4 && S_header_furniture(meta, pre, txt)) drop = 1;
+        else if (seen < 4 && S_print_note(txt)) drop = 1;
         else if (len < 200 && S_date_from_line(meta, txt, !have_date)) {
           drop = 1;
           have_date = 1;
@@ -1728,6 +1808,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
           (S_footer_furniture(txt) || (seen < 4 && S_author_bio(meta, pre, txt))))
         docpipe_node_free(n);
       docpipe_free(txt);
+    } else if (docpipe_node_type_of(n) == DOCPIPE_NODE_HEADING && seen < 4 &&
+               S_is_bio_title(meta, pre, n, docpipe_node_next(n))) {
+      docpipe_node_free(n); /* the author box's title over a bio that went */
     }
     seen++;
     n = prev;

@@ -44,6 +44,13 @@ static const struct {
     {"12 maggio 2022 alle 9:15", "2022-05-12T09:15:00"},
     {"3 de março de 2021 às 10h00", "2021-03-03T10:00:00"},
     {"Thu 5 Dec 2024 14.30 GMT", "2024-12-05T14:30:00+00:00"},
+    /* Spanish, Italian, Portuguese abbreviations; a zone's abbreviation
+     * with one offset gives it, "IST" (India, Ireland, Israel) none */
+    {"05 dic 2024 - 14:30 CET", "2024-12-05T14:30:00+01:00"},
+    {"5 ott 2024", "2024-10-05"},
+    {"5 out. 2024 às 10h00", "2024-10-05T10:00:00"},
+    {"Thu 5 Dec 2024 at 2:30pm AEDT", "2024-12-05T14:30:00+11:00"},
+    {"Dec 5, 2024, 14:30 IST", "2024-12-05T14:30:00"},
     /* negatives */
     {"les 5 maisons de 2024", NULL},
     {"5 mai 2024.50", "2024-05-05"},
@@ -130,6 +137,8 @@ static const struct {
     {"March 5, 2021 - March 6, 2021", 0}, /* a range of days, not a second date after "updated" */
     {"Publié le 05 décembre 2024 à Lyon", 0},
     {"Dec. 5, 2024Updated 12:31 p.m. ET", 1}, /* two boxes with no space between */
+    {"Updated: Dec 5, 2024, 14:30 IST", 1},
+    {"05 dic 2024 - 14:30 CET", 1},
 };
 
 static void test_lines(void) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "extract_internal.h"
@@ -45,7 +46,11 @@ static int S_month_eu(const char *s, size_t a, size_t b) {
       {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
       {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
       {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
-      {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12}};
+      {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+      /* the abbreviations Spanish, Italian and Portuguese papers print
+       * ("05 dic 2024", "5 ott 2024", "5 out. 2024") */
+      {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12}, {"gen", 1}, {"mag", 5}, {"giu", 6},
+      {"lug", 7}, {"ott", 10}, {"fev", 2}, {"set", 9}, {"out", 10}};
   if (a == PCRE2_UNSET || b <= a) return -1;
   while (b > a && s[b - 1] == '.') b--;
   utf8proc_uint8_t *f = NULL;
@@ -136,9 +141,27 @@ static int S_try(x_pattern which, const char *s, size_t len, size_t from, docpip
 }
 
 /* A time written right after the date: "- 01:44 PM", " 08:30 (GMT+7)". */
+/* The offset of a zone's abbreviation printed after a time, in minutes;
+ * 0 and *known = 0 for one that names several zones: "IST" is India's on
+ * most news pages but Ireland's and Israel's too, so it says nothing. */
+static int S_zone_offset(const char *z, size_t n, int *known) {
+  static const struct {
+    const char *name;
+    int minutes;
+  } zones[] = {{"CET", 60},  {"CEST", 120}, {"JST", 540}, {"KST", 540}, {"HKT", 480},
+               {"SGT", 480}, {"AEST", 600}, {"AEDT", 660}, {"ICT", 420}, {"WIB", 420}};
+  for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+    if (strlen(zones[i].name) == n && !strncasecmp(z, zones[i].name, n)) {
+      *known = 1;
+      return zones[i].minutes;
+    }
+  *known = 0;
+  return 0;
+}
+
 static void S_time_after(const char *s, size_t len, docpipe_date *d) {
-  size_t ov[16];
-  if (d->hour >= 0 || !docpipe__x_match(X_TIME, s, len, d->end, ov, 8)) return;
+  size_t ov[18];
+  if (d->hour >= 0 || !docpipe__x_match(X_TIME, s, len, d->end, ov, 9)) return;
   int h = docpipe__x_int(s, ov[2], ov[3]), m = docpipe__x_int(s, ov[4], ov[5]);
   int sec = ov[6] != PCRE2_UNSET ? docpipe__x_int(s, ov[6], ov[7]) : -1;
   if (ov[8] != PCRE2_UNSET) {
@@ -155,7 +178,14 @@ static void S_time_after(const char *s, size_t len, docpipe_date *d) {
   d->minute = m;
   d->second = sec;
   d->end = ov[1];
-  if (ov[10] == PCRE2_UNSET) {
+  int known = 0;
+  if (ov[16] != PCRE2_UNSET) {
+    int off = S_zone_offset(s + ov[16], ov[17] - ov[16], &known);
+    if (known) {
+      d->has_offset = 1;
+      d->offset_minutes = off;
+    }
+  } else if (ov[10] == PCRE2_UNSET) {
     /* "14:02 GMT" with no sign is UTC itself. */
     if (memmem(s + ov[0], ov[1] - ov[0], "GMT", 3) || memmem(s + ov[0], ov[1] - ov[0], "UTC", 3)) {
       d->has_offset = 1;
@@ -300,7 +330,7 @@ static const char *const S_line_words[] = {
     "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật", "Thứ Hai",
     "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "T2", "T3", "T4", "T5",
     "T6", "T7", "CN", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT",
+    "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "lượt xem", "Lượt xem", "lượt đọc", "Lượt đọc", "views", "GMT", "UTC", "ICT", "IST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "WIB",
     "AM", "PM", "SA", "CH", "on", "at", "Bản in", "bản in", "In bài", "In trang",
     /* the tools a portal prints beside its date ("[In trang] [Gửi email]") */
     "Gửi email", "Gửi bài", "Chia sẻ", "Email", "Print", "Share",

@@ -35,7 +35,8 @@
   "Sep|Oktober|Okt|November|Nov|Dezember|Dez|"                                                \
   "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"  \
   "diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"        \
-  "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\\.?"
+  "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"             \
+  "ene|abr|ago|dic|gen|mag|giu|lug|ott|fev|set|out)\\.?"
 
 static const struct {
   const char *re;
@@ -62,7 +63,9 @@ static const struct {
     [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*)?(?:lúc\\s+|at\\s+|à\\s+|às\\s+|um\\s+|a\\s+las\\s+|alle\\s+|ore\\s+)?"
                 "(\\d{1,2})\\s*(?::|h|g|\\.(?=\\d\\d\\s*(?:Uhr|GMT|UTC)))\\s*(\\d\\d)(?::(\\d\\d))?(?:\\s*Uhr)?"
                 "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)(?:\\s*([+-])\\s*(\\d{1,2})"
-                "(?::?(\\d\\d))?)?\\s*\\)?)?",
+                "(?::?(\\d\\d))?)?\\s*\\)?"
+                /* a zone's abbreviation ("14:30 CET", "2:30pm AEDT", "14:30 IST") */
+                "|\\s*\\(?(?-i:(CEST|CET|JST|KST|HKT|SGT|AEDT|AEST|ICT|IST|WIB))\\)?(?![\\p{L}\\p{N}]))?",
                 PCRE2_CASELESS},
     [X_TIME_BEFORE] = {"(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?\\s*(AM|PM)?\\s*(?:[-,|–]\\s*)?"
                        "(?:(?:Thứ\\s+\\p{L}+|Chủ\\s+nhật|CN|T[2-7])\\s*[,-]?\\s*)?(?:ngày\\s+)?$",
