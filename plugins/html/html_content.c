@@ -96,7 +96,9 @@ static const char *const S_always_dropped[] = {"script", "style", "template", "l
 /* <head> too, unless broken markup left the page inside it */
 static const char *const S_dropped_tags[] = {
     "head", "noscript", "iframe", "svg", "canvas", "button", "input", "select", "textarea", "option",
-    "nav", "aside", "object", "embed", "map", "dialog", "label", "video", "audio", "symbol", NULL};
+    "nav", "aside", "object", "embed", "map", "dialog", "label", "video", "audio", "symbol",
+    /* a scrolling ticker of slogans and headlines, never the article */
+    "marquee", NULL};
 
 static const char *const S_dropped_roles[] = {"navigation", "banner", "complementary",
                                               "contentinfo", "menu", "menubar", "search",
@@ -135,6 +137,24 @@ static int S_hidden(const xmlNode *n) {
     if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden")) return 1;
   }
   return 0;
+}
+
+/* A media player under a name of a script library's making
+ * (<video-js>, <amp-video>, <media-player>): like <video>, an element
+ * fed by <source> or <track> children.  Its other children are what a
+ * browser without the script shows ("Để xem video này, vui lòng bật
+ * JavaScript…"), never the article. */
+static int S_player(const xmlNode *n) {
+  /* a custom element's name has a dash; libxml2 2.9 also nests the
+   * <source>s of a <picture> in one another, so no other name is asked */
+  if (!strchr((const char *)n->name, '-')) return 0;
+  int sources = 0;
+  for (const xmlNode *x = n->children; x; x = x->next) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    if (html_is(x, "img")) return 0;
+    if (html_is(x, "source") || html_is(x, "track")) sources++;
+  }
+  return sources > 0;
 }
 
 static int S_in(const char *name, const char *const *set) {
@@ -831,7 +851,7 @@ void html_mark_boilerplate(html_ctx *c) {
        * the article, however much of the page it holds */
       const char *modal = html_attr(n, "aria-modal");
       if ((modal && strcmp(modal, "true") == 0) ||
-          ((S_in(name, S_dropped_tags) || (S_hidden(n) && !S_revealable(n, h1)) ||
+          ((S_in(name, S_dropped_tags) || S_player(n) || (S_hidden(n) && !S_revealable(n, h1)) ||
             (role && S_in(role, S_dropped_roles))) &&
            (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200))) {
         S_remove(n);

@@ -1393,6 +1393,66 @@ static int S_byline(docpipe_value *meta, const char *line) {
   return 1;
 }
 
+/* The meta line under a headline that opens with the section's link:
+ * "<a>Thời sự</a> 05/12/2024 10:25 856" (a view count beside an eye
+ * icon).  The text outside the links, at most three short links, must be
+ * a date line on its own. */
+static int S_labelled_date_line(docpipe_value *meta, docpipe_node *p, int set) {
+  if (docpipe_node_type_of(p) != DOCPIPE_NODE_PARAGRAPH) return 0;
+  docpipe_buf rest = DOCPIPE_BUF_INIT;
+  int links = 0, ok = 1;
+  for (docpipe_node *x = docpipe_node_first_child(p); x && ok; x = docpipe_node_next(x)) {
+    char *t = docpipe_node_text_content(x);
+    if (!t) {
+      ok = 0;
+    } else if (docpipe_node_type_of(x) == DOCPIPE_NODE_LINK) {
+      ok = ++links <= 3 && strlen(t) <= 40;
+    } else {
+      ok = docpipe_buf_puts(&rest, t) == 0 && docpipe_buf_puts(&rest, " ") == 0;
+    }
+    docpipe_free(t);
+  }
+  ok = ok && links > 0 && rest.len && S_date_from_line(meta, rest.data, set);
+  docpipe_buf_free(&rest);
+  return ok;
+}
+
+/* A row of icon buttons under the headline: links that go nowhere ("#",
+ * "javascript:", a share script's) holding only images — "Zalo", "Print"
+ * icons whose alt text is all the text there is. */
+static int S_button_row(docpipe_node *p) {
+  if (docpipe_node_type_of(p) != DOCPIPE_NODE_PARAGRAPH) return 0;
+  int links = 0;
+  for (docpipe_node *x = docpipe_node_first_child(p); x; x = docpipe_node_next(x)) {
+    docpipe_node_type k = docpipe_node_type_of(x);
+    if (k == DOCPIPE_NODE_TEXT) {
+      const char *t = docpipe_node_literal(x);
+      if (t && strspn(t, " \t\n|") != strlen(t)) return 0;
+      continue;
+    }
+    if (k == DOCPIPE_NODE_SOFT_BREAK || k == DOCPIPE_NODE_LINE_BREAK) continue;
+    const char *u = k == DOCPIPE_NODE_LINK ? docpipe_node_url(x) : NULL;
+    /* "#" resolved against the page's URL ends in "#" */
+    if (!u || !*u || !(u[strlen(u) - 1] == '#' || !strncasecmp(u, "javascript:", 11))) return 0;
+    for (docpipe_node *y = docpipe_node_first_child(x); y; y = docpipe_node_next(y))
+      if (docpipe_node_type_of(y) != DOCPIPE_NODE_IMAGE) return 0;
+    links++;
+  }
+  return links > 0;
+}
+
+/* A research article's byline above its abstract: "TS. LÊ THỊ MINH HẰNG"
+ * and the writer's institution under it.  The academic title is what
+ * makes a line at the top a byline (docpipe_byline_parse reads the rest);
+ * a bare name there could as well be a subheading. */
+static int S_academic_credit(const char *line) {
+  static const char *const titles[] = {"TS.", "ThS.", "THS.", "Th.S.", "PGS.", "PGS,", "GS.",
+                                       "GS,", "NCS.", NULL};
+  for (int i = 0; titles[i]; i++)
+    if (!strncmp(line, titles[i], strlen(titles[i]))) return 1;
+  return 0;
+}
+
 /* A signature line that is only the name of an author the metadata has
  * already ("Hoài Thu" in bold at the end, the JSON-LD naming her): the
  * byline parser may not know the name for one, but it is no body text. */
@@ -1425,13 +1485,26 @@ static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre
  * box printed again in the body ("Thu Hương/VOV-Tây Bắc" under the
  * headline) or a signature of a team at the end ("Thanh Lam - Đức Huy"),
  * which the byline parser alone may not know for names. */
+/* The byline parser's reading of `line` as if it stood at the right
+ * margin, where a signature may drop the family name ("Minh Châu (tổng
+ * hợp)"): only to recognise names already known. */
+static int S_parse_as_signature(const char *line, docpipe_value **authors, char **source) {
+  size_t n = strlen(line);
+  if (n > 150) return 0;
+  char buf[168];
+  memcpy(buf, "        ", 8);
+  memcpy(buf + 8, line, n);
+  return docpipe_byline_parse(buf, n + 8, authors, source);
+}
+
 static int S_credits_known_authors(const docpipe_value *meta, const docpipe_value *pre,
                                    const char *line) {
   docpipe_value *authors = NULL;
   char *source = NULL;
   int known = 0;
-  if (docpipe_byline_parse(line, strlen(line), &authors, &source) && docpipe_value_count(authors)) {
-    known = 1;
+  if (docpipe_byline_parse(line, strlen(line), &authors, &source) ||
+      S_parse_as_signature(line, &authors, &source)) {
+    known = docpipe_value_count(authors) > 0;
     for (size_t i = 0; known && i < docpipe_value_count(authors); i++)
       known = S_names_an_author(meta, pre, docpipe_value_string(docpipe_value_at(authors, i)));
   }
@@ -1590,7 +1663,11 @@ static int S_footer_furniture(const char *line) {
                                       "writing by ", "editing by ", "compiled by ",
                                       "with reporting by ", "research by ", "have a news tip",
                                       "got a news tip", "have a tip", "got a tip",
-                                      "do you have a news tip", NULL};
+                                      "do you have a news tip",
+                                      /* a broadcaster's editor and crew credits, under
+                                       * its "PV:" byline: no authors, no text */
+                                      "btv:", "biên tập viên:", "biên tập:", "kỹ thuật:",
+                                      "quay phim:", NULL};
   char *f = S_fold(line);
   if (!f) return 0;
   int hit = 0;
@@ -1762,6 +1839,12 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         } else if (len < 120 && seen < 3 &&
                    (!strncasecmp(txt, "by ", 3) || !strncasecmp(txt, "written by ", 11)) &&
                    S_byline(meta, txt)) {
+          drop = 1;
+        } else if (len < 160 && seen < 4 && S_academic_credit(txt) && S_byline(meta, txt)) {
+          drop = 1;
+        } else if (len < 120 && seen < 4 && S_labelled_date_line(meta, n, !have_date)) {
+          drop = have_date = 1;
+        } else if (seen < 4 && S_button_row(n)) {
           drop = 1;
         }
         free(ft);

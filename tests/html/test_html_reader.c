@@ -1467,6 +1467,98 @@ static void test_vn_portal_shapes(void) {
   docpipe_free(body);
 }
 
+/* Shapes of the third round of Vietnamese pages (samples/html/vn3_*). */
+static void test_vn3_shapes(void) {
+  /* Drupal's "submitted" line: the date is in its RDFa content, the text
+   * is no date line ("Đăng bởi user lúc T5, …") */
+  const char *p1 =
+      "<html><head><meta charset=utf-8><title>Tin | Bộ Mẫu</title></head><body><h1>Đối thoại "
+      "với đồng bào</h1><div class=node><div class=submitted><span property=\"dc:date "
+      "dc:created\" content=\"2024-12-05T10:25:00+07:00\" datatype=\"xsd:dateTime\">Đăng bởi "
+      "<span class=username>bientap01</span> lúc T5, 05/12/2024 - 10:25</span></div>" S_VN_PARA
+      "<div class=comment><span property=\"dc:date dc:created\" content=\"2024-12-07T08:00:00"
+      "+07:00\"></span><p>Bình luận</p></div></div></body></html>";
+  docpipe_doc *doc = S_doc(p1);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-12-05T10:25:00+07:00",
+         "RDFa dc:date of the node, not of its comment");
+  docpipe_doc_free(doc);
+
+  /* a research article: "TS. NAME" in capitals and the institution above
+   * the abstract */
+  const char *p2 =
+      "<html><head><meta charset=utf-8><title>Tạp chí</title></head><body><div class=detail>"
+      "<h1>Phát huy sức mạnh đại đoàn kết ở cơ sở</h1><div class=author><p><strong>TS. LÊ THỊ "
+      "MINH HẰNG</strong><br><em>Học viện Chính trị khu vực III</em></p></div>" S_VN_PARA
+      "</div></body></html>";
+  doc = S_doc(p2);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Lê Thị Minh Hằng",
+         "the academic byline's name");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "Học viện"), "the byline leaves the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+
+  /* a pen name "(tổng hợp)" at the right margin: the author, and no body */
+  const char *p3 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><article><h1>Đối thoại "
+      "với đồng bào</h1>" S_VN_PARA "<p style=\"text-align:right\"><em>Minh Châu (tổng hợp)"
+      "</em></p></article></body></html>";
+  doc = S_doc(p3);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Minh Châu", "signature");
+  body = S_body(doc);
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "tổng hợp"), "the signature leaves the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+
+  /* a ticker above the article goes; a research article's footnotes stay */
+  const char *p4 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div id=bar><marquee>"
+      "Chào mừng Đại hội đại biểu Mặt trận Tổ quốc tỉnh lần thứ XVI</marquee></div><div "
+      "class=content><h1>Khối đại đoàn kết ở cơ sở</h1>" S_VN_PARA "<div class=footnotes><p>(1) "
+      "Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương.</p><p>(2) Kết luận "
+      "số 120-KL/TW ngày 07/01/2022 của Ban Bí thư.</p></div></div></body></html>";
+  body = S_body_of(p4, strlen(p4));
+  OK(body && !strstr(body, "Chào mừng"), "no ticker");
+  OK(body && strstr(body, "43-NQ/TW") && strstr(body, "120-KL/TW"), "footnotes kept");
+  docpipe_free(body);
+
+  /* a TV station's page: a script's player and its no-script notice, the
+   * section's link beside the date and a view count, icon buttons, the
+   * editor's credit under the reporters' */
+  const char *p5 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div class=detail>"
+      "<video-js id=player controls><source src=/v.m3u8 type=application/x-mpegURL><p>Để xem "
+      "video này, vui lòng bật JavaScript.</p></video-js><h1>Người có uy tín ở bản</h1><div "
+      "class=detail-meta><a href=/thoi-su>Thời sự</a> <span>05/12/2024 10:25</span> <span>856</span>"
+      "</div><div class=detail-share><a href=#><img src=/zalo.svg alt=Zalo></a> <a "
+      "href=\"javascript:window.print()\"><img src=/print.svg alt=In></a></div>" S_VN_PARA
+      "<p><strong>PV: Đức Anh - Minh Tuấn</strong></p><p><strong>BTV: Thanh Hương</strong></p>"
+      "</div></body></html>";
+  doc = S_doc(p5);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "date"), "2024-12-05T10:25:00", "the date beside the section");
+  STR_EQ(docpipe_meta_list_item(m, "authors", 1), "Minh Tuấn", "the reporters");
+  INT_EQ((int)docpipe_value_count(docpipe_value_get(m, "authors")), 2, "not the editor");
+  int images = 0;
+  for (docpipe_node *b = docpipe_node_first_child(docpipe_doc_root(doc)); b; b = docpipe_node_next(b))
+    for (docpipe_node *x = docpipe_node_first_child(b); x; x = docpipe_node_next(x))
+      if (docpipe_node_type_of(x) == DOCPIPE_NODE_LINK && docpipe_node_first_child(x) &&
+          docpipe_node_type_of(docpipe_node_first_child(x)) == DOCPIPE_NODE_IMAGE)
+        images++;
+  INT_EQ(images, 0, "no icon buttons");
+  body = S_body(doc);
+  OK(body && strstr(body, "Năm nay"), "body kept");
+  OK(body && !strstr(body, "JavaScript") && !strstr(body, "Thời sự") && !strstr(body, "856") &&
+         !strstr(body, "BTV") && !strstr(body, "PV:"),
+     "no player notice, meta line, credits");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+}
+
 static void test_probe(void) {
   const char *p1 = "<!DOCTYPE html><html><body>x</body></html>";
   OK(S_html->probe((const unsigned char *)p1, strlen(p1), NULL) >= 90, "doctype probes high");
@@ -1497,6 +1589,7 @@ int main(void) {
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_vn_portal_shapes);
+  RUN(test_vn3_shapes);
   RUN(test_author_cleaning);
   RUN(test_credit_label);
   RUN(test_labelled_date);
