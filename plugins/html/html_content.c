@@ -190,13 +190,15 @@ static const char *const S_labels[] = {
     "sponsored items", "similar sponsored", "recently searched", NULL};
 
 static int S_is_label(const char *folded) {
+  /* an old portal's tools in brackets: "[In bài] [Gửi bài viết]" */
+  if (*folded == '[') folded++;
   for (const char *const *l = S_labels; *l; l++) {
     size_t n = strlen(*l);
     if (strncmp(folded, *l, n) == 0) {
       unsigned char next = (unsigned char)folded[n];
       /* the label ends here: end, punctuation, a count or an arrow */
       if (next == 0 || next == ':' || next == ' ' || next == '(' || next == '>' || next >= 0x80 ||
-          next == '|' || next == '.' || next == '?')
+          next == '|' || next == '.' || next == '?' || next == ']')
         return 1;
     }
   }

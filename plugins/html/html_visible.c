@@ -361,6 +361,46 @@ static xmlNode *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
   return NULL;
 }
 
+/* A date line just before block `b`: in the previous element sibling of
+ * b or of one of its two nearest ancestors (the table row above the
+ * headline's row on an old portal). */
+static int S_date_precedes(const xmlNode *b, docpipe_buf *t) {
+  for (int up = 0; b && up < 3; up++, b = b->parent) {
+    const xmlNode *p = b->prev;
+    while (p && p->type != XML_ELEMENT_NODE) p = p->prev;
+    if (!p) continue;
+    docpipe_buf_reset(t);
+    docpipe_date d;
+    if (html_text_raw(p, t, 200) == 0 && t->len)
+      return t->len < 160 && docpipe_date_line(t->data, t->len, &d);
+  }
+  return 0;
+}
+
+/* An old portal's headline: bold text (in <font> perhaps) that is all of
+ * its block, with a date line just above or below it — "<td><font
+ * size=3><b>Headline</b></font></td>" under the row of the date. */
+static xmlNode *S_bold_headline(html_ctx *c, docpipe_buf *t) {
+  if (!c->body) return NULL;
+  for (xmlNode *n = c->body; n; n = html_next(n, c->body, 0)) {
+    if (n->type != XML_ELEMENT_NODE || !(html_is(n, "b") || html_is(n, "strong"))) continue;
+    if (!html_st(n) || html_st(n)->removed || html_st(n)->link_len) continue;
+    xmlNode *b = n->parent;
+    while (b && (html_is(b, "font") || html_is(b, "span")) && b->parent) b = b->parent;
+    if (!b || !html_st(b) || html_st(b)->text_len != html_st(n)->text_len) continue;
+    docpipe_buf_reset(t);
+    if (html_text_raw(n, t, 400) != 0 || t->len < 20 || t->len >= 300 || S_words(t->data, t->len) < 4)
+      continue;
+    char *keep = strndup(t->data, t->len);
+    int dated = keep && (S_date_precedes(b, t) || S_date_follows(b, c->body));
+    docpipe_buf_reset(t);
+    if (keep) docpipe_buf_puts(t, keep);
+    free(keep);
+    if (dated) return n;
+  }
+  return NULL;
+}
+
 /* How many of the words of heading `h` are in `meta` (*words: how many it
  * has). */
 static size_t S_words_shared(const char *h, const char *meta, size_t *words) {
@@ -460,7 +500,8 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
       c->h1_unrelated = shared == 0 && m->og_title != NULL;
     }
   } else if (!m->ld_headline && !m->og_title && !m->tw_title && !m->dc_title &&
-             (best = S_titled_in_content(c, &t)) != NULL) {
+             ((best = S_titled_in_content(c, &t)) != NULL ||
+              (best = S_bold_headline(c, &t)) != NULL)) {
     title = strdup(t.data);
     c->title_h1 = best;
   } else if (m->ld_headline) {

@@ -50,6 +50,9 @@ static const struct {
     {"Thu Hương/VOV-Tây Bắc", "Thu Hương", "VOV-Tây Bắc"},
     {"Minh Thu/Báo Lào Cai", "Minh Thu", "Báo Lào Cai"},
     {"Nguồn: Trung tâm Văn hóa - Thông tin huyện", "", "Trung tâm Văn hóa - Thông tin huyện"},
+    /* a reprint credited to a site by its domain */
+    {"Theo dangcongsan.vn", "", "dangcongsan.vn"},
+    {"Theo baochinhphu.vn.", "", "baochinhphu.vn"},
     /* a broadcaster's reporters after "PV:" */
     {"PV: Đức Anh - Minh Tuấn", "Đức Anh; Minh Tuấn", NULL},
     {"Phóng viên: Lò Văn Piêng", "Lò Văn Piêng", NULL},
@@ -63,6 +66,8 @@ static const struct {
     {"TS. Học viện Chính trị", NULL, NULL},
     {"TS. nghiên cứu về dân vận", NULL, NULL},
     {"BTV: Thanh Hương", NULL, NULL}, /* the editor */
+    {"Theo .vn", NULL, NULL},
+    {"Theo www", NULL, NULL},
     {"Hà Nội Mới", NULL, NULL},
     {"Thái Bình", NULL, NULL},
     {"Quang Vinh - Ngọc Tú", NULL, NULL}, /* no family name anywhere: a heading as likely */

@@ -1557,6 +1557,29 @@ static void test_vn3_shapes(void) {
      "no player notice, meta line, credits");
   docpipe_free(body);
   docpipe_doc_free(doc);
+
+  /* an old ASP portal: no h1, a <title> of the site's name, the headline
+   * in <font><b> under the date's row, tools in brackets, a reprint */
+  const char *p6 =
+      "<html><head><meta charset=utf-8><title>Ban Tuyen giao Huyen uy</title></head><body>"
+      "<table><tr><td><a href=a.asp><font><b>Trang chủ</b></font></a></td></tr><tr><td><table>"
+      "<tr><td align=right><font size=1><i>Thứ năm, ngày 5 tháng 12 năm 2024</i></font></td></tr>"
+      "<tr><td><font size=3 color=#003399><b>Đổi mới cách học tập nghị quyết ở chi bộ</b></font>"
+      "</td></tr><tr><td><font size=2>" S_VN_PARA "<p align=right><i>Theo dangcongsan.vn</i></p>"
+      "</font></td></tr><tr><td align=right><font size=1><a href=in.asp>[In bài]</a> <a "
+      "href=gui.asp>[Gửi bài viết]</a> <a href=\"javascript:history.back()\">[Quay lại]</a>"
+      "</font></td></tr></table></td></tr></table></body></html>";
+  doc = S_doc(p6);
+  if (!doc) return;
+  m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "title"), "Đổi mới cách học tập nghị quyết ở chi bộ", "bold headline");
+  STR_EQ(docpipe_meta_string(m, "date"), "2024-12-05", "date row");
+  STR_EQ(docpipe_meta_string(m, "source"), "dangcongsan.vn", "a domain credited");
+  body = S_body(doc);
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "In bài") && !strstr(body, "Theo "),
+     "no tools, no credit line");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
 }
 
 static void test_probe(void) {

@@ -197,6 +197,27 @@ static int S_is_source(const char *s, size_t len) {
   return words <= 7;
 }
 
+/* A site named by its domain, as reprints credit it: "Theo
+ * dangcongsan.vn", "Theo baochinhphu.vn".  Lower-case labels of letters,
+ * digits and dashes, two or more, joined by dots. */
+static int S_is_domain(const char *s, size_t len) {
+  if (len < 4 || len > 60) return 0;
+  size_t dots = 0, label = 0;
+  for (size_t i = 0; i < len; i++) {
+    char ch = s[i];
+    if (ch == '.') {
+      if (!label) return 0;
+      dots++;
+      label = 0;
+    } else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && label)) {
+      label++;
+    } else {
+      return 0;
+    }
+  }
+  return dots >= 1 && label >= 2;
+}
+
 static char *S_dup(const char *s, size_t len) {
   char *d = docpipe_malloc(len + 1);
   if (d) {
@@ -354,7 +375,7 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
       }
     } else if (S_is_name(rest, rn, 1, 0)) {
       ok = S_add_names(list, rest, rn, 1);
-    } else if (S_is_source(rest, rn)) {
+    } else if (S_is_source(rest, rn) || S_is_domain(rest, rn)) {
       src = S_dup(rest, rn);
       ok = 1;
     }
