@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docpipe/extract.h"
 #include "html_reader.h"
 
 /* The thresholds below were set on the development set (see
@@ -1372,6 +1373,24 @@ static int S_utility_prose(const xmlNode *n, double ld) {
   return s->weight - html_utility_weight(n) >= 0;
 }
 
+/* A research article's notes ("footnotes", "chu-thich") that cite the
+ * documents it rests on ("(1) Nghị quyết số 43-NQ/TW ngày …"): what users
+ * cite, kept though "foot" weighs against the box.  Notes citing no such
+ * document (an English blog's asides) are left to the class weight, as
+ * Readability leaves them. */
+static int S_cited_notes(const xmlNode *n, double ld) {
+  static const char *const words[] = {"footnote", "chu-thich", "chuthich", "ghichu", "ghi-chu", NULL};
+  if (ld > 0.3 || !html_names_have(n, words)) return 0;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  docpipe_value *found = docpipe_value_new_list();
+  int cites = found && html_text(n, &t, 20000) == 0 && t.len &&
+              docpipe_decisions_scan(found, t.data, t.len, NULL) == 0 &&
+              docpipe_value_count(found) > 0;
+  docpipe_value_free(found);
+  docpipe_buf_free(&t);
+  return cites;
+}
+
 static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
@@ -1395,7 +1414,7 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
    * the same. */
   int grid_prose = (grid || s->post) && s->text_len >= 100 && ld < 0.3;
   if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1) &&
-      !S_utility_prose(n, ld))
+      !S_utility_prose(n, ld) && !S_cited_notes(n, ld))
     return 1;
   if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;

@@ -162,13 +162,6 @@ void html_blank_utility_classes(char *low) {
   }
 }
 
-/* "footnotes" is no footer: a research article's notes cite the
- * documents users cite (decision numbers), so "foot" must not weigh
- * against them.  Hides the word from the negative list in place. */
-static void S_keep_footnotes(char *low) {
-  for (char *p = low; (p = strstr(p, "footnote")) != NULL; p += 8) memcpy(p, "fnnote__", 8);
-}
-
 /* -25..+25 per attribute, as Readability's class weight. */
 static int S_hint(const char *v) {
   if (!v || !*v) return 0;
@@ -176,7 +169,6 @@ static int S_hint(const char *v) {
   size_t n = 0;
   for (; v[n] && n + 1 < sizeof low; n++) low[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32 : v[n]);
   low[n] = 0;
-  S_keep_footnotes(low);
   int w = 0;
   if (html_has_word(low, S_neg_sub) || S_token_match(low, S_neg_tok)) w -= 25;
   if (html_has_word(low, S_pos_sub) || S_token_match(low, S_pos_tok)) w += 25;

@@ -1482,6 +1482,34 @@ static int S_button_row(docpipe_node *p) {
   return links > 0;
 }
 
+/* "Viết bởi Quản trị", "Đăng bởi admin": a CMS's credit line under the
+ * headline, in Vietnamese; short, it is the byline box, whoever it
+ * names. */
+static int S_posted_by(const char *line) {
+  static const char *const leads[] = {"viết bởi ", "đăng bởi ", "gửi bởi ", NULL};
+  char *f = S_fold(line);
+  int hit = 0;
+  for (int i = 0; f && leads[i] && !hit; i++)
+    hit = !strncmp(f, leads[i], strlen(leads[i])) && S_words(f, strlen(f)) <= 8;
+  free(f);
+  return hit;
+}
+
+/* A line drawn with characters ("_______________" above a research
+ * article's footnotes, "* * *", "=====") parts the text; it says nothing. */
+static void S_drop_rule_lines(docpipe_node *root) {
+  for (docpipe_node *n = docpipe_node_first_child(root); n;) {
+    docpipe_node *next = docpipe_node_next(n);
+    char *txt = NULL;
+    if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH && S_block_text(n, &txt)) {
+      size_t len = strlen(txt), marks = strspn(txt, "_-=*~. \t");
+      if (len >= 3 && marks == len && strspn(txt, " \t") < len) docpipe_node_free(n);
+    }
+    docpipe_free(txt);
+    n = next;
+  }
+}
+
 /* A research article's byline above its abstract: "TS. LÊ THỊ MINH HẰNG"
  * and the writer's institution under it.  The academic title is what
  * makes a line at the top a byline (docpipe_byline_parse reads the rest);
@@ -1887,6 +1915,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
           drop = have_date = 1;
         } else if (seen < 4 && S_button_row(n)) {
           drop = 1;
+        } else if (len < 80 && seen < 4 && S_posted_by(txt)) {
+          S_byline(meta, txt); /* a name, when it is one; a CMS account is none */
+          drop = 1;
         }
         free(ft);
         if (drop) docpipe_node_free(n);
@@ -1920,6 +1951,8 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     seen++;
     n = prev;
   }
+
+  S_drop_rule_lines(root);
 
   /* an agency's sign-off or a print note, in the last blocks (an author's
    * bio or a subscription notice may follow it) */

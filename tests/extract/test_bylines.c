@@ -50,6 +50,7 @@ static const struct {
     {"Thu Hương/VOV-Tây Bắc", "Thu Hương", "VOV-Tây Bắc"},
     {"Minh Thu/Báo Lào Cai", "Minh Thu", "Báo Lào Cai"},
     {"Nguồn: Trung tâm Văn hóa - Thông tin huyện", "", "Trung tâm Văn hóa - Thông tin huyện"},
+    {"Viết bởi Nguyễn Thị Hoa", "Nguyễn Thị Hoa", NULL},
     /* a reprint credited to a site by its domain */
     {"Theo dangcongsan.vn", "", "dangcongsan.vn"},
     {"Theo baochinhphu.vn.", "", "baochinhphu.vn"},
@@ -67,6 +68,7 @@ static const struct {
     {"TS. nghiên cứu về dân vận", NULL, NULL},
     {"BTV: Thanh Hương", NULL, NULL}, /* the editor */
     {"Theo .vn", NULL, NULL},
+    {"Viết bởi Quản trị", NULL, NULL}, /* the CMS account */
     {"Theo www", NULL, NULL},
     {"Hà Nội Mới", NULL, NULL},
     {"Thái Bình", NULL, NULL},

@@ -1580,6 +1580,19 @@ static void test_vn3_shapes(void) {
      "no tools, no credit line");
   docpipe_free(body);
   docpipe_doc_free(doc);
+
+  /* Joomla K2: "Viết bởi" a CMS account under the headline; a line of
+   * underscores over the notes */
+  const char *p7 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div class=itemView>"
+      "<h2 class=itemTitle>Nâng cao chất lượng dân vận chính quyền</h2><span class=itemAuthor>"
+      "Viết bởi <a rel=author href=/u/62>Quản trị</a></span><div class=itemFullText>" S_VN_PARA
+      "<p>_______________</p><p>(1) Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành "
+      "Trung ương.</p></div></div></body></html>";
+  body = S_body_of(p7, strlen(p7));
+  OK(body && strstr(body, "Năm nay") && strstr(body, "43-NQ/TW"), "body and note kept");
+  OK(body && !strstr(body, "Viết bởi") && !strstr(body, "___"), "no credit line, no rule line");
+  docpipe_free(body);
 }
 
 static void test_probe(void) {

@@ -390,7 +390,7 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
                                        "Nhóm PV:", "Nhóm phóng viên:", "Bài, ảnh", "Tin, ảnh",
                                        /* a broadcaster's credits: the reporters ("PV: A -
                                         * B"); its "BTV:" (the editor) credits no author */
-                                       "PV:", "Phóng viên:",
+                                       "PV:", "Phóng viên:", "Viết bởi ",
                                        "By ", "Author:", "Written by ", NULL};
   for (size_t k = 0; labels[k]; k++) {
     if (!S_prefix(s, n, labels[k])) continue;
