@@ -1434,30 +1434,6 @@ static int S_byline(docpipe_value *meta, const char *line) {
   return 1;
 }
 
-/* The meta line under a headline that opens with the section's link:
- * "<a>Thời sự</a> 05/12/2024 10:25 856" (a view count beside an eye
- * icon).  The text outside the links, at most three short links, must be
- * a date line on its own. */
-static int S_labelled_date_line(docpipe_value *meta, docpipe_node *p, int set) {
-  if (docpipe_node_type_of(p) != DOCPIPE_NODE_PARAGRAPH) return 0;
-  docpipe_buf rest = DOCPIPE_BUF_INIT;
-  int links = 0, ok = 1;
-  for (docpipe_node *x = docpipe_node_first_child(p); x && ok; x = docpipe_node_next(x)) {
-    char *t = docpipe_node_text_content(x);
-    if (!t) {
-      ok = 0;
-    } else if (docpipe_node_type_of(x) == DOCPIPE_NODE_LINK) {
-      ok = ++links <= 3 && strlen(t) <= 40;
-    } else {
-      ok = docpipe_buf_puts(&rest, t) == 0 && docpipe_buf_puts(&rest, " ") == 0;
-    }
-    docpipe_free(t);
-  }
-  ok = ok && links > 0 && rest.len && S_date_from_line(meta, rest.data, set);
-  docpipe_buf_free(&rest);
-  return ok;
-}
-
 /* A row of icon buttons under the headline: links that go nowhere ("#",
  * "javascript:", a share script's) holding only images — "Zalo", "Print"
  * icons whose alt text is all the text there is. */
@@ -1911,8 +1887,6 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
           drop = 1;
         } else if (len < 160 && seen < 4 && S_academic_credit(txt) && S_byline(meta, txt)) {
           drop = 1;
-        } else if (len < 120 && seen < 4 && S_labelled_date_line(meta, n, !have_date)) {
-          drop = have_date = 1;
         } else if (seen < 4 && S_button_row(n)) {
           drop = 1;
         } else if (len < 80 && seen < 4 && S_posted_by(txt)) {
