@@ -1471,21 +1471,6 @@ static int S_posted_by(const char *line) {
   return hit;
 }
 
-/* A line drawn with characters ("_______________" above a research
- * article's footnotes, "* * *", "=====") parts the text; it says nothing. */
-static void S_drop_rule_lines(docpipe_node *root) {
-  for (docpipe_node *n = docpipe_node_first_child(root); n;) {
-    docpipe_node *next = docpipe_node_next(n);
-    char *txt = NULL;
-    if (docpipe_node_type_of(n) == DOCPIPE_NODE_PARAGRAPH && S_block_text(n, &txt)) {
-      size_t len = strlen(txt), marks = strspn(txt, "_-=*~. \t");
-      if (len >= 3 && marks == len && strspn(txt, " \t") < len) docpipe_node_free(n);
-    }
-    docpipe_free(txt);
-    n = next;
-  }
-}
-
 /* A research article's byline above its abstract: "TS. LÊ THỊ MINH HẰNG"
  * and the writer's institution under it.  The academic title is what
  * makes a line at the top a byline (docpipe_byline_parse reads the rest);
@@ -1925,8 +1910,6 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     seen++;
     n = prev;
   }
-
-  S_drop_rule_lines(root);
 
   /* an agency's sign-off or a print note, in the last blocks (an author's
    * bio or a subscription notice may follow it) */
