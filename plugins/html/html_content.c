@@ -1467,6 +1467,38 @@ static xmlNode *S_last_within(xmlNode *x) {
   return x;
 }
 
+/* The first token of n's class ("print" of "print-sapo"), at most
+ * `size` - 1 bytes; 0 when it is shorter than 3. */
+static size_t S_class_stem(const xmlNode *n, char *out, size_t size) {
+  const char *v = html_attr(n, "class");
+  size_t k = 0;
+  while (v && v[k] && v[k] != '-' && v[k] != '_' && v[k] != ' ' && k + 1 < size) {
+    out[k] = v[k];
+    k++;
+  }
+  out[k] = 0;
+  return k >= 3 && (!v[k] || v[k] != ' ') ? k : 0;
+}
+
+/* A print view ("Bản in") names every box of the article alike,
+ * "print-title", "print-sapo", "print-content": the word that weighs
+ * against a print button then names the page, not a widget.  A plain
+ * paragraph of prose (no blocks inside, 80 characters, no links) whose
+ * class begins as that of a sibling holding the article's paragraphs
+ * (three or more) is not cleaned for its class. */
+static int S_family_prose(const xmlNode *x) {
+  html_stat *s = html_st(x);
+  if (s->blocks || s->text_len < 80 || s->link_len || s->inputs || !x->parent) return 0;
+  char a[32], b[32];
+  if (!S_class_stem(x, a, sizeof a)) return 0;
+  for (const xmlNode *y = x->parent->children; y; y = y->next)
+    if (y != x && y->type == XML_ELEMENT_NODE && html_st(y) && !html_st(y)->removed &&
+        html_st(y)->paras >= 3 && html_st(y)->text_len > 2 * s->text_len &&
+        S_class_stem(y, b, sizeof b) && !strcmp(a, b))
+      return 1;
+  return 0;
+}
+
 void html_clean_content(html_ctx *c) {
   unsigned content_len = 0;
   unsigned content_links = 0;
@@ -1487,7 +1519,8 @@ void html_clean_content(html_ctx *c) {
     xmlNode *root = c->roots[r];
     for (xmlNode *x = S_last_within(root); x;) {
       if (x->type == XML_ELEMENT_NODE && !html_st(x)->removed &&
-          (S_should_clean(x, content_len, c->grid, lim) || (!c->grid && S_banner_link(x))))
+          (S_should_clean(x, content_len, c->grid, lim) || (!c->grid && S_banner_link(x))) &&
+          !S_family_prose(x))
         html_st(x)->removed = 1;
       x = x == root ? NULL : x->prev ? S_last_within(x->prev) : x->parent;
     }

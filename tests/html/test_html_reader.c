@@ -1600,6 +1600,19 @@ static void test_vn3_shapes(void) {
   OK(body && strstr(body, "Năm nay") && strstr(body, "43-NQ/TW"), "body and note kept");
   OK(body && !strstr(body, "Viết bởi"), "no credit line");
   docpipe_free(body);
+
+  /* a print view: every box "print-…", the bold sapo beside the content */
+  const char *p8 =
+      "<html><head><meta charset=utf-8><title>Báo Mẫu - Bản in</title></head><body><div "
+      "class=print-body><div class=print-title>Tổ công nghệ số cộng đồng về tận thôn</div><div "
+      "class=print-date>Cập nhật lúc 10:25, Thứ Năm, 05/12/2024</div><div class=print-sapo><strong>"
+      "Hơn 1.700 tổ công nghệ số cộng đồng đã được thành lập ở các thôn, bản, tổ dân phố trong "
+      "tỉnh, giúp người dân làm quen với dịch vụ công trực tuyến.</strong></div><div "
+      "class=print-content>" S_VN_PARA "<p>Tuy nhiên, hoạt động của một "
+      "số tổ còn gặp khó khăn do thành viên thường xuyên thay đổi.</p></div></div></body></html>";
+  body = S_body_of(p8, strlen(p8));
+  OK(body && strstr(body, "Năm nay") && strstr(body, "Hơn 1.700 tổ"), "the print view's sapo");
+  docpipe_free(body);
 }
 
 static void test_probe(void) {
