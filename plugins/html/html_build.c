@@ -343,6 +343,10 @@ static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
     S_inline_children(b, n, parent);
     return;
   }
+  /* an icon (<i class="fa fa-clock-o"></i>) or an anchor (<a name=x></a>)
+   * holds nothing: flushing the space before it would write one, and the
+   * space after it another ("Thời sự  05/12/2024") */
+  if (!n->children) return;
   S_flush_space(b, parent);
   docpipe_node *el = docpipe_node_add(parent, k);
   if (!el) {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docpipe/extract.h"
 #include "html_reader.h"
 
 /* The thresholds below were set on the development set (see
@@ -96,7 +97,9 @@ static const char *const S_always_dropped[] = {"script", "style", "template", "l
 /* <head> too, unless broken markup left the page inside it */
 static const char *const S_dropped_tags[] = {
     "head", "noscript", "iframe", "svg", "canvas", "button", "input", "select", "textarea", "option",
-    "nav", "aside", "object", "embed", "map", "dialog", "label", "video", "audio", "symbol", NULL};
+    "nav", "aside", "object", "embed", "map", "dialog", "label", "video", "audio", "symbol",
+    /* a scrolling ticker of slogans and headlines, never the article */
+    "marquee", NULL};
 
 static const char *const S_dropped_roles[] = {"navigation", "banner", "complementary",
                                               "contentinfo", "menu", "menubar", "search",
@@ -137,6 +140,24 @@ static int S_hidden(const xmlNode *n) {
   return 0;
 }
 
+/* A media player under a name of a script library's making
+ * (<video-js>, <amp-video>, <media-player>): like <video>, an element
+ * fed by <source> or <track> children.  Its other children are what a
+ * browser without the script shows ("Để xem video này, vui lòng bật
+ * JavaScript…"), never the article. */
+static int S_player(const xmlNode *n) {
+  /* a custom element's name has a dash; libxml2 2.9 also nests the
+   * <source>s of a <picture> in one another, so no other name is asked */
+  if (!strchr((const char *)n->name, '-')) return 0;
+  int sources = 0;
+  for (const xmlNode *x = n->children; x; x = x->next) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    if (html_is(x, "img")) return 0;
+    if (html_is(x, "source") || html_is(x, "track")) sources++;
+  }
+  return sources > 0;
+}
+
 static int S_in(const char *name, const char *const *set) {
   for (; *set; set++)
     if (strcmp(name, *set) == 0) return 1;
@@ -170,13 +191,15 @@ static const char *const S_labels[] = {
     "sponsored items", "similar sponsored", "recently searched", NULL};
 
 static int S_is_label(const char *folded) {
+  /* an old portal's tools in brackets: "[In bài] [Gửi bài viết]" */
+  if (*folded == '[') folded++;
   for (const char *const *l = S_labels; *l; l++) {
     size_t n = strlen(*l);
     if (strncmp(folded, *l, n) == 0) {
       unsigned char next = (unsigned char)folded[n];
       /* the label ends here: end, punctuation, a count or an arrow */
       if (next == 0 || next == ':' || next == ' ' || next == '(' || next == '>' || next >= 0x80 ||
-          next == '|' || next == '.' || next == '?')
+          next == '|' || next == '.' || next == '?' || next == ']')
         return 1;
     }
   }
@@ -831,7 +854,7 @@ void html_mark_boilerplate(html_ctx *c) {
        * the article, however much of the page it holds */
       const char *modal = html_attr(n, "aria-modal");
       if ((modal && strcmp(modal, "true") == 0) ||
-          ((S_in(name, S_dropped_tags) || (S_hidden(n) && !S_revealable(n, h1)) ||
+          ((S_in(name, S_dropped_tags) || S_player(n) || (S_hidden(n) && !S_revealable(n, h1)) ||
             (role && S_in(role, S_dropped_roles))) &&
            (html_st(n)->text_len * 2 < page_len || html_st(n)->text_len < 200))) {
         S_remove(n);
@@ -1350,6 +1373,24 @@ static int S_utility_prose(const xmlNode *n, double ld) {
   return s->weight - html_utility_weight(n) >= 0;
 }
 
+/* A research article's notes ("footnotes", "chu-thich") that cite the
+ * documents it rests on ("(1) Nghị quyết số 43-NQ/TW ngày …"): what users
+ * cite, kept though "foot" weighs against the box.  Notes citing no such
+ * document (an English blog's asides) are left to the class weight, as
+ * Readability leaves them. */
+static int S_cited_notes(const xmlNode *n, double ld) {
+  static const char *const words[] = {"footnote", "chu-thich", "chuthich", "ghichu", "ghi-chu", NULL};
+  if (ld > 0.3 || !html_names_have(n, words)) return 0;
+  docpipe_buf t = DOCPIPE_BUF_INIT;
+  docpipe_value *found = docpipe_value_new_list();
+  int cites = found && html_text(n, &t, 20000) == 0 && t.len &&
+              docpipe_decisions_scan(found, t.data, t.len, NULL) == 0 &&
+              docpipe_value_count(found) > 0;
+  docpipe_value_free(found);
+  docpipe_buf_free(&t);
+  return cites;
+}
+
 static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
@@ -1373,7 +1414,7 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
    * the same. */
   int grid_prose = (grid || s->post) && s->text_len >= 100 && ld < 0.3;
   if (s->weight + score < 0 && !grid_prose && !(is_list && s->weight >= 0 && ld < 0.1) &&
-      !S_utility_prose(n, ld))
+      !S_utility_prose(n, ld) && !S_cited_notes(n, ld))
     return 1;
   if (s->tcommas >= 10) return 0;
   double p = s->paras, img = s->imgs, li = (double)s->items - 100.0, input = s->inputs;
@@ -1426,6 +1467,38 @@ static xmlNode *S_last_within(xmlNode *x) {
   return x;
 }
 
+/* The first token of n's class ("print" of "print-sapo"), at most
+ * `size` - 1 bytes; 0 when it is shorter than 3. */
+static size_t S_class_stem(const xmlNode *n, char *out, size_t size) {
+  const char *v = html_attr(n, "class");
+  size_t k = 0;
+  while (v && v[k] && v[k] != '-' && v[k] != '_' && v[k] != ' ' && k + 1 < size) {
+    out[k] = v[k];
+    k++;
+  }
+  out[k] = 0;
+  return k >= 3 && (!v[k] || v[k] != ' ') ? k : 0;
+}
+
+/* A print view ("Bản in") names every box of the article alike,
+ * "print-title", "print-sapo", "print-content": the word that weighs
+ * against a print button then names the page, not a widget.  A plain
+ * paragraph of prose (no blocks inside, 80 characters, no links) whose
+ * class begins as that of a sibling holding the article's paragraphs
+ * (three or more) is not cleaned for its class. */
+static int S_family_prose(const xmlNode *x) {
+  html_stat *s = html_st(x);
+  if (s->blocks || s->text_len < 80 || s->link_len || s->inputs || !x->parent) return 0;
+  char a[32], b[32];
+  if (!S_class_stem(x, a, sizeof a)) return 0;
+  for (const xmlNode *y = x->parent->children; y; y = y->next)
+    if (y != x && y->type == XML_ELEMENT_NODE && html_st(y) && !html_st(y)->removed &&
+        html_st(y)->paras >= 3 && html_st(y)->text_len > 2 * s->text_len &&
+        S_class_stem(y, b, sizeof b) && !strcmp(a, b))
+      return 1;
+  return 0;
+}
+
 void html_clean_content(html_ctx *c) {
   unsigned content_len = 0;
   unsigned content_links = 0;
@@ -1446,7 +1519,8 @@ void html_clean_content(html_ctx *c) {
     xmlNode *root = c->roots[r];
     for (xmlNode *x = S_last_within(root); x;) {
       if (x->type == XML_ELEMENT_NODE && !html_st(x)->removed &&
-          (S_should_clean(x, content_len, c->grid, lim) || (!c->grid && S_banner_link(x))))
+          (S_should_clean(x, content_len, c->grid, lim) || (!c->grid && S_banner_link(x))) &&
+          !S_family_prose(x))
         html_st(x)->removed = 1;
       x = x == root ? NULL : x->prev ? S_last_within(x->prev) : x->parent;
     }

@@ -400,6 +400,26 @@ static int S_same_item(const xmlNode *n, const xmlNode **scope) {
   return item == *scope;
 }
 
+/* An RDFa publication date on an element that is not a <meta>: Drupal
+ * prints its "submitted" line as <span property="dc:date dc:created"
+ * content="2024-12-05T10:25:00+07:00">, the machine form of the "T5,
+ * 05/12/2024 - 10:25" it shows.  The first one is the node's; comments
+ * below it carry their own. */
+static int S_rdfa_date(const xmlNode *n) {
+  const char *prop = html_attr(n, "property"), *v = html_attr(n, "content");
+  if (!prop || !v || !*v) return 0;
+  static const char *const terms[] = {"dc:date", "dc:created", "dc:issued", "dcterms:created",
+                                      "dcterms:issued", "schema:datePublished", NULL};
+  for (const char *p = prop; *p;) {
+    while (*p == ' ') p++;
+    size_t k = strcspn(p, " ");
+    for (int i = 0; terms[i]; i++)
+      if (k == strlen(terms[i]) && !strncmp(p, terms[i], k)) return 1;
+    p += k;
+  }
+  return 0;
+}
+
 static void S_lower_key(const char *in, char *out, size_t size) {
   size_t k = 0;
   for (; in && in[k] && k + 1 < size; k++)
@@ -467,6 +487,7 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
         }
       } else {
         const char *ip = html_attr(n, "itemprop");
+        if (!ip_date && S_rdfa_date(n)) ip_date = S_clean(html_attr(n, "content"));
         if (ip) {
           if (!strcmp(ip, "datePublished") && !ip_date) {
             const char *v = html_attr(n, "content");

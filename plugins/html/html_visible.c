@@ -361,6 +361,46 @@ static xmlNode *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
   return NULL;
 }
 
+/* A date line just before block `b`: in the previous element sibling of
+ * b or of one of its two nearest ancestors (the table row above the
+ * headline's row on an old portal). */
+static int S_date_precedes(const xmlNode *b, docpipe_buf *t) {
+  for (int up = 0; b && up < 3; up++, b = b->parent) {
+    const xmlNode *p = b->prev;
+    while (p && p->type != XML_ELEMENT_NODE) p = p->prev;
+    if (!p) continue;
+    docpipe_buf_reset(t);
+    docpipe_date d;
+    if (html_text_raw(p, t, 200) == 0 && t->len)
+      return t->len < 160 && docpipe_date_line(t->data, t->len, &d);
+  }
+  return 0;
+}
+
+/* An old portal's headline: bold text (in <font> perhaps) that is all of
+ * its block, with a date line just above or below it — "<td><font
+ * size=3><b>Headline</b></font></td>" under the row of the date. */
+static xmlNode *S_bold_headline(html_ctx *c, docpipe_buf *t) {
+  if (!c->body) return NULL;
+  for (xmlNode *n = c->body; n; n = html_next(n, c->body, 0)) {
+    if (n->type != XML_ELEMENT_NODE || !(html_is(n, "b") || html_is(n, "strong"))) continue;
+    if (!html_st(n) || html_st(n)->removed || html_st(n)->link_len) continue;
+    xmlNode *b = n->parent;
+    while (b && (html_is(b, "font") || html_is(b, "span")) && b->parent) b = b->parent;
+    if (!b || !html_st(b) || html_st(b)->text_len != html_st(n)->text_len) continue;
+    docpipe_buf_reset(t);
+    if (html_text_raw(n, t, 400) != 0 || t->len < 20 || t->len >= 300 || S_words(t->data, t->len) < 4)
+      continue;
+    char *keep = strndup(t->data, t->len);
+    int dated = keep && (S_date_precedes(b, t) || S_date_follows(b, c->body));
+    docpipe_buf_reset(t);
+    if (keep) docpipe_buf_puts(t, keep);
+    free(keep);
+    if (dated) return n;
+  }
+  return NULL;
+}
+
 /* How many of the words of heading `h` are in `meta` (*words: how many it
  * has). */
 static size_t S_words_shared(const char *h, const char *meta, size_t *words) {
@@ -460,7 +500,8 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
       c->h1_unrelated = shared == 0 && m->og_title != NULL;
     }
   } else if (!m->ld_headline && !m->og_title && !m->tw_title && !m->dc_title &&
-             (best = S_titled_in_content(c, &t)) != NULL) {
+             ((best = S_titled_in_content(c, &t)) != NULL ||
+              (best = S_bold_headline(c, &t)) != NULL)) {
     title = strdup(t.data);
     c->title_h1 = best;
   } else if (m->ld_headline) {
@@ -1393,6 +1434,55 @@ static int S_byline(docpipe_value *meta, const char *line) {
   return 1;
 }
 
+/* A row of icon buttons under the headline: links that go nowhere ("#",
+ * "javascript:", a share script's) holding only images — "Zalo", "Print"
+ * icons whose alt text is all the text there is. */
+static int S_button_row(docpipe_node *p) {
+  if (docpipe_node_type_of(p) != DOCPIPE_NODE_PARAGRAPH) return 0;
+  int links = 0;
+  for (docpipe_node *x = docpipe_node_first_child(p); x; x = docpipe_node_next(x)) {
+    docpipe_node_type k = docpipe_node_type_of(x);
+    if (k == DOCPIPE_NODE_TEXT) {
+      const char *t = docpipe_node_literal(x);
+      if (t && strspn(t, " \t\n|") != strlen(t)) return 0;
+      continue;
+    }
+    if (k == DOCPIPE_NODE_SOFT_BREAK || k == DOCPIPE_NODE_LINE_BREAK) continue;
+    const char *u = k == DOCPIPE_NODE_LINK ? docpipe_node_url(x) : NULL;
+    /* "#" resolved against the page's URL ends in "#" */
+    if (!u || !*u || !(u[strlen(u) - 1] == '#' || !strncasecmp(u, "javascript:", 11))) return 0;
+    for (docpipe_node *y = docpipe_node_first_child(x); y; y = docpipe_node_next(y))
+      if (docpipe_node_type_of(y) != DOCPIPE_NODE_IMAGE) return 0;
+    links++;
+  }
+  return links > 0;
+}
+
+/* "Viết bởi Quản trị", "Đăng bởi admin": a CMS's credit line under the
+ * headline, in Vietnamese; short, it is the byline box, whoever it
+ * names. */
+static int S_posted_by(const char *line) {
+  static const char *const leads[] = {"viết bởi ", "đăng bởi ", "gửi bởi ", NULL};
+  char *f = S_fold(line);
+  int hit = 0;
+  for (int i = 0; f && leads[i] && !hit; i++)
+    hit = !strncmp(f, leads[i], strlen(leads[i])) && S_words(f, strlen(f)) <= 8;
+  free(f);
+  return hit;
+}
+
+/* A research article's byline above its abstract: "TS. LÊ THỊ MINH HẰNG"
+ * and the writer's institution under it.  The academic title is what
+ * makes a line at the top a byline (docpipe_byline_parse reads the rest);
+ * a bare name there could as well be a subheading. */
+static int S_academic_credit(const char *line) {
+  static const char *const titles[] = {"TS.", "ThS.", "THS.", "Th.S.", "PGS.", "PGS,", "GS.",
+                                       "GS,", "NCS.", NULL};
+  for (int i = 0; titles[i]; i++)
+    if (!strncmp(line, titles[i], strlen(titles[i]))) return 1;
+  return 0;
+}
+
 /* A signature line that is only the name of an author the metadata has
  * already ("Hoài Thu" in bold at the end, the JSON-LD naming her): the
  * byline parser may not know the name for one, but it is no body text. */
@@ -1425,13 +1515,26 @@ static int S_names_an_author(const docpipe_value *meta, const docpipe_value *pre
  * box printed again in the body ("Thu Hương/VOV-Tây Bắc" under the
  * headline) or a signature of a team at the end ("Thanh Lam - Đức Huy"),
  * which the byline parser alone may not know for names. */
+/* The byline parser's reading of `line` as if it stood at the right
+ * margin, where a signature may drop the family name ("Minh Châu (tổng
+ * hợp)"): only to recognise names already known. */
+static int S_parse_as_signature(const char *line, docpipe_value **authors, char **source) {
+  size_t n = strlen(line);
+  if (n > 150) return 0;
+  char buf[168];
+  memcpy(buf, "        ", 8);
+  memcpy(buf + 8, line, n);
+  return docpipe_byline_parse(buf, n + 8, authors, source);
+}
+
 static int S_credits_known_authors(const docpipe_value *meta, const docpipe_value *pre,
                                    const char *line) {
   docpipe_value *authors = NULL;
   char *source = NULL;
   int known = 0;
-  if (docpipe_byline_parse(line, strlen(line), &authors, &source) && docpipe_value_count(authors)) {
-    known = 1;
+  if (docpipe_byline_parse(line, strlen(line), &authors, &source) ||
+      S_parse_as_signature(line, &authors, &source)) {
+    known = docpipe_value_count(authors) > 0;
     for (size_t i = 0; known && i < docpipe_value_count(authors); i++)
       known = S_names_an_author(meta, pre, docpipe_value_string(docpipe_value_at(authors, i)));
   }
@@ -1590,7 +1693,11 @@ static int S_footer_furniture(const char *line) {
                                       "writing by ", "editing by ", "compiled by ",
                                       "with reporting by ", "research by ", "have a news tip",
                                       "got a news tip", "have a tip", "got a tip",
-                                      "do you have a news tip", NULL};
+                                      "do you have a news tip",
+                                      /* a broadcaster's editor and crew credits, under
+                                       * its "PV:" byline: no authors, no text */
+                                      "btv:", "biên tập viên:", "biên tập:", "kỹ thuật:",
+                                      "quay phim:", NULL};
   char *f = S_fold(line);
   if (!f) return 0;
   int hit = 0;
@@ -1762,6 +1869,13 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
         } else if (len < 120 && seen < 3 &&
                    (!strncasecmp(txt, "by ", 3) || !strncasecmp(txt, "written by ", 11)) &&
                    S_byline(meta, txt)) {
+          drop = 1;
+        } else if (len < 160 && seen < 4 && S_academic_credit(txt) && S_byline(meta, txt)) {
+          drop = 1;
+        } else if (seen < 4 && S_button_row(n)) {
+          drop = 1;
+        } else if (len < 80 && seen < 4 && S_posted_by(txt)) {
+          S_byline(meta, txt); /* a name, when it is one; a CMS account is none */
           drop = 1;
         }
         free(ft);

@@ -50,7 +50,26 @@ static const struct {
     {"Thu Hương/VOV-Tây Bắc", "Thu Hương", "VOV-Tây Bắc"},
     {"Minh Thu/Báo Lào Cai", "Minh Thu", "Báo Lào Cai"},
     {"Nguồn: Trung tâm Văn hóa - Thông tin huyện", "", "Trung tâm Văn hóa - Thông tin huyện"},
+    {"Viết bởi Nguyễn Thị Hoa", "Nguyễn Thị Hoa", NULL},
+    /* a reprint credited to a site by its domain */
+    {"Theo dangcongsan.vn", "", "dangcongsan.vn"},
+    {"Theo baochinhphu.vn.", "", "baochinhphu.vn"},
+    /* a broadcaster's reporters after "PV:" */
+    {"PV: Đức Anh - Minh Tuấn", "Đức Anh; Minh Tuấn", NULL},
+    {"Phóng viên: Lò Văn Piêng", "Lò Văn Piêng", NULL},
+    /* a research article's writer: an academic title, the name, perhaps
+     * the institution after a line break or a dash */
+    {"TS. LÊ THỊ MINH HẰNG\nHọc viện Chính trị khu vực III", "Lê Thị Minh Hằng", NULL},
+    {"TS. LÊ THỊ MINH HẰNG Học viện Chính trị khu vực III", "Lê Thị Minh Hằng", NULL},
+    {"PGS.TS. Nguyễn Văn An - Học viện Báo chí và Tuyên truyền", "Nguyễn Văn An", NULL},
+    {"ThS. Quang Minh", "Quang Minh", NULL},
     /* never a byline */
+    {"TS. Học viện Chính trị", NULL, NULL},
+    {"TS. nghiên cứu về dân vận", NULL, NULL},
+    {"BTV: Thanh Hương", NULL, NULL}, /* the editor */
+    {"Theo .vn", NULL, NULL},
+    {"Viết bởi Quản trị", NULL, NULL}, /* the CMS account */
+    {"Theo www", NULL, NULL},
     {"Hà Nội Mới", NULL, NULL},
     {"Thái Bình", NULL, NULL},
     {"Quang Vinh - Ngọc Tú", NULL, NULL}, /* no family name anywhere: a heading as likely */

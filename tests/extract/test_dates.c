@@ -51,7 +51,13 @@ static const struct {
     {"5 out. 2024 às 10h00", "2024-10-05T10:00:00"},
     {"Thu 5 Dec 2024 at 2:30pm AEDT", "2024-12-05T14:30:00+11:00"},
     {"Dec 5, 2024, 14:30 IST", "2024-12-05T14:30:00"},
+    /* a CMS's Vietnamese month name, no "ngày" or "năm" (Joomla K2) */
+    {"Thứ năm, 05 Tháng 12 2024 10:25", "2024-12-05T10:25:00"},
+    {"5 tháng 12, 2024", "2024-12-05"},
+    {"Hà Nội, 5 tháng 12 năm 2024", "2024-12-05"},
     /* negatives */
+    {"6 tháng đầu năm 2024", NULL},
+    {"12 tháng 13 2024", NULL},
     {"les 5 maisons de 2024", NULL},
     {"5 mai 2024.50", "2024-05-05"},
     {"14.30 Euro im Jahr 2024", NULL},
@@ -121,6 +127,7 @@ static const struct {
     {"Ngày 09/10/2018   [Bản in]   Xem với cỡ chữ: A A+", 1},
     {"05/12/2024 2:30:00 CH \xC2\xA0 [In trang] [Gửi email]", 1},
     {"14:30 | 05/12/2024 Chia sẻ In bài Gửi email", 1},
+    {"Thứ năm, 05 Tháng 12 2024 10:25", 1},
     {"Ngày 09/10/2018 Xem thêm", 0},
     {"05/12/2024 Gửi email cho chúng tôi", 0},
     {"Chiều 15/7/2020, Ban Thường vụ Thành ủy tổ chức hội nghị", 0},

@@ -1467,6 +1467,154 @@ static void test_vn_portal_shapes(void) {
   docpipe_free(body);
 }
 
+/* Shapes of the third round of Vietnamese pages (samples/html/vn3_*). */
+static void test_vn3_shapes(void) {
+  /* Drupal's "submitted" line: the date is in its RDFa content, the text
+   * is no date line ("Đăng bởi user lúc T5, …") */
+  const char *p1 =
+      "<html><head><meta charset=utf-8><title>Tin | Bộ Mẫu</title></head><body><h1>Đối thoại "
+      "với đồng bào</h1><div class=node><div class=submitted><span property=\"dc:date "
+      "dc:created\" content=\"2024-12-05T10:25:00+07:00\" datatype=\"xsd:dateTime\">Đăng bởi "
+      "<span class=username>bientap01</span> lúc T5, 05/12/2024 - 10:25</span></div>" S_VN_PARA
+      "<div class=comment><span property=\"dc:date dc:created\" content=\"2024-12-07T08:00:00"
+      "+07:00\"></span><p>Bình luận</p></div></div></body></html>";
+  docpipe_doc *doc = S_doc(p1);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_string(docpipe_doc_meta(doc), "date"), "2024-12-05T10:25:00+07:00",
+         "RDFa dc:date of the node, not of its comment");
+  docpipe_doc_free(doc);
+
+  /* a research article: "TS. NAME" in capitals and the institution above
+   * the abstract */
+  const char *p2 =
+      "<html><head><meta charset=utf-8><title>Tạp chí</title></head><body><div class=detail>"
+      "<h1>Phát huy sức mạnh đại đoàn kết ở cơ sở</h1><div class=author><p><strong>TS. LÊ THỊ "
+      "MINH HẰNG</strong><br><em>Học viện Chính trị khu vực III</em></p></div>" S_VN_PARA
+      "</div></body></html>";
+  doc = S_doc(p2);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Lê Thị Minh Hằng",
+         "the academic byline's name");
+  char *body = S_body(doc);
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "Học viện"), "the byline leaves the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+
+  /* a pen name "(tổng hợp)" at the right margin: the author, and no body */
+  const char *p3 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><article><h1>Đối thoại "
+      "với đồng bào</h1>" S_VN_PARA "<p style=\"text-align:right\"><em>Minh Châu (tổng hợp)"
+      "</em></p></article></body></html>";
+  doc = S_doc(p3);
+  if (!doc) return;
+  STR_EQ(docpipe_meta_list_item(docpipe_doc_meta(doc), "authors", 0), "Minh Châu", "signature");
+  body = S_body(doc);
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "tổng hợp"), "the signature leaves the body");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+
+  /* a ticker above the article goes; a research article's footnotes stay */
+  const char *p4 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div id=bar><marquee>"
+      "Chào mừng Đại hội đại biểu Mặt trận Tổ quốc tỉnh lần thứ XVI</marquee></div><div "
+      "class=content><h1>Khối đại đoàn kết ở cơ sở</h1>" S_VN_PARA "<div class=footnotes><p>(1) "
+      "Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương.</p><p>(2) Kết luận "
+      "số 120-KL/TW ngày 07/01/2022 của Ban Bí thư.</p></div></div></body></html>";
+  body = S_body_of(p4, strlen(p4));
+  OK(body && !strstr(body, "Chào mừng"), "no ticker");
+  OK(body && strstr(body, "43-NQ/TW") && strstr(body, "120-KL/TW"), "footnotes kept");
+  docpipe_free(body);
+
+  /* a TV station's page: a script's player and its no-script notice, the
+   * section's link beside the date and a view count, icon buttons, the
+   * editor's credit under the reporters' */
+  const char *p5 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div class=detail>"
+      "<video-js id=player controls><source src=/v.m3u8 type=application/x-mpegURL><p>Để xem "
+      "video này, vui lòng bật JavaScript.</p></video-js><h1>Người có uy tín ở bản</h1><div "
+      "class=detail-meta><a href=/thoi-su>Thời sự</a> <span><i class=\"fa fa-clock\"></i> "
+      "05/12/2024 10:25</span> <span><i class=\"fa fa-eye\"></i> 856</span>"
+      "</div><div class=detail-share><a href=#><img src=/zalo.svg alt=Zalo></a> <a "
+      "href=\"javascript:window.print()\"><img src=/print.svg alt=In></a></div>" S_VN_PARA
+      "<p><strong>PV: Đức Anh - Minh Tuấn</strong></p><p><strong>BTV: Thanh Hương</strong></p>"
+      "</div></body></html>";
+  doc = S_doc(p5);
+  if (!doc) return;
+  docpipe_value *m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "date"), "2024-12-05T10:25:00", "the date beside the section");
+  int double_space = 0;
+  for (docpipe_node *b = docpipe_node_first_child(docpipe_doc_root(doc)); b; b = docpipe_node_next(b)) {
+    char *txt = docpipe_node_text_content(b);
+    if (txt && strstr(txt, "  ")) double_space = 1;
+    docpipe_free(txt);
+  }
+  OK(!double_space, "an empty icon element leaves one space, not two");
+  STR_EQ(docpipe_meta_list_item(m, "authors", 1), "Minh Tuấn", "the reporters");
+  INT_EQ((int)docpipe_value_count(docpipe_value_get(m, "authors")), 2, "not the editor");
+  int images = 0;
+  for (docpipe_node *b = docpipe_node_first_child(docpipe_doc_root(doc)); b; b = docpipe_node_next(b))
+    for (docpipe_node *x = docpipe_node_first_child(b); x; x = docpipe_node_next(x))
+      if (docpipe_node_type_of(x) == DOCPIPE_NODE_LINK && docpipe_node_first_child(x) &&
+          docpipe_node_type_of(docpipe_node_first_child(x)) == DOCPIPE_NODE_IMAGE)
+        images++;
+  INT_EQ(images, 0, "no icon buttons");
+  body = S_body(doc);
+  OK(body && strstr(body, "Năm nay"), "body kept");
+  OK(body && !strstr(body, "JavaScript") && !strstr(body, "BTV") && !strstr(body, "PV:"),
+     "no player notice, credits");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+
+  /* an old ASP portal: no h1, a <title> of the site's name, the headline
+   * in <font><b> under the date's row, tools in brackets, a reprint */
+  const char *p6 =
+      "<html><head><meta charset=utf-8><title>Ban Tuyen giao Huyen uy</title></head><body>"
+      "<table><tr><td><a href=a.asp><font><b>Trang chủ</b></font></a></td></tr><tr><td><table>"
+      "<tr><td align=right><font size=1><i>Thứ năm, ngày 5 tháng 12 năm 2024</i></font></td></tr>"
+      "<tr><td><font size=3 color=#003399><b>Đổi mới cách học tập nghị quyết ở chi bộ</b></font>"
+      "</td></tr><tr><td><font size=2>" S_VN_PARA "<p align=right><i>Theo dangcongsan.vn</i></p>"
+      "</font></td></tr><tr><td align=right><font size=1><a href=in.asp>[In bài]</a> <a "
+      "href=gui.asp>[Gửi bài viết]</a> <a href=\"javascript:history.back()\">[Quay lại]</a>"
+      "</font></td></tr></table></td></tr></table></body></html>";
+  doc = S_doc(p6);
+  if (!doc) return;
+  m = docpipe_doc_meta(doc);
+  STR_EQ(docpipe_meta_string(m, "title"), "Đổi mới cách học tập nghị quyết ở chi bộ", "bold headline");
+  STR_EQ(docpipe_meta_string(m, "date"), "2024-12-05", "date row");
+  STR_EQ(docpipe_meta_string(m, "source"), "dangcongsan.vn", "a domain credited");
+  body = S_body(doc);
+  OK(body && strstr(body, "Năm nay") && !strstr(body, "In bài") && !strstr(body, "Theo "),
+     "no tools, no credit line");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+
+  /* Joomla K2: "Viết bởi" a CMS account under the headline; notes under a
+   * line of underscores */
+  const char *p7 =
+      "<html><head><meta charset=utf-8><title>Tin</title></head><body><div class=itemView>"
+      "<h2 class=itemTitle>Nâng cao chất lượng dân vận chính quyền</h2><span class=itemAuthor>"
+      "Viết bởi <a rel=author href=/u/62>Quản trị</a></span><div class=itemFullText>" S_VN_PARA
+      "<p>_______________</p><p>(1) Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành "
+      "Trung ương.</p></div></div></body></html>";
+  body = S_body_of(p7, strlen(p7));
+  OK(body && strstr(body, "Năm nay") && strstr(body, "43-NQ/TW"), "body and note kept");
+  OK(body && !strstr(body, "Viết bởi"), "no credit line");
+  docpipe_free(body);
+
+  /* a print view: every box "print-…", the bold sapo beside the content */
+  const char *p8 =
+      "<html><head><meta charset=utf-8><title>Báo Mẫu - Bản in</title></head><body><div "
+      "class=print-body><div class=print-title>Tổ công nghệ số cộng đồng về tận thôn</div><div "
+      "class=print-date>Cập nhật lúc 10:25, Thứ Năm, 05/12/2024</div><div class=print-sapo><strong>"
+      "Hơn 1.700 tổ công nghệ số cộng đồng đã được thành lập ở các thôn, bản, tổ dân phố trong "
+      "tỉnh, giúp người dân làm quen với dịch vụ công trực tuyến.</strong></div><div "
+      "class=print-content>" S_VN_PARA "<p>Tuy nhiên, hoạt động của một "
+      "số tổ còn gặp khó khăn do thành viên thường xuyên thay đổi.</p></div></div></body></html>";
+  body = S_body_of(p8, strlen(p8));
+  OK(body && strstr(body, "Năm nay") && strstr(body, "Hơn 1.700 tổ"), "the print view's sapo");
+  docpipe_free(body);
+}
+
 static void test_probe(void) {
   const char *p1 = "<!DOCTYPE html><html><body>x</body></html>";
   OK(S_html->probe((const unsigned char *)p1, strlen(p1), NULL) >= 90, "doctype probes high");
@@ -1497,6 +1645,7 @@ int main(void) {
   RUN(test_forum_thread);
   RUN(test_byline_box);
   RUN(test_vn_portal_shapes);
+  RUN(test_vn3_shapes);
   RUN(test_author_cleaning);
   RUN(test_credit_label);
   RUN(test_labelled_date);

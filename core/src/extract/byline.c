@@ -197,6 +197,27 @@ static int S_is_source(const char *s, size_t len) {
   return words <= 7;
 }
 
+/* A site named by its domain, as reprints credit it: "Theo
+ * dangcongsan.vn", "Theo baochinhphu.vn".  Lower-case labels of letters,
+ * digits and dashes, two or more, joined by dots. */
+static int S_is_domain(const char *s, size_t len) {
+  if (len < 4 || len > 60) return 0;
+  size_t dots = 0, label = 0;
+  for (size_t i = 0; i < len; i++) {
+    char ch = s[i];
+    if (ch == '.') {
+      if (!label) return 0;
+      dots++;
+      label = 0;
+    } else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && label)) {
+      label++;
+    } else {
+      return 0;
+    }
+  }
+  return dots >= 1 && label >= 2;
+}
+
 static char *S_dup(const char *s, size_t len) {
   char *d = docpipe_malloc(len + 1);
   if (d) {
@@ -268,6 +289,59 @@ static char *S_caps_to_title(const char *s, size_t n) {
   return out;
 }
 
+/* Academic titles a magazine prints before its writer's name, longest
+ * first so that "PGS.TS." is not read as "PGS." and a name "TS. …". */
+static const char *const S_academic_titles[] = {
+    "PGS.TS.", "PGS. TS.", "PGS, TS.", "PGS.TS", "GS.TS.", "GS. TS.", "GS, TS.", "GS.TS",
+    "TS.BS.", "ThS.BS.", "PGS.", "GS.", "TS.", "ThS.", "THS.", "Th.S.", "NCS.", NULL};
+
+/* Whether s[0..n) is one word in capitals (combining marks allowed). */
+static int S_caps_word(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t k;
+    utf8proc_int32_t cp = S_cp(s + i, n - i, &k);
+    if (!S_is_upper(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_MN) return 0;
+    i += k;
+  }
+  return n > 0;
+}
+
+/* "TS. LÊ THỊ MINH HẰNG" then the writer's institution on the next line
+ * or after a dash or comma ("ThS. Nguyễn Văn An - Học viện X"): a
+ * research article's byline.  The academic title is the sign, so the name
+ * needs no family name from the list; a name in capitals ends where the
+ * capitals do ("TS. LÊ VĂN A Học viện X", the line break lost).  The
+ * institution is no outlet: it is left out, not made the source. */
+static int S_academic_byline(docpipe_value *list, const char *s, size_t n) {
+  size_t t = 0;
+  for (size_t k = 0; S_academic_titles[k] && !t; k++)
+    if (S_prefix(s, n, S_academic_titles[k])) t = strlen(S_academic_titles[k]);
+  if (!t || t >= n || (s[t] != ' ' && s[t - 1] != '.')) return 0;
+  while (t < n && s[t] == ' ') t++;
+  const char *r = s + t;
+  size_t rn = n - t, end = 0, caps = 1;
+  /* the name: up to a line break, " - ", ",", "(", or the capitals' end */
+  for (size_t i = 0; i <= rn;) {
+    size_t w = i;
+    while (w < rn && r[w] != ' ' && r[w] != '\n' && r[w] != ',' && r[w] != '(') w++;
+    if (w > i && caps && !S_caps_word(r + i, w - i)) {
+      if (i == 0) caps = 0;
+      else break;
+    }
+    end = w;
+    if (w >= rn || r[w] != ' ' || (w + 2 < rn && r[w + 1] == '-' && r[w + 2] == ' ')) break;
+    i = w + 1;
+  }
+  while (end && r[end - 1] == ' ') end--;
+  char *titled = caps ? S_caps_to_title(r, end) : NULL;
+  const char *name = titled ? titled : r;
+  size_t nn = titled ? strlen(titled) : end;
+  int ok = (!caps || titled) && S_is_name(name, nn, 0, 0) &&
+           docpipe_value_append(list, docpipe_value_new_string_n(name, nn)) == 0;
+  docpipe_free(titled);
+  return ok;
+}
+
 int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, char **source) {
   if (!line || !authors || !source) return 0;
   *authors = NULL;
@@ -301,15 +375,22 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
       }
     } else if (S_is_name(rest, rn, 1, 0)) {
       ok = S_add_names(list, rest, rn, 1);
-    } else if (S_is_source(rest, rn)) {
+    } else if (S_is_source(rest, rn) || S_is_domain(rest, rn)) {
       src = S_dup(rest, rn);
       ok = 1;
     }
     goto done;
   }
+  if (S_academic_byline(list, s, n)) {
+    ok = 1;
+    goto done;
+  }
   static const char *const labels[] = {"Tin, ảnh:", "Tin và ảnh:", "Tin - ảnh:", "Bài, ảnh:",
                                        "Bài và ảnh:", "Bài:", "Tin:", "Ảnh:", "Tác giả:",
                                        "Nhóm PV:", "Nhóm phóng viên:", "Bài, ảnh", "Tin, ảnh",
+                                       /* a broadcaster's credits: the reporters ("PV: A -
+                                        * B"); its "BTV:" (the editor) credits no author */
+                                       "PV:", "Phóng viên:", "Viết bởi ",
                                        "By ", "Author:", "Written by ", NULL};
   for (size_t k = 0; labels[k]; k++) {
     if (!S_prefix(s, n, labels[k])) continue;

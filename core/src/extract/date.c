@@ -1,5 +1,5 @@
 /* Dates in text: Vietnamese day-first numeric dates, "ngày D tháng M năm
- * Y", ISO 8601 and English month names, with an optional time and UTC
+ * Y" and "D Tháng M Y", ISO 8601 and English month names, with an optional time and UTC
  * offset; and publication-date lines ("Ngày đăng: 16/07/2020"). */
 #include <ctype.h>
 #include <stdio.h>
@@ -115,6 +115,7 @@ static int S_try(x_pattern which, const char *s, size_t len, size_t from, docpip
     }
     break;
   case X_DATE_VI_WORDS:
+  case X_DATE_VI_MONTH:
     d->day = docpipe__x_int(s, ov[2], ov[3]);
     d->month = docpipe__x_int(s, ov[4], ov[5]);
     d->year = docpipe__x_int(s, ov[6], ov[7]);
@@ -249,7 +250,7 @@ int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
 
 int docpipe__x_date_find_nfc(const char *text, size_t len, docpipe_date *out) {
   static const x_pattern kinds[] = {X_DATE_DMY, X_DATE_ISO, X_DATE_VI_WORDS, X_DATE_EN_MDY,
-                                    X_DATE_EN_DMY, X_DATE_EU_DMY};
+                                    X_DATE_EN_DMY, X_DATE_EU_DMY, X_DATE_VI_MONTH};
   docpipe_date best, d;
   int found = 0;
   for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {

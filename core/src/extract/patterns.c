@@ -58,6 +58,13 @@ static const struct {
     [X_DATE_EU_DMY] = {"(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|º|°)?\\.?\\s+(?:de\\s+)?" MONTHS_EU
                        ",?\\s+(?:de\\s+|del\\s+)?((?:19|20)\\d\\d)(?!\\d)",
                        PCRE2_CASELESS},
+    /* Joomla and other CMSs print the month by its Vietnamese name, "Tháng
+     * 12", between the day and the year with no "ngày" or "năm": "Thứ năm,
+     * 05 Tháng 12 2024 10:25".  The day must open a word, and nothing but
+     * spaces (a comma, "năm") lies between the parts, so prose ("6 tháng đầu
+     * năm 2024") does not read as one. */
+    [X_DATE_VI_MONTH] = {"(?<![\\p{L}\\p{N}/.-])(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:,|\\s+năm)?\\s+((?:19|20)\\d\\d)(?![\\d/.,]\\d|\\d)",
+                         PCRE2_CASELESS},
     /* "à 14h30", "um 14.30 Uhr", "14.30 GMT": a dot parts the hours only
      * before "Uhr" or a zone, where it cannot be a number */
     [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*)?(?:lúc\\s+|at\\s+|à\\s+|às\\s+|um\\s+|a\\s+las\\s+|alle\\s+|ore\\s+)?"
