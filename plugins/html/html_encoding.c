@@ -100,9 +100,8 @@ const char *html_decode(const unsigned char *data, size_t size, size_t *out_len,
     for (size_t i = 0; i < size && ascii; i++) ascii = data[i] < 0x80;
     if (!ascii && strncmp(from, "UTF-16", 6) != 0) from = NULL;
   }
-  if (!from && !declared && !docpipe_utf8_valid((const char *)data, size)) {
-    if (legacy_not_utf8(data, size)) from = legacy_guess_charset(data, size, guess, sizeof guess);
-  }
+  if (!from && !declared && legacy_not_utf8(data, size))
+    from = legacy_guess_charset(data, size, guess, sizeof guess);
   if (from) {
     size_t n = 0;
     char *u = legacy_to_utf8(from, data, size, &n);
