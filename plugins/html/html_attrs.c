@@ -2,17 +2,16 @@
  *
  * libxml2 makes each attribute an xmlAttr with a text node for its value:
  * three allocations, ~270 bytes for href="/x".  On dense markup that was a
- * sixth of the DOM, and the reader never walks attributes: it only looks
- * values up by name (html_attr).  So the parse hands libxml2 no attributes
- * and keeps each element's in one block of the form
+ * sixth of its DOM, and the reader never walks attributes: it only looks
+ * values up by name (html_attr).  So the tree keeps each element's in one
+ * block of the form
  *
  *   name \0 value \0 name \0 value \0 \0
  *
- * in an arena that lives as long as the page's DOM, reached through the
- * element's psvi pointer.  psvi is for schema validation, which HTML
- * parsing never does, and xmlFreeNode does not free it: freeing a node
- * early (the build does, as it converts) leaves its block in the arena,
- * which is freed with the page. */
+ * in an arena that lives as long as the page's tree, reached through the
+ * element's content pointer (html_tree.h).  Freeing a node early (the
+ * build does, as it converts) leaves its block in the arena, which is
+ * freed with the tree. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -52,15 +51,15 @@ void html_arena_free(html_arena *a) {
   a->head = NULL;
 }
 
-int html_attrs_pack(html_arena *a, xmlNode *n, const xmlChar **atts) {
-  n->psvi = NULL;
+int html_attrs_pack(html_arena *a, html_node *n, const xmlChar **atts) {
+  n->content = NULL;
   if (!atts || !atts[0]) return 0;
   size_t size = 1;
   for (size_t i = 0; atts[i]; i += 2)
     size += strlen((const char *)atts[i]) + 1 + (atts[i + 1] ? strlen((const char *)atts[i + 1]) : 0) + 1;
   char *p = S_arena_alloc(a, size);
   if (!p) return -1;
-  n->psvi = p;
+  n->content = (xmlChar *)p;
   for (size_t i = 0; atts[i]; i += 2) {
     if (!atts[i][0]) continue; /* an empty name would end the block */
     size_t k = strlen((const char *)atts[i]) + 1;
@@ -75,13 +74,13 @@ int html_attrs_pack(html_arena *a, xmlNode *n, const xmlChar **atts) {
   return 0;
 }
 
-int html_has_attrs(const xmlNode *n) {
-  return n && n->type == XML_ELEMENT_NODE && n->psvi != NULL;
+int html_has_attrs(const html_node *n) {
+  return n && n->type == XML_ELEMENT_NODE && n->content != NULL;
 }
 
-const char *html_attr(const xmlNode *n, const char *name) {
-  if (!n || n->type != XML_ELEMENT_NODE || !n->psvi) return NULL;
-  for (const char *p = n->psvi; *p;) {
+const char *html_attr(const html_node *n, const char *name) {
+  if (!n || n->type != XML_ELEMENT_NODE || !n->content) return NULL;
+  for (const char *p = (const char *)n->content; *p;) {
     const char *value = p + strlen(p) + 1;
     if (strcasecmp(p, name) == 0) return value;
     p = value + strlen(value) + 1;

@@ -27,17 +27,17 @@ typedef struct {
   int depth;     /* model nesting */
   int recursion; /* C call depth */
   int inline_nest;
-  const xmlNode *figure_img; /* the picture a figure is being captioned for */
+  const html_node *figure_img; /* the picture a figure is being captioned for */
   int rc;
   docpipe_buf tmp;
   unsigned char *keep; /* per element (stats index): holds a root or the headline */
 } S_b;
 
-static void S_block_children(S_b *b, xmlNode *el, docpipe_node *container);
-static void S_inline_children(S_b *b, xmlNode *el, docpipe_node *parent);
-static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container);
+static void S_block_children(S_b *b, html_node *el, docpipe_node *container);
+static void S_inline_children(S_b *b, html_node *el, docpipe_node *parent);
+static void S_block_node(S_b *b, html_node *n, docpipe_node *container);
 
-static int S_removed(const xmlNode *n) {
+static int S_removed(const html_node *n) {
   html_stat *s = n->type == XML_ELEMENT_NODE ? html_st(n) : NULL;
   return s && s->removed;
 }
@@ -122,7 +122,7 @@ static int S_has_visible_text(const unsigned char *s) {
 
 /* ---- images ---- */
 
-static const char *S_img_src(const xmlNode *img) {
+static const char *S_img_src(const html_node *img) {
   const char *src = html_attr(img, "src");
   static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src", "data-url",
                                      "data-srcset", NULL};
@@ -135,13 +135,13 @@ static const char *S_img_src(const xmlNode *img) {
   return (src && *src) ? src : NULL;
 }
 
-static int S_tiny(const xmlNode *img) {
+static int S_tiny(const html_node *img) {
   const char *w = html_attr(img, "width"), *h = html_attr(img, "height");
   return (w && atoi(w) > 0 && atoi(w) < 8) || (h && atoi(h) > 0 && atoi(h) < 8);
 }
 
-static xmlNode *S_first_img(xmlNode *root) {
-  for (xmlNode *x = root; x;) {
+static html_node *S_first_img(html_node *root) {
+  for (html_node *x = root; x;) {
     int skip = S_removed(x);
     if (!skip && html_is(x, "img") && S_img_src(x) && !S_tiny(x)) return x;
     x = html_next(x, root, skip);
@@ -266,7 +266,7 @@ static void S_close(S_b *b) {
 
 /* ---- inlines ---- */
 
-static void S_image_inline(S_b *b, xmlNode *img, docpipe_node *parent) {
+static void S_image_inline(S_b *b, html_node *img, docpipe_node *parent) {
   const char *src = S_img_src(img);
   if (!src || S_tiny(img)) return;
   S_flush_space(b, parent);
@@ -282,7 +282,7 @@ static void S_image_inline(S_b *b, xmlNode *img, docpipe_node *parent) {
   b->at_start = 0;
 }
 
-static docpipe_node_type S_inline_kind(const xmlNode *n) {
+static docpipe_node_type S_inline_kind(const html_node *n) {
   const char *t = (const char *)n->name;
   if (!strcmp(t, "em") || !strcmp(t, "i") || !strcmp(t, "cite") || !strcmp(t, "dfn") ||
       !strcmp(t, "var"))
@@ -294,7 +294,7 @@ static docpipe_node_type S_inline_kind(const xmlNode *n) {
   return DOCPIPE_NODE_NONE;
 }
 
-static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
+static void S_inline_node(S_b *b, html_node *n, docpipe_node *parent) {
   if (b->rc) return;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (n->content) S_text(b, parent, n->content);
@@ -364,14 +364,14 @@ static void S_inline_node(S_b *b, xmlNode *n, docpipe_node *parent) {
   if (!docpipe_node_first_child(el)) docpipe_node_free(el);
 }
 
-static void S_inline_children(S_b *b, xmlNode *el, docpipe_node *parent) {
+static void S_inline_children(S_b *b, html_node *el, docpipe_node *parent) {
   b->recursion++;
-  for (xmlNode *k = el->children; k && !b->rc; k = k->next) S_inline_node(b, k, parent);
+  for (html_node *k = el->children; k && !b->rc; k = k->next) S_inline_node(b, k, parent);
   b->recursion--;
 }
 
 /* Deeper than we recurse: keep the words, drop the structure. */
-static void S_flat(S_b *b, xmlNode *el, docpipe_node *container) {
+static void S_flat(S_b *b, html_node *el, docpipe_node *container) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
   if (html_text(el, &t, (size_t)-1) == 0 && t.len) {
     S_open(b, container);
@@ -386,8 +386,8 @@ static void S_flat(S_b *b, xmlNode *el, docpipe_node *container) {
 
 /* The info string of <pre><code class="language-X">, the HTML5 spec's
  * convention (CommonMark renderers and docpipe's writer follow it). */
-static void S_code_info(S_b *b, const xmlNode *pre, docpipe_node *cb) {
-  const xmlNode *code = pre->children;
+static void S_code_info(S_b *b, const html_node *pre, docpipe_node *cb) {
+  const html_node *code = pre->children;
   while (code && code->type == XML_TEXT_NODE && code->content && !S_has_visible_text(code->content))
     code = code->next;
   const char *cls = code && html_is(code, "code") ? html_attr(code, "class") : NULL;
@@ -405,9 +405,9 @@ static void S_code_info(S_b *b, const xmlNode *pre, docpipe_node *cb) {
   }
 }
 
-static void S_pre(S_b *b, xmlNode *el, docpipe_node *container) {
+static void S_pre(S_b *b, html_node *el, docpipe_node *container) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
-  for (xmlNode *x = el; x;) {
+  for (html_node *x = el; x;) {
     int skip = S_removed(x);
     if (!skip && x->type == XML_TEXT_NODE && x->content) docpipe_buf_puts(&t, (const char *)x->content);
     if (!skip && html_is(x, "br")) docpipe_buf_puts(&t, "\n");
@@ -428,10 +428,10 @@ static void S_pre(S_b *b, xmlNode *el, docpipe_node *container) {
 
 /* A <figure> holding a caption and nothing else: a picture whose source
  * is unknown (docpipe's writer puts its alt text in aria-label). */
-static int S_is_caption_only_figure(const xmlNode *n) {
+static int S_is_caption_only_figure(const html_node *n) {
   int caption = 0;
   if (!html_is(n, "figure")) return 0;
-  for (const xmlNode *k = n->children; k; k = k->next) {
+  for (const html_node *k = n->children; k; k = k->next) {
     if (k->type == XML_TEXT_NODE && (!k->content || !S_has_visible_text(k->content))) continue;
     if (!html_is(k, "figcaption")) return 0;
     caption = 1;
@@ -460,7 +460,7 @@ static void S_unwrap_caption_emphasis(docpipe_node *fig) {
 
 /* A picture with its caption: <figure>, or a portal's image box (img NULL:
  * a caption-only figure). */
-static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container) {
+static void S_figure(S_b *b, html_node *box, html_node *img, docpipe_node *container) {
   docpipe_node *fig = docpipe_node_add(container, DOCPIPE_NODE_FIGURE);
   if (!fig) {
     S_fail(b, DOCPIPE_ENOMEM);
@@ -472,8 +472,8 @@ static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container
   } else {
     S_set_attr(b, fig, docpipe_node_set_alt, html_attr(box, "aria-label"));
   }
-  xmlNode *cap = NULL;
-  for (xmlNode *x = box; x && !cap;) {
+  html_node *cap = NULL;
+  for (html_node *x = box; x && !cap;) {
     if (html_is(x, "figcaption") && !S_removed(x)) cap = x;
     x = html_next(x, box, S_removed(x));
   }
@@ -486,7 +486,7 @@ static void S_figure(S_b *b, xmlNode *box, xmlNode *img, docpipe_node *container
   S_unwrap_caption_emphasis(fig);
 }
 
-static int S_class_says_image(const xmlNode *n) {
+static int S_class_says_image(const html_node *n) {
   static const char *const words[] = {"image", "photo", "figure", "caption", "img", "pic",
                                       "media", "anh", "hinh", "thumb", NULL};
   return html_attr_has(n, "class", words);
@@ -494,64 +494,64 @@ static int S_class_says_image(const xmlNode *n) {
 
 /* A headline is never a caption: an article header whose byline box
  * shows the writer's avatar (one picture, a short text) is no image box. */
-static int S_holds_heading(const xmlNode *n) {
-  for (xmlNode *x = html_next((xmlNode *)n, n, 0); x; x = html_next(x, n, 0))
+static int S_holds_heading(const html_node *n) {
+  for (html_node *x = html_next((html_node *)n, n, 0); x; x = html_next(x, n, 0))
     if (html_is_heading(x)) return 1;
   return 0;
 }
 
 /* One picture and a short text around it: an image box with a caption. */
-static int S_is_figure_box(const xmlNode *n) {
+static int S_is_figure_box(const html_node *n) {
   html_stat *s = html_st(n);
   if (s->imgs != 1 || s->text_len > 300 || s->paras > 1) return 0;
   if (S_holds_heading(n)) return 0;
   if (s->text_len && (double)s->link_len / s->text_len > 0.5) return 0;
   if (html_is(n, "table")) return 1;
   if (S_class_says_image(n)) return 1;
-  for (const xmlNode *k = n->children; k; k = k->next)
+  for (const html_node *k = n->children; k; k = k->next)
     if (k->type == XML_ELEMENT_NODE && S_class_says_image(k)) return 1;
   return 0;
 }
 
-static void S_rows(xmlNode *t, xmlNode **rows, size_t *n, size_t cap) {
-  for (xmlNode *k = t->children; k && *n < cap; k = k->next) {
+static void S_rows(html_node *t, html_node **rows, size_t *n, size_t cap) {
+  for (html_node *k = t->children; k && *n < cap; k = k->next) {
     if (k->type != XML_ELEMENT_NODE || S_removed(k)) continue;
     if (html_is(k, "tr")) rows[(*n)++] = k;
     else if (html_is(k, "thead") || html_is(k, "tbody") || html_is(k, "tfoot")) S_rows(k, rows, n, cap);
   }
 }
 
-static int S_is_data_table(xmlNode *t) {
+static int S_is_data_table(html_node *t) {
   const char *role = html_attr(t, "role");
   if (role && strcmp(role, "presentation") == 0) return 0;
-  for (xmlNode *x = t->children; x; x = html_next(x, t, html_is(x, "table")))
+  for (html_node *x = t->children; x; x = html_next(x, t, html_is(x, "table")))
     if (html_is(x, "table")) return 0;
-  xmlNode *rows[64];
+  html_node *rows[64];
   size_t n = 0;
   S_rows(t, rows, &n, 64);
   size_t maxcols = 0;
   for (size_t i = 0; i < n; i++) {
     size_t cols = 0;
-    for (xmlNode *c = rows[i]->children; c; c = c->next) {
+    for (html_node *c = rows[i]->children; c; c = c->next) {
       if (!(html_is(c, "td") || html_is(c, "th"))) continue;
       cols++;
       if (html_st(c)->blocks >= 3 && html_st(c)->paras >= 2) return 0;
     }
     if (cols > maxcols) maxcols = cols;
   }
-  for (xmlNode *x = t->children; x; x = x->next)
+  for (html_node *x = t->children; x; x = x->next)
     if (html_is(x, "caption") || html_is(x, "thead")) return maxcols >= 1;
   return n >= 2 && maxcols >= 2;
 }
 
-static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
+static void S_table(S_b *b, html_node *t, docpipe_node *container) {
   docpipe_node *table = docpipe_node_add(container, DOCPIPE_NODE_TABLE);
   if (!table) {
     S_fail(b, DOCPIPE_ENOMEM);
     return;
   }
   /* all rows, not just the first 64 */
-  for (xmlNode *x = t->children; x && !b->rc;) {
+  for (html_node *x = t->children; x && !b->rc;) {
     int skip = S_removed(x) || html_is(x, "table");
     if (!skip && html_is(x, "tr")) {
       int in_head = html_is(x->parent, "thead"), all_th = 1, cells = 0;
@@ -560,7 +560,7 @@ static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
         S_fail(b, DOCPIPE_ENOMEM);
         return;
       }
-      for (xmlNode *c = x->children; c; c = c->next) {
+      for (html_node *c = x->children; c; c = c->next) {
         if (!(html_is(c, "td") || html_is(c, "th")) || S_removed(c)) continue;
         all_th &= html_is(c, "th");
         cells++;
@@ -586,10 +586,10 @@ static void S_table(S_b *b, xmlNode *t, docpipe_node *container) {
 
 /* Tight as CommonMark means it: no item starts with a <p> (loose lists
  * wrap every item's text in paragraphs, tight ones write it bare). */
-static int S_list_is_tight(const xmlNode *el) {
-  for (const xmlNode *li = el->children; li; li = li->next) {
+static int S_list_is_tight(const html_node *el) {
+  for (const html_node *li = el->children; li; li = li->next) {
     if (!html_is(li, "li") || S_removed(li)) continue;
-    for (const xmlNode *k = li->children; k; k = k->next) {
+    for (const html_node *k = li->children; k; k = k->next) {
       if (k->type == XML_TEXT_NODE && (!k->content || !S_has_visible_text(k->content))) continue;
       if (html_is(k, "p")) return 0;
       break;
@@ -598,7 +598,7 @@ static int S_list_is_tight(const xmlNode *el) {
   return 1;
 }
 
-static void S_list(S_b *b, xmlNode *el, docpipe_node *container) {
+static void S_list(S_b *b, html_node *el, docpipe_node *container) {
   docpipe_node *list = docpipe_node_add(container, DOCPIPE_NODE_LIST);
   if (!list) {
     S_fail(b, DOCPIPE_ENOMEM);
@@ -614,7 +614,7 @@ static void S_list(S_b *b, xmlNode *el, docpipe_node *container) {
   docpipe_node_set_list_tight(list, S_list_is_tight(el));
   b->depth += 2;
   docpipe_node *item = NULL;
-  for (xmlNode *k = el->children; k && !b->rc; k = k->next) {
+  for (html_node *k = el->children; k && !b->rc; k = k->next) {
     if (k->type == XML_ELEMENT_NODE && S_removed(k)) continue;
     if (k->type == XML_TEXT_NODE && (!k->content || !S_has_visible_text(k->content))) continue;
     if (k->type != XML_ELEMENT_NODE && k->type != XML_TEXT_NODE) continue;
@@ -641,17 +641,17 @@ static void S_list(S_b *b, xmlNode *el, docpipe_node *container) {
   if (!docpipe_node_first_child(list)) docpipe_node_free(list);
 }
 
-static int S_is_list(const xmlNode *n) {
+static int S_is_list(const html_node *n) {
   return html_is(n, "ul") || html_is(n, "ol") || html_is(n, "menu") || html_is(n, "dir");
 }
 
 /* A rubric printed right before the headline, its sibling ("Press
  * release", "Analysis"), not a link: a label of the page's kind, read with
  * the headline that leaves the body, not a line of the article. */
-static int S_kicker(const html_ctx *c, const xmlNode *n) {
-  const xmlNode *h = c->title_h1;
+static int S_kicker(const html_ctx *c, const html_node *n) {
+  const html_node *h = c->title_h1;
   if (!h || c->own || n->parent != h->parent) return 0;
-  const xmlNode *x = n->next;
+  const html_node *x = n->next;
   for (; x && x->type != XML_ELEMENT_NODE; x = x->next)
     if (x->type == XML_TEXT_NODE && x->content && S_has_visible_text(x->content)) return 0;
   html_stat *s = html_st(n);
@@ -666,7 +666,7 @@ static int S_kicker(const html_ctx *c, const xmlNode *n) {
   return kicker && words <= 3;
 }
 
-static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
+static void S_block_node(S_b *b, html_node *n, docpipe_node *container) {
   if (b->rc) return;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (!n->content) return;
@@ -763,7 +763,7 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
       S_set_attr(b, fig, docpipe_node_set_alt, html_attr(n, "alt"));
     }
   } else {
-    xmlNode *img = NULL;
+    html_node *img = NULL;
     if ((html_is(n, "figure") || S_is_figure_box(n)) && (img = S_first_img(n)) != NULL) {
       S_figure(b, n, img, container);
     } else if (S_is_caption_only_figure(n)) {
@@ -781,19 +781,19 @@ static void S_block_node(S_b *b, xmlNode *n, docpipe_node *container) {
  * both peak on a huge page.  Not an element holding a content root (a
  * later root would be freed before its turn) or the headline, which the
  * build compares against; without the `keep` marks nothing is freed. */
-static void S_release(S_b *b, xmlNode *k) {
+static void S_release(S_b *b, html_node *k) {
   if (!b->keep) return;
   if (k->type == XML_ELEMENT_NODE) {
     html_stat *s = html_st(k);
     if (!s || b->keep[s - b->c->stats]) return;
   }
-  xmlUnlinkNode(k);
-  xmlFreeNode(k);
+  html_unlink(k);
+  html_free_node(k);
 }
 
-static void S_block_children(S_b *b, xmlNode *el, docpipe_node *container) {
+static void S_block_children(S_b *b, html_node *el, docpipe_node *container) {
   b->recursion++;
-  for (xmlNode *k = el->children, *next; k && !b->rc; k = next) {
+  for (html_node *k = el->children, *next; k && !b->rc; k = next) {
     next = k->next;
     S_block_node(b, k, container);
     S_release(b, k);
@@ -807,7 +807,7 @@ static unsigned char *S_keep_marks(const html_ctx *c) {
   unsigned char *keep = calloc(c->nstats ? c->nstats : 1, 1);
   if (!keep) return NULL;
   for (size_t i = 0; i <= c->nroots; i++) {
-    const xmlNode *n = i < c->nroots ? c->roots[i] : c->title_h1;
+    const html_node *n = i < c->nroots ? c->roots[i] : c->title_h1;
     for (; n && n->type == XML_ELEMENT_NODE && html_st(n); n = n->parent) {
       size_t idx = (size_t)(html_st(n) - c->stats);
       if (idx >= c->nstats) break;
@@ -824,13 +824,13 @@ int html_build(html_ctx *c, docpipe_node *root, docpipe_error *err) {
   b.at_start = 1;
   b.keep = S_keep_marks(c);
   for (size_t i = 0; i < c->nroots && !b.rc; i++) {
-    xmlNode *r = c->roots[i];
+    html_node *r = c->roots[i];
     if (html_is(r, "p") || html_is_heading(r) || html_is(r, "table") || S_is_list(r) ||
         html_is(r, "figure") || html_is(r, "blockquote") || html_is(r, "pre")) {
       S_block_node(&b, r, root);
     } else {
       /* as S_block_children, without counting a level of recursion */
-      for (xmlNode *k = r->children, *next; k && !b.rc; k = next) {
+      for (html_node *k = r->children, *next; k && !b.rc; k = next) {
         next = k->next;
         S_block_node(&b, k, root);
         S_release(&b, k);

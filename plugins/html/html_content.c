@@ -118,13 +118,13 @@ static const char *const S_strict_neg[] = {
 /* A figure's caption, or a part of one: hidden from screen readers
  * (aria-hidden) where it repeats the image's alt text, yet shown on the
  * page under the picture. */
-static int S_caption_part(const xmlNode *n) {
+static int S_caption_part(const html_node *n) {
   for (int d = 0; n && d < 3; d++, n = n->parent)
     if (html_is(n, "figcaption")) return 1;
   return 0;
 }
 
-static int S_hidden(const xmlNode *n) {
+static int S_hidden(const html_node *n) {
   if (html_attr(n, "hidden")) return 1;
   const char *a = html_attr(n, "aria-hidden");
   if (a && strcmp(a, "true") == 0 && !html_is(n, "body") && !S_caption_part(n)) return 1;
@@ -145,12 +145,12 @@ static int S_hidden(const xmlNode *n) {
  * fed by <source> or <track> children.  Its other children are what a
  * browser without the script shows ("Để xem video này, vui lòng bật
  * JavaScript…"), never the article. */
-static int S_player(const xmlNode *n) {
+static int S_player(const html_node *n) {
   /* a custom element's name has a dash; libxml2 2.9 also nests the
    * <source>s of a <picture> in one another, so no other name is asked */
   if (!strchr((const char *)n->name, '-')) return 0;
   int sources = 0;
-  for (const xmlNode *x = n->children; x; x = x->next) {
+  for (const html_node *x = n->children; x; x = x->next) {
     if (x->type != XML_ELEMENT_NODE) continue;
     if (html_is(x, "img")) return 0;
     if (html_is(x, "source") || html_is(x, "track")) sources++;
@@ -208,7 +208,7 @@ static int S_is_label(const char *folded) {
 
 /* The case-folded text of link n when it has at most `max` characters
  * (free with docpipe_free), else NULL. */
-static char *S_short_link_text(const xmlNode *n, docpipe_buf *t, unsigned max) {
+static char *S_short_link_text(const html_node *n, docpipe_buf *t, unsigned max) {
   if (!html_is(n, "a") || html_st(n)->text_len > max) return NULL;
   docpipe_buf_reset(t);
   if (html_text(n, t, 4 * max + 4) != 0 || !t->len) return NULL;
@@ -225,7 +225,7 @@ static int S_starts_with_any(const char *f, const char *const *words) {
 /* A link that lets keyboard and screen-reader users jump over the page's
  * furniture ("Skip to content", "Skip navigation"): it points into the
  * page, and it is furniture itself, wherever the theme put it. */
-static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
+static int S_skip_link(const html_node *n, docpipe_buf *t) {
   static const char *const words[] = {"skip to ", "skip navigation", "jump to content",
                                       "jump to main", "bỏ qua", "chuyển đến nội dung",
                                       "zum inhalt", "direkt zum inhalt", "zur navigation",
@@ -243,7 +243,7 @@ static int S_skip_link(const xmlNode *n, docpipe_buf *t) {
 
 /* A spinner's label ("Loading...", "LOADING…", "Đang tải"): what a script
  * shows until it fills the box, never text of the page. */
-static int S_loading_label(const xmlNode *n, docpipe_buf *t) {
+static int S_loading_label(const html_node *n, docpipe_buf *t) {
   if (html_st(n)->text_len == 0 || html_st(n)->text_len > 16) return 0;
   docpipe_buf_reset(t);
   if (html_text(n, t, 64) != 0 || !t->len) return 0;
@@ -262,9 +262,9 @@ static int S_loading_label(const xmlNode *n, docpipe_buf *t) {
 }
 
 /* An inline element inside a paragraph's running text is no widget label. */
-static int S_in_running_text(const xmlNode *n) {
+static int S_in_running_text(const html_node *n) {
   if (html_st(n)->block) return 0;
-  const xmlNode *b = n->parent;
+  const html_node *b = n->parent;
   for (int k = 0; k < 16 && b && html_st(b) && !html_st(b)->block; k++) b = b->parent;
   return b && html_st(b) && html_st(b)->own_len > 80;
 }
@@ -273,7 +273,7 @@ static int S_in_running_text(const xmlNode *n) {
  * "Xem thêm", "Back to top"): a button beside a teaser or a section, or
  * after an excerpt, not text.  A sentence linking its own words ("read
  * more about tiles") says more than that. */
-static int S_more_link(const xmlNode *n, docpipe_buf *t) {
+static int S_more_link(const html_node *n, docpipe_buf *t) {
   static const char *const words[] = {"read more", "learn more", "see more", "view more", "show more",
                                       "view all", "see all", "xem thêm", "xem tiếp", "đọc tiếp",
                                       "chi tiết", NULL};
@@ -305,7 +305,7 @@ static int S_more_link(const xmlNode *n, docpipe_buf *t) {
 
 /* A paragraph that points to another article: "Related: ...", "Xem thêm: ...",
  * "Lire aussi | ...". */
-static int S_is_inline_teaser(const xmlNode *n, docpipe_buf *t) {
+static int S_is_inline_teaser(const html_node *n, docpipe_buf *t) {
   static const char *const leads[] = {"related:", "related stories:", "read more:", "read also:",
                                       "also read:", "see also:", "more:", "read next:",
                                       "xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:",
@@ -333,10 +333,10 @@ static const char *const S_control_words[] = {
 
 static const char *const S_comment_words[] = {"comment", "disqus", NULL};
 
-static int S_push(xmlNode ***v, size_t *n, size_t *cap, xmlNode *x) {
+static int S_push(html_node ***v, size_t *n, size_t *cap, html_node *x) {
   if (*n == *cap) {
     size_t nc = *cap ? *cap * 2 : 16;
-    xmlNode **g = realloc(*v, nc * sizeof *g);
+    html_node **g = realloc(*v, nc * sizeof *g);
     if (!g) return DOCPIPE_ENOMEM;
     *v = g;
     *cap = nc;
@@ -345,19 +345,19 @@ static int S_push(xmlNode ***v, size_t *n, size_t *cap, xmlNode *x) {
   return 0;
 }
 
-static void S_remove(xmlNode *n) {
+static void S_remove(html_node *n) {
   html_stat *s = html_st(n);
   if (s) s->removed = 1;
 }
 
 /* A <header> inside one of several sibling <article>s (a river of
  * teasers): it holds the teaser's title and blurb, not the page's banner. */
-static int S_in_teaser(const xmlNode *n) {
-  const xmlNode *a = n->parent;
+static int S_in_teaser(const html_node *n) {
+  const html_node *a = n->parent;
   for (int k = 0; k < 3 && a && !html_is(a, "article"); k++) a = a->parent;
   if (!a || !html_is(a, "article") || !a->parent) return 0;
   unsigned sibs = 0;
-  for (const xmlNode *k = a->parent->children; k; k = k->next)
+  for (const html_node *k = a->parent->children; k; k = k->next)
     if (k->type == XML_ELEMENT_NODE && html_is(k, "article")) sibs++;
   return sibs >= 3;
 }
@@ -368,10 +368,10 @@ static int S_in_teaser(const xmlNode *n) {
  * holds most of n's text, as prose.  A real sidebar's boxes are
  * "widget-content", never the page's main column; <article> does not
  * count, comment threads wrap each comment in one. */
-static int S_wraps_main(xmlNode *n) {
+static int S_wraps_main(html_node *n) {
   html_stat *ns = html_st(n);
   unsigned seen = 0;
-  for (xmlNode *x = n->children ? n : NULL; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+  for (html_node *x = n->children ? n : NULL; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
     if (x == n || x->type != XML_ELEMENT_NODE) continue;
     seen++;
     html_stat *xs = html_st(x);
@@ -384,7 +384,7 @@ static int S_wraps_main(xmlNode *n) {
   return 0;
 }
 
-static int S_same_kind(const xmlNode *a, const xmlNode *b);
+static int S_same_kind(const html_node *a, const html_node *b);
 
 /* Whether n holds a grid of picture cards: an element whose children of
  * one kind, three or more, each carry a picture and a line of text, and
@@ -392,14 +392,14 @@ static int S_same_kind(const xmlNode *a, const xmlNode *b);
  * their links (a price, a snippet).  A menu's items carry no pictures, a
  * logo strip's no text, a table of contents' only links.  "One kind" is
  * one tag and first class word, or with `by_tag` one tag alone. */
-static int S_cards_in(xmlNode *n, int by_tag) {
+static int S_cards_in(html_node *n, int by_tag) {
   unsigned seen = 0;
-  for (xmlNode *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
+  for (html_node *x = n; x && seen < CARDS_SCAN; x = html_next(x, n, 0)) {
     if (x->type != XML_ELEMENT_NODE || html_st(x)->removed) continue;
     seen++;
-    xmlNode *first = NULL;
+    html_node *first = NULL;
     unsigned count = 0, text = 0;
-    for (xmlNode *k = x->children; k; k = k->next) {
+    for (html_node *k = x->children; k; k = k->next) {
       if (k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
       if (!first) first = k;
       html_stat *ks = html_st(k);
@@ -414,7 +414,7 @@ static int S_cards_in(xmlNode *n, int by_tag) {
   return 0;
 }
 
-static int S_holds_cards(xmlNode *n) { return S_cards_in(n, 0); }
+static int S_holds_cards(html_node *n) { return S_cards_in(n, 0); }
 
 /* A class token that hides its element until a script shows it: "hidden",
  * "hide", "is-hidden", "hidden-xs"; not a utility such as
@@ -441,8 +441,8 @@ static int S_hiding_class(const char *cls) {
 }
 
 /* The page's <main> (or role=main) holding text, or NULL. */
-static const xmlNode *S_find_main(html_ctx *c) {
-  for (xmlNode *x = c->body; x;) {
+static const html_node *S_find_main(html_ctx *c) {
+  for (html_node *x = c->body; x;) {
     int skip = x->type != XML_ELEMENT_NODE || html_st(x)->removed;
     if (!skip) {
       const char *role = html_attr(x, "role");
@@ -462,7 +462,7 @@ static const xmlNode *S_find_main(html_ctx *c) {
  * "overflow-hidden", "font-size-sm" on each episode's blurb), and the
  * items are the page's content.  A menu's items carry only links, so
  * they never qualify; `n` itself must hold text that is not links. */
-static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
+static int S_repeated_item(const html_node *main_part, html_node *n) {
   html_stat *ns = html_st(n);
   if (ns->text_len < ns->link_len + ITEM_MIN_PROSE || S_ld(ns) > ITEM_MAX_LD) return 0;
   /* a part shown only when needed ("tooltip hidden", "is-hidden") is no
@@ -474,12 +474,12 @@ static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
   /* where the page names its main part, a list outside it is a bar or a
    * carousel around the page (a promotions ticker), not its items */
   if (main_part && !html_inside(n, main_part)) return 0;
-  xmlNode *a = n;
+  html_node *a = n;
   for (int up = 0; up < ITEM_LEVELS && a->parent && html_st(a->parent); up++, a = a->parent) {
     unsigned count = 0, prose = 0, seen = 0;
     /* a sample of the siblings is enough, and bounds the work on a list
      * of thousands whose every item is flagged */
-    for (xmlNode *k = a->parent->children; k && seen < ITEM_SCAN; k = k->next, seen++) {
+    for (html_node *k = a->parent->children; k && seen < ITEM_SCAN; k = k->next, seen++) {
       if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !S_same_kind(k, a)) continue;
       count++;
       prose += html_st(k)->text_len - html_st(k)->link_len;
@@ -490,7 +490,7 @@ static int S_repeated_item(const xmlNode *main_part, xmlNode *n) {
 }
 
 /* Whether n and main_el are apart: neither holds the other. */
-static int S_outside(const xmlNode *n, const xmlNode *main_el) {
+static int S_outside(const html_node *n, const html_node *main_el) {
   return main_el && !html_inside(n, main_el) && !html_inside(main_el, n);
 }
 
@@ -510,7 +510,7 @@ static const char *const S_panel_words[] = {
  * received!", "Oops! Something went wrong"), which the site's stylesheet
  * hides until the form is sent: their class names a form and its state
  * (Webflow's w-form-done and w-form-fail, form-success, form-error). */
-static int S_form_status(const xmlNode *n) {
+static int S_form_status(const html_node *n) {
   static const char *const states[] = {"form-done", "form-fail", "form-success", "form-error",
                                        "form_success", "form_error", NULL};
   const char *cls = html_attr(n, "class");
@@ -525,7 +525,7 @@ static int S_form_status(const xmlNode *n) {
 /* An advertisement's label left where the advert was ("Advertisement",
  * "- Advertisement -", "Publicité", "Anzeige"): a box whose whole text is
  * the label, never text of the page. */
-static int S_ad_label(const xmlNode *n, docpipe_buf *t) {
+static int S_ad_label(const html_node *n, docpipe_buf *t) {
   static const char *const labels[] = {"advertisement", "advertisement · scroll to continue",
                                        "scroll to continue with content", "publicité", "anzeige",
                                        "werbung", "publicidad", "pubblicità", "publicidade",
@@ -549,7 +549,7 @@ static int S_ad_label(const xmlNode *n, docpipe_buf *t) {
 
 /* A line inviting to a newsletter ("Sign up here for the Morning Grain
  * newsletter, ..."): a call to action set among the paragraphs. */
-static int S_newsletter_line(const xmlNode *n, docpipe_buf *t) {
+static int S_newsletter_line(const html_node *n, docpipe_buf *t) {
   static const char *const leads[] = {"sign up", "subscribe", "get our", "inscrivez-vous",
                                       "abonnez-vous", "melden sie sich", NULL};
   html_stat *s = html_st(n);
@@ -568,11 +568,11 @@ static int S_newsletter_line(const xmlNode *n, docpipe_buf *t) {
  * looked through.  More than S_CUES of a kind: every box is. */
 #define S_CUES 16
 typedef struct {
-  const xmlNode *email[S_CUES], *call[S_CUES];
+  const html_node *email[S_CUES], *call[S_CUES];
   int nemail, ncall;
 } S_cues;
 
-static int S_is_email_field(const xmlNode *x) {
+static int S_is_email_field(const html_node *x) {
   const char *type = html_attr(x, "type"), *name = html_attr(x, "name");
   return html_is(x, "input") &&
          ((type && !strcasecmp(type, "email")) || (name && strcasestr(name, "email")));
@@ -582,10 +582,10 @@ static int S_is_email_field(const xmlNode *x) {
  * docpipe_free), or NULL: a link's kept text of 1 to 40 characters, or a
  * button's label (the cleaner removed buttons) when it holds text runs
  * only. */
-static char *S_call_text(const xmlNode *x, docpipe_buf *t) {
+static char *S_call_text(const html_node *x, docpipe_buf *t) {
   if (!html_is(x, "a") && !html_is(x, "button")) return NULL;
   int plain = 1;
-  for (const xmlNode *k = x->children; k && plain; k = k->next) plain = k->type != XML_ELEMENT_NODE;
+  for (const html_node *k = x->children; k && plain; k = k->next) plain = k->type != XML_ELEMENT_NODE;
   if (html_is(x, "a") ? html_st(x)->text_len == 0 || html_st(x)->text_len > 40 : !plain) return NULL;
   docpipe_buf_reset(t);
   if (html_text_raw(x, t, 100) != 0 || !t->len || t->len > 40) return NULL;
@@ -606,9 +606,9 @@ static int S_word_is(const char *f, const char *const *words) {
   return 0;
 }
 
-static void S_collect_cues(const xmlNode *body, S_cues *q, docpipe_buf *t) {
+static void S_collect_cues(const html_node *body, S_cues *q, docpipe_buf *t) {
   q->nemail = q->ncall = 0;
-  for (const xmlNode *x = body; x; x = html_next((xmlNode *)x, body, 0)) {
+  for (const html_node *x = body; x; x = html_next((html_node *)x, body, 0)) {
     if (x->type != XML_ELEMENT_NODE) continue;
     if (S_is_email_field(x)) {
       if (q->nemail <= S_CUES) q->nemail++;
@@ -626,7 +626,7 @@ static void S_collect_cues(const xmlNode *body, S_cues *q, docpipe_buf *t) {
 }
 
 /* Whether one of the k cues lies inside n (k past S_CUES: any may). */
-static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
+static int S_holds_cue(const html_node *n, const html_node *const *cues, int k) {
   if (k > S_CUES) return 1;
   for (int i = 0; i < k; i++)
     if (html_inside(cues[i]->parent, n)) return 1;
@@ -635,7 +635,7 @@ static int S_holds_cue(const xmlNode *n, const xmlNode *const *cues, int k) {
 
 /* A metered paywall's count ("You have 1 free article remaining this
  * month"): with a "Subscribe" call, the box is the paywall's prompt. */
-static int S_meter_notice(const xmlNode *n, docpipe_buf *t) {
+static int S_meter_notice(const html_node *n, docpipe_buf *t) {
   static const char *const counts[] = {"free article", "articles remaining", "articles left",
                                        "stories remaining", "stories left", NULL};
   docpipe_buf_reset(t);
@@ -651,14 +651,14 @@ static int S_meter_notice(const xmlNode *n, docpipe_buf *t) {
  * favour to ask", "Support our journalism"): a short box whose call to
  * action, a link or button, says only "Support us", "Donate", "Become a
  * member".  It goes whole. */
-static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
+static int S_appeal_box(const html_node *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
   html_stat *s = html_st(n);
   if (html_is(n, "a") || html_is(n, "p") || s->text_len < 80 || s->text_len > 800 ||
       s->text_len * 3 >= body_len || s->paras > 4 || !S_holds_cue(n, q->call, q->ncall))
     return 0;
   int scanned = 0, hit = 0, in = 0, sub = 0;
-  for (const xmlNode *x = n->children; x && scanned < 200 && !hit;
-       x = html_next((xmlNode *)x, n, 0)) {
+  for (const html_node *x = n->children; x && scanned < 200 && !hit;
+       x = html_next((html_node *)x, n, 0)) {
     if (x->type != XML_ELEMENT_NODE) continue;
     scanned++;
     char *f = S_call_text(x, t);
@@ -676,13 +676,13 @@ static int S_appeal_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, con
  * goes whole, its pitch with its fields.  The pitch must name the
  * newsletter: a waiting list or job alerts on a shop or a board is the
  * page's own offer. */
-static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
+static int S_signup_box(const html_node *n, unsigned body_len, docpipe_buf *t, const S_cues *q) {
   html_stat *s = html_st(n);
   if (s->text_len < 20 || s->text_len > 400 || s->text_len * 2 >= body_len || s->paras > 4 ||
       !S_holds_cue(n, q->email, q->nemail))
     return 0;
   int email = 0, fields = 0, scanned = 0;
-  for (const xmlNode *x = n->children; x && scanned < 200; x = html_next((xmlNode *)x, n, 0)) {
+  for (const html_node *x = n->children; x && scanned < 200; x = html_next((html_node *)x, n, 0)) {
     if (x->type != XML_ELEMENT_NODE) continue;
     scanned++;
     if (html_is(x, "textarea") || html_is(x, "select")) return 0;
@@ -709,7 +709,7 @@ static int S_signup_box(const xmlNode *n, unsigned body_len, docpipe_buf *t, con
   return hit;
 }
 
-static int S_panel_like(const xmlNode *n) {
+static int S_panel_like(const html_node *n) {
   const char *role = html_attr(n, "role");
   if (role && (strcmp(role, "tabpanel") == 0 || strcmp(role, "region") == 0)) return 1;
   char low[256];
@@ -723,21 +723,21 @@ static int S_panel_like(const xmlNode *n) {
  * panel) holding prose, not links; or a part holding the page's only
  * <h1> and much prose (a product shown once a script has run).  Readers of
  * the page open these; a menu's collapsed lists are links and still go. */
-static int S_revealable(const xmlNode *n, const xmlNode *h1) {
+static int S_revealable(const html_node *n, const html_node *h1) {
   html_stat *s = html_st(n);
   if (s->text_len < 40 || s->link_len * 10 > s->text_len * 3) return 0;
   if (h1 && s->text_len >= 500 && html_inside(h1->parent, n)) return 1;
   if (S_panel_like(n)) return 1;
-  for (const xmlNode *k = n->children; k; k = k->next)
+  for (const html_node *k = n->children; k; k = k->next)
     if (k->type == XML_ELEMENT_NODE) return S_panel_like(k);
   return 0;
 }
 
 /* The page's one <h1>, or NULL when it has none or several. */
-static const xmlNode *S_only_h1(html_ctx *c) {
-  const xmlNode *h1 = NULL;
+static const html_node *S_only_h1(html_ctx *c) {
+  const html_node *h1 = NULL;
   if (!c->body) return NULL;
-  for (xmlNode *x = c->body; x; x = html_next(x, c->body, 0)) {
+  for (html_node *x = c->body; x; x = html_next(x, c->body, 0)) {
     if (!html_is(x, "h1")) continue;
     if (h1) return NULL;
     h1 = x;
@@ -749,13 +749,13 @@ static const xmlNode *S_only_h1(html_ctx *c) {
  * chosen quotes are part of its pitch, and kept as such.) */
 static const char *const S_review_words[] = {"review", NULL};
 
-static int S_review_named(const xmlNode *n) {
+static int S_review_named(const html_node *n) {
   /* the card, or the box right inside it (a slide holding a review) */
   for (int depth = 0; n && depth < 3; depth++) {
     char low[256];
     html_lower_names(n, low, sizeof low);
     if (html_has_word(low, S_review_words)) return 1;
-    const xmlNode *k = n->children;
+    const html_node *k = n->children;
     while (k && k->type != XML_ELEMENT_NODE) k = k->next;
     n = k;
   }
@@ -766,12 +766,12 @@ static int S_review_named(const xmlNode *n) {
  * most named "review" (or holding a box so named), each a few lines of
  * prose with hardly a link (a teaser of a review article links to it),
  * holding most of their box. */
-static int S_review_list(const xmlNode *x) {
+static int S_review_list(const html_node *x) {
   html_stat *s = html_st(x);
   if (!s || s->removed || s->text_len < 300) return 0;
-  const xmlNode *first = NULL;
+  const html_node *first = NULL;
   unsigned count = 0, text = 0, links = 0, named = 0;
-  for (const xmlNode *k = x->children; k; k = k->next) {
+  for (const html_node *k = x->children; k; k = k->next) {
     if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || html_st(k)->text_len < 40) continue;
     if (!first) first = k;
     if (!S_same_kind(k, first)) continue;
@@ -788,9 +788,9 @@ static int S_review_list(const xmlNode *x) {
  * goes, unless it is all the page has, and the caller scores again.
  * (Reviews beside a description that wins are left to the climb: some
  * pages show them as part of the product.) */
-static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
+static int S_reviews_outscore(html_ctx *c, html_node *top) {
   html_stat *bs = html_st(c->body);
-  xmlNode *a = top;
+  html_node *a = top;
   for (int up = 0; a && a != c->body && up < 8; up++, a = a->parent) {
     if (!S_review_list(a)) continue;
     html_stat *s = html_st(a);
@@ -807,9 +807,9 @@ static int S_reviews_outscore(html_ctx *c, xmlNode *top) {
  * however much it holds (a carousel of testimonials, a sitemap in prose).
  * Broken markup that leaves the page inside a footer leaves the h1 inside
  * it too. */
-static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
+static int S_footer_after_h1(html_ctx *c, const html_node *n, const html_node *h1) {
   if (!h1 || !html_is(n, "footer") || !html_st(h1)->text_len || html_inside(h1, n)) return 0;
-  for (xmlNode *x = (xmlNode *)h1; x; x = html_next(x, c->body, 0))
+  for (html_node *x = (html_node *)h1; x; x = html_next(x, c->body, 0))
     if (x == n) return 1;
   return 0;
 }
@@ -818,18 +818,18 @@ static int S_footer_after_h1(html_ctx *c, const xmlNode *n, const xmlNode *h1) {
  * carousel or grid of picture cards with a price or a blurb beside each
  * link: the widget's items, though the text beside the links keeps their
  * link density low. */
-static int S_label_cards(xmlNode *n) {
+static int S_label_cards(html_node *n) {
   /* cards of one tag (a carousel marks only its first slide's class) */
   return html_st(n)->imgs >= 3 && S_cards_in(n, 1);
 }
 
 void html_mark_boilerplate(html_ctx *c) {
-  xmlNode *root = xmlDocGetRootElement(c->doc);
+  html_node *root = html_tree_root(c->tree);
   /* 1. structural: never article text.  Broken markup can leave the whole
    * page inside a <header role=banner> or a hidden <div>: a part holding
    * most of the page's text is never dropped whole, its insides are
    * judged instead. */
-  for (xmlNode *n = root; n;) {
+  for (html_node *n = root; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != root && n != c->body) {
       const char *name = (const char *)n->name;
@@ -844,8 +844,8 @@ void html_mark_boilerplate(html_ctx *c) {
   }
   html_stats_compute(c);
   unsigned page_len = c->body ? html_st(c->body)->text_len : 0;
-  const xmlNode *h1 = S_only_h1(c);
-  for (xmlNode *n = root; n;) {
+  const html_node *h1 = S_only_h1(c);
+  for (html_node *n = root; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != root && n != c->body && !html_st(n)->removed) {
       const char *name = (const char *)n->name;
@@ -869,19 +869,19 @@ void html_mark_boilerplate(html_ctx *c) {
   unsigned body_len = c->body ? html_st(c->body)->text_len : 0;
 
   /* 2. flagged by class/id and link-heavy or small; labelled widgets */
-  const xmlNode *main_part = S_find_main(c);
+  const html_node *main_part = S_find_main(c);
   /* with text of its own, a footer beside it is the page's footer, however
    * short the article and long the legal text */
-  const xmlNode *main_el =
+  const html_node *main_el =
       main_part && html_st(main_part)->text_len >= MAIN_MIN ? main_part : NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   S_cues cues;
   if (c->body) S_collect_cues(c->body, &cues, &t);
   else cues.nemail = cues.ncall = 0;
-  xmlNode **posts = NULL;
+  html_node **posts = NULL;
   size_t nposts = 0, capposts = 0;
   unsigned post_len = 0;
-  for (xmlNode *n = c->body; n;) {
+  for (html_node *n = c->body; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && n != c->body) {
       html_stat *s = html_st(n);
@@ -941,7 +941,7 @@ void html_mark_boilerplate(html_ctx *c) {
           char *f = html_fold(t.data, t.len);
           if (f && S_is_label(f)) {
             /* the widget box: climb while the box stays small or link-heavy */
-            xmlNode *box = n;
+            html_node *box = n;
             while (box->parent && box->parent != c->body && html_st(box->parent)) {
               html_stat *ps = html_st(box->parent);
               if (ps->text_len > 1500 || (ps->text_len > 300 && S_ld(ps) < 0.4)) break;
@@ -953,7 +953,7 @@ void html_mark_boilerplate(html_ctx *c) {
             S_remove(box);
             /* a heading-like label inside an article container: the link
              * lists after it are its items */
-            for (xmlNode *sib = box->next; sib; sib = sib->next) {
+            for (html_node *sib = box->next; sib; sib = sib->next) {
               if (sib->type != XML_ELEMENT_NODE) continue;
               html_stat *ss = html_st(sib);
               /* the items of a widget, not the page's own list */
@@ -993,7 +993,7 @@ void html_mark_boilerplate(html_ctx *c) {
   free(posts);
 }
 
-static double S_tag_base(const xmlNode *n) {
+static double S_tag_base(const html_node *n) {
   const char *t = (const char *)n->name;
   if (!strcmp(t, "div") || !strcmp(t, "article") || !strcmp(t, "main") || !strcmp(t, "section"))
     return 5;
@@ -1005,7 +1005,7 @@ static double S_tag_base(const xmlNode *n) {
   return 0;
 }
 
-static void S_touch(xmlNode *n) {
+static void S_touch(html_node *n) {
   html_stat *s = html_st(n);
   if (!s->candidate) {
     s->candidate = 1;
@@ -1013,7 +1013,7 @@ static void S_touch(xmlNode *n) {
   }
 }
 
-static int S_ends_sentence(const xmlNode *n) {
+static int S_ends_sentence(const html_node *n) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
   int ok = 0;
   if (html_text(n, &t, 2000) == 0 && t.len) {
@@ -1024,8 +1024,8 @@ static int S_ends_sentence(const xmlNode *n) {
   return ok;
 }
 
-static int S_add_root(html_ctx *c, xmlNode *n) {
-  xmlNode **r = realloc(c->roots, (c->nroots + 1) * sizeof *r);
+static int S_add_root(html_ctx *c, html_node *n) {
+  html_node **r = realloc(c->roots, (c->nroots + 1) * sizeof *r);
   if (!r) return DOCPIPE_ENOMEM;
   c->roots = r;
   c->roots[c->nroots++] = n;
@@ -1035,7 +1035,7 @@ static int S_add_root(html_ctx *c, xmlNode *n) {
 
 /* The first class token, the element's "kind" among its siblings: cards
  * often add modifiers ("card card--wide") to a shared first class. */
-static size_t S_kind(const xmlNode *n, const char **cls) {
+static size_t S_kind(const html_node *n, const char **cls) {
   const char *c = html_attr(n, "class");
   if (!c) c = "";
   while (*c == ' ' || *c == '\t' || *c == '\n') c++;
@@ -1045,7 +1045,7 @@ static size_t S_kind(const xmlNode *n, const char **cls) {
   return k;
 }
 
-static int S_same_kind(const xmlNode *a, const xmlNode *b) {
+static int S_same_kind(const html_node *a, const html_node *b) {
   if (!xmlStrEqual(a->name, b->name)) return 0;
   const char *ca, *cb;
   size_t la = S_kind(a, &ca), lb = S_kind(b, &cb);
@@ -1056,14 +1056,14 @@ static int S_same_kind(const xmlNode *a, const xmlNode *b) {
  * whose children repeat the kind of the one holding the best block, when
  * that repetition is most of the ancestor's text and the cards carry
  * text of their own (a menu's items are a few words each). */
-static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
-  xmlNode *a = top;
+static html_node *S_repeat_container(html_ctx *c, html_node *top) {
+  html_node *a = top;
   for (int up = 0; up < REPEAT_LEVELS && a->parent && a->parent != c->body; up++, a = a->parent) {
-    xmlNode *p = a->parent;
+    html_node *p = a->parent;
     html_stat *ps = html_st(p), *as = html_st(a);
     if (!ps || ps->removed) break;
     unsigned count = 0, text = 0;
-    for (xmlNode *k = p->children; k; k = k->next) {
+    for (html_node *k = p->children; k; k = k->next) {
       if (k->type != XML_ELEMENT_NODE || html_st(k)->removed || !S_same_kind(k, a)) continue;
       count++;
       text += html_st(k)->text_len;
@@ -1081,23 +1081,23 @@ static xmlNode *S_repeat_container(html_ctx *c, xmlNode *top) {
  * section of a page of such sections ("Health", "Climate", "Space", each
  * a row of teaser cards): when the grid's own ancestor repeats the kind
  * of the section holding it, the sections together are the content. */
-static xmlNode *S_grid_of_grids(html_ctx *c, xmlNode *grid) {
-  xmlNode *outer = S_repeat_container(c, grid);
+static html_node *S_grid_of_grids(html_ctx *c, html_node *grid) {
+  html_node *outer = S_repeat_container(c, grid);
   return outer ? outer : grid;
 }
 
 /* Whether `p` holds, beside `intro`, a table or list of many rows with
  * several times the intro's text. */
-static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
-  for (const xmlNode *k = p->children; k; k = k->next) {
+static int S_intro_of_rows(const html_node *p, const html_node *intro) {
+  for (const html_node *k = p->children; k; k = k->next) {
     if (k == intro || k->type != XML_ELEMENT_NODE || html_st(k)->removed) continue;
     if (!html_is(k, "table") && !html_is(k, "ul") && !html_is(k, "ol")) continue;
     if (html_st(k)->text_len < 3 * html_st(intro)->text_len) continue;
     unsigned rows = 0;
-    for (const xmlNode *r = k->children; r; r = r->next) {
+    for (const html_node *r = k->children; r; r = r->next) {
       if (r->type != XML_ELEMENT_NODE) continue;
       if (html_is(r, "tbody")) {
-        for (const xmlNode *q = r->children; q; q = q->next)
+        for (const html_node *q = r->children; q; q = q->next)
           if (q->type == XML_ELEMENT_NODE && html_st(q)->text_len) rows++;
       } else if (html_st(r)->text_len) {
         rows++;
@@ -1110,15 +1110,15 @@ static int S_intro_of_rows(const xmlNode *p, const xmlNode *intro) {
 
 /* Headings in n's subtree outside `skip`: a landing page titles each of
  * its sections; a forum thread or a notice around a post has none. */
-static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
+static unsigned S_headings(const html_node *n, const html_node *skip) {
   unsigned k = 0;
-  for (const xmlNode *x = n; x;) {
+  for (const html_node *x = n; x;) {
     int sk = x == skip || (x->type == XML_ELEMENT_NODE && html_st(x)->removed);
     if (!sk && x->type == XML_ELEMENT_NODE && html_is_heading(x) && html_st(x)->text_len) {
       k++;
       sk = 1;
     }
-    x = html_next((xmlNode *)x, n, sk);
+    x = html_next((html_node *)x, n, sk);
   }
   return k;
 }
@@ -1127,10 +1127,10 @@ static unsigned S_headings(const xmlNode *n, const xmlNode *skip) {
  * mostly links): the first ancestor that adds at least CLIMB_RATIO of
  * `top`'s non-link text again, its added text under CLIMB_LD links, if it
  * titles `min_headings` sections of its own. */
-static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsigned min_headings) {
+static html_node *S_section_ancestor(html_ctx *c, html_node *top, html_node *p, unsigned min_headings) {
   html_stat *cs = html_st(top);
   double cur = (double)cs->text_len - cs->link_len;
-  for (xmlNode *q = p->parent; q && html_st(q) && !html_st(q)->removed; q = q->parent) {
+  for (html_node *q = p->parent; q && html_st(q) && !html_st(q)->removed; q = q->parent) {
     html_stat *qs = html_st(q);
     double extra = (double)qs->text_len - cs->text_len;
     double extra_links = (double)qs->link_len - cs->link_len;
@@ -1148,10 +1148,10 @@ static xmlNode *S_section_ancestor(html_ctx *c, xmlNode *top, xmlNode *p, unsign
  * Returns <main> (or role=main) when it holds most of the page, the best
  * block `top` is a short part of it, and what it adds is titled prose;
  * else NULL.  An article-sized best block keeps its own content. */
-static xmlNode *S_main_landmark(html_ctx *c, xmlNode *top) {
+static html_node *S_main_landmark(html_ctx *c, html_node *top) {
   html_stat *ts = html_st(top), *bs = html_st(c->body);
   if ((double)ts->text_len - ts->link_len >= SECTION_MAX) return NULL;
-  for (xmlNode *m = top->parent; m && m != c->body && html_st(m); m = m->parent) {
+  for (html_node *m = top->parent; m && m != c->body && html_st(m); m = m->parent) {
     const char *role = html_attr(m, "role");
     if (!html_is(m, "main") && !(role && strcmp(role, "main") == 0)) continue;
     html_stat *ms = html_st(m);
@@ -1167,13 +1167,13 @@ static xmlNode *S_main_landmark(html_ctx *c, xmlNode *top) {
 
 /* Scores the text units into their ancestors and returns the best
  * candidate (NULL when no unit has text). */
-static xmlNode *S_best_block(html_ctx *c) {
+static html_node *S_best_block(html_ctx *c) {
   for (size_t i = 0; i < c->nstats; i++) {
     c->stats[i].candidate = 0;
     c->stats[i].score = 0;
   }
   /* score the text units */
-  for (xmlNode *n = c->body; n;) {
+  for (html_node *n = c->body; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
       html_stat *s = html_st(n);
@@ -1181,7 +1181,7 @@ static xmlNode *S_best_block(html_ctx *c) {
         skip = 1;
       } else if (n != c->body && s->own_len >= 25 && !html_is_heading(n)) {
         double score = 1.0 + s->commas + fmin(3.0, s->own_len / 100.0);
-        xmlNode *a = n->parent;
+        html_node *a = n->parent;
         for (int level = 0; a && level < 5 && html_st(a); level++, a = a->parent) {
           S_touch(a);
           double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
@@ -1197,9 +1197,9 @@ static xmlNode *S_best_block(html_ctx *c) {
     }
     n = html_next(n, c->body, skip);
   }
-  xmlNode *top = NULL;
+  html_node *top = NULL;
   double best = 0;
-  for (xmlNode *n = c->body; n;) {
+  for (html_node *n = c->body; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
       html_stat *s = html_st(n);
@@ -1220,13 +1220,13 @@ static xmlNode *S_best_block(html_ctx *c) {
 
 int html_choose_content(html_ctx *c) {
   if (!c->body) return 0;
-  xmlNode *top = S_best_block(c);
+  html_node *top = S_best_block(c);
   if (top && S_reviews_outscore(c, top)) top = S_best_block(c);
   if (!top) return S_add_root(c, c->body);
 
   /* a parent that scores well holds more of the article */
   double last = html_st(top)->score;
-  for (xmlNode *p = top->parent; p && p != c->body && html_st(p); p = p->parent) {
+  for (html_node *p = top->parent; p && p != c->body && html_st(p); p = p->parent) {
     html_stat *ps = html_st(p);
     if (!ps->candidate) continue;
     if (ps->score < last / 3.0) break;
@@ -1238,14 +1238,14 @@ int html_choose_content(html_ctx *c) {
   }
   while (top->parent && top->parent != c->body && html_st(top->parent)) {
     int elems = 0;
-    for (xmlNode *k = top->parent->children; k; k = k->next)
+    for (html_node *k = top->parent->children; k; k = k->next)
       if (k->type == XML_ELEMENT_NODE && !html_st(k)->removed) elems++;
     if (elems != 1) break;
     top = top->parent;
   }
   /* a card in a grid (listings, search results, product tiles, the posts
    * of a thread): the grid is the content, and its links are part of it */
-  xmlNode *grid = S_repeat_container(c, top);
+  html_node *grid = S_repeat_container(c, top);
   if (grid) {
     top = S_grid_of_grids(c, grid);
     c->grid = 1;
@@ -1256,7 +1256,7 @@ int html_choose_content(html_ctx *c) {
   /* pages made of many similar sections (services, listings, docs): an
    * ancestor that adds at least as much again of text that is not links
    * holds the content, not just its best section */
-  for (xmlNode *p = top->parent; p && html_st(p) && !html_st(p)->removed; p = p->parent) {
+  for (html_node *p = top->parent; p && html_st(p) && !html_st(p)->removed; p = p->parent) {
     html_stat *cs = html_st(top), *ps = html_st(p);
     double cur = (double)cs->text_len - cs->link_len;
     double extra = (double)ps->text_len - cs->text_len;
@@ -1283,7 +1283,7 @@ int html_choose_content(html_ctx *c) {
        * may be one step of several to the page's body of sections.  Look
        * further up for an ancestor that adds enough (never from an
        * article-sized block). */
-      xmlNode *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p, SECTION_HEADINGS);
+      html_node *q = cur >= SECTION_MAX ? NULL : S_section_ancestor(c, top, p, SECTION_HEADINGS);
       /* ... and a wrapper adding only a link or two (a "shop now", a
        * slide's counter) around one part of a longer piece (a listicle's
        * slide): the climb goes on if an ancestor above adds prose. */
@@ -1308,7 +1308,7 @@ int html_choose_content(html_ctx *c) {
     c->grid = 1;
   }
   if (!c->grid) {
-    xmlNode *m = S_main_landmark(c, top);
+    html_node *m = S_main_landmark(c, top);
     if (m) top = m;
   }
   if (top == c->body || !top->parent) return S_add_root(c, top);
@@ -1317,7 +1317,7 @@ int html_choose_content(html_ctx *c) {
   html_stat *ts = html_st(top);
   double threshold = fmax(10.0, ts->score * 0.2);
   const char *tcls = html_attr(top, "class");
-  for (xmlNode *s = top->parent->children; s; s = s->next) {
+  for (html_node *s = top->parent->children; s; s = s->next) {
     if (s->type != XML_ELEMENT_NODE) continue;
     html_stat *ss = html_st(s);
     if (ss->removed) continue;
@@ -1341,29 +1341,29 @@ int html_choose_content(html_ctx *c) {
   return 0;
 }
 
-static int S_has_ancestor(const xmlNode *n, const char *name, int max) {
+static int S_has_ancestor(const html_node *n, const char *name, int max) {
   for (n = n->parent; n && max-- > 0; n = n->parent)
     if (html_is(n, name)) return 1;
   return 0;
 }
 
-static unsigned S_embeds(const xmlNode *n) {
+static unsigned S_embeds(const html_node *n) {
   unsigned k = 0;
-  for (const xmlNode *x = n; x; x = html_next((xmlNode *)x, n, 0))
+  for (const html_node *x = n; x; x = html_next((html_node *)x, n, 0))
     if (html_is(x, "iframe") || html_is(x, "object") || html_is(x, "embed") || html_is(x, "video") ||
         html_is(x, "audio")) /* a "listen to this article" player and its labels */
       k++;
   return k;
 }
 
-static int S_is_data_tableish(const xmlNode *n) {
+static int S_is_data_tableish(const html_node *n) {
   return html_is(n, "table") && (html_attr(n, "border") || S_has_ancestor(n, "table", 1) == 0);
 }
 
 /* Listing, service and forum pages: prose whose negative class
  * weight comes from utility tokens alone ("overflow-hidden" clips a
  * landing page's feature box; it hides nothing). */
-static int S_utility_prose(const xmlNode *n, double ld) {
+static int S_utility_prose(const html_node *n, double ld) {
   html_stat *s = html_st(n);
   if (s->weight >= 0 || s->text_len < PROSE_UTILITY || ld >= 0.3) return 0;
   /* clipping under a height limit is a collapsed "(more)" box: what it
@@ -1378,7 +1378,7 @@ static int S_utility_prose(const xmlNode *n, double ld) {
  * cite, kept though "foot" weighs against the box.  Notes citing no such
  * document (an English blog's asides) are left to the class weight, as
  * Readability leaves them. */
-static int S_cited_notes(const xmlNode *n, double ld) {
+static int S_cited_notes(const html_node *n, double ld) {
   static const char *const words[] = {"footnote", "chu-thich", "chuthich", "ghichu", "ghi-chu", NULL};
   if (ld > 0.3 || !html_names_have(n, words)) return 0;
   docpipe_buf t = DOCPIPE_BUF_INIT;
@@ -1391,7 +1391,7 @@ static int S_cited_notes(const xmlNode *n, double ld) {
   return cites;
 }
 
-static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim) {
+static int S_should_clean(html_node *n, unsigned content_len, int grid, double lim) {
   const char *t = (const char *)n->name;
   if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") &&
       strcmp(t, "table") && strcmp(t, "form") && strcmp(t, "dl") && strcmp(t, "center") &&
@@ -1441,9 +1441,9 @@ static int S_should_clean(xmlNode *n, unsigned content_len, int grid, double lim
  * picture linked to its own file (a lightbox) stays, and so does one whose
  * alt text is a headline (a teaser's picture on a listing: its alt may be
  * the only place the headline is written). */
-static int S_banner_link(const xmlNode *x) {
+static int S_banner_link(const html_node *x) {
   if (!html_is(x, "a") || html_st(x)->text_len || html_st(x)->imgs != 1) return 0;
-  for (const xmlNode *k = x->children; k; k = html_next((xmlNode *)k, x, 0))
+  for (const html_node *k = x->children; k; k = html_next((html_node *)k, x, 0))
     if (html_is(k, "img")) {
       const char *alt = html_attr(k, "alt");
       if (alt && strlen(alt) >= 40) return 0;
@@ -1462,14 +1462,14 @@ static int S_banner_link(const xmlNode *x) {
 
 /* The last node of x's subtree in document order, not entering removed
  * elements. */
-static xmlNode *S_last_within(xmlNode *x) {
+static html_node *S_last_within(html_node *x) {
   while (x->type == XML_ELEMENT_NODE && !html_st(x)->removed && x->last) x = x->last;
   return x;
 }
 
 /* The first token of n's class ("print" of "print-sapo"), at most
  * `size` - 1 bytes; 0 when it is shorter than 3. */
-static size_t S_class_stem(const xmlNode *n, char *out, size_t size) {
+static size_t S_class_stem(const html_node *n, char *out, size_t size) {
   const char *v = html_attr(n, "class");
   size_t k = 0;
   while (v && v[k] && v[k] != '-' && v[k] != '_' && v[k] != ' ' && k + 1 < size) {
@@ -1486,12 +1486,12 @@ static size_t S_class_stem(const xmlNode *n, char *out, size_t size) {
  * paragraph of prose (no blocks inside, 80 characters, no links) whose
  * class begins as that of a sibling holding the article's paragraphs
  * (three or more) is not cleaned for its class. */
-static int S_family_prose(const xmlNode *x) {
+static int S_family_prose(const html_node *x) {
   html_stat *s = html_st(x);
   if (s->blocks || s->text_len < 80 || s->link_len || s->inputs || !x->parent) return 0;
   char a[32], b[32];
   if (!S_class_stem(x, a, sizeof a)) return 0;
-  for (const xmlNode *y = x->parent->children; y; y = y->next)
+  for (const html_node *y = x->parent->children; y; y = y->next)
     if (y != x && y->type == XML_ELEMENT_NODE && html_st(y) && !html_st(y)->removed &&
         html_st(y)->paras >= 3 && html_st(y)->text_len > 2 * s->text_len &&
         S_class_stem(y, b, sizeof b) && !strcmp(a, b))
@@ -1516,8 +1516,8 @@ void html_clean_content(html_ctx *c) {
    * its own parts judged (no list of the elements: on a 50 MB page that
    * list was 16 MB at the reader's peak) */
   for (size_t r = c->nroots; r-- > 0;) {
-    xmlNode *root = c->roots[r];
-    for (xmlNode *x = S_last_within(root); x;) {
+    html_node *root = c->roots[r];
+    for (html_node *x = S_last_within(root); x;) {
       if (x->type == XML_ELEMENT_NODE && !html_st(x)->removed &&
           (S_should_clean(x, content_len, c->grid, lim) || (!c->grid && S_banner_link(x))) &&
           !S_family_prose(x))

@@ -9,7 +9,7 @@
 
 /* The reader's most frequent call: the first byte settles most of them
  * without a strcmp. */
-int html_is(const xmlNode *n, const char *name) {
+int html_is(const html_node *n, const char *name) {
   return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0] &&
          strcmp((const char *)n->name, name) == 0;
 }
@@ -28,18 +28,18 @@ static const char *const S_blocks[] = {
     "ul", "noscript", "iframe", "video", "audio", "object", "select", "textarea", "legend",
     "picture", NULL};
 
-int html_is_block(const xmlNode *n) {
+int html_is_block(const html_node *n) {
   if (!n || n->type != XML_ELEMENT_NODE || !n->name) return 0;
   if (n->_private) return html_st(n)->block;
   return S_in((const char *)n->name, S_blocks);
 }
 
-int html_is_heading(const xmlNode *n) {
+int html_is_heading(const html_node *n) {
   return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == 'h' && n->name[1] >= '1' &&
          n->name[1] <= '6' && n->name[2] == 0;
 }
 
-xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children) {
+html_node *html_next(html_node *n, const html_node *root, int skip_children) {
   if (!skip_children && n->children && n->type == XML_ELEMENT_NODE) return n->children;
   if (!skip_children && n->children && n->type == XML_DOCUMENT_NODE) return n->children;
   if (!skip_children && n->children && n->type == XML_HTML_DOCUMENT_NODE) return n->children;
@@ -84,7 +84,7 @@ static int S_token_match(const char *s, const char *const *words) {
   return 0;
 }
 
-int html_inside(const xmlNode *n, const xmlNode *a) {
+int html_inside(const html_node *n, const html_node *a) {
   for (; n; n = n->parent)
     if (n == a) return 1;
   return 0;
@@ -104,13 +104,13 @@ static size_t S_lower_append(const char *v, char *low, size_t k, size_t size) {
   return k;
 }
 
-void html_lower_names(const xmlNode *n, char *low, size_t size) {
+void html_lower_names(const html_node *n, char *low, size_t size) {
   size_t k = S_lower_append(html_attr(n, "class"), low, 0, size - 1);
   if (k + 1 < size) low[k++] = ' ';
   S_lower_append(html_attr(n, "id"), low, k, size);
 }
 
-int html_attr_has(const xmlNode *n, const char *attr, const char *const *words) {
+int html_attr_has(const html_node *n, const char *attr, const char *const *words) {
   const char *v = html_attr(n, attr);
   if (!v) return 0;
   char low[200];
@@ -118,7 +118,7 @@ int html_attr_has(const xmlNode *n, const char *attr, const char *const *words) 
   return html_has_word(low, words);
 }
 
-int html_names_have(const xmlNode *n, const char *const *words) {
+int html_names_have(const html_node *n, const char *const *words) {
   return html_attr_has(n, "class", words) || html_attr_has(n, "id", words);
 }
 
@@ -186,21 +186,21 @@ static int S_hint_plain(const char *v) {
   return S_hint(low);
 }
 
-int html_utility_weight(const xmlNode *n) {
+int html_utility_weight(const html_node *n) {
   const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
   return S_hint(cls) + S_hint(id) - S_hint_plain(cls) - S_hint_plain(id);
 }
 
 int html_stats_alloc(html_ctx *c) {
   size_t n = 0;
-  xmlNode *root = xmlDocGetRootElement(c->doc);
-  for (xmlNode *x = root; x; x = html_next(x, root, 0))
+  html_node *root = html_tree_root(c->tree);
+  for (html_node *x = root; x; x = html_next(x, root, 0))
     if (x->type == XML_ELEMENT_NODE) n++;
   c->stats = calloc(n ? n : 1, sizeof *c->stats);
   if (!c->stats) return DOCPIPE_ENOMEM;
   c->nstats = n;
   size_t i = 0;
-  for (xmlNode *x = root; x; x = html_next(x, root, 0)) {
+  for (html_node *x = root; x; x = html_next(x, root, 0)) {
     if (x->type != XML_ELEMENT_NODE) {
       x->_private = NULL;
       continue;
@@ -233,11 +233,11 @@ static unsigned S_count(const unsigned char *s, unsigned *commas) {
   return n;
 }
 
-static void S_exit(xmlNode *e) {
+static void S_exit(html_node *e) {
   html_stat *s = html_st(e);
   if (!s || s->removed) return;
   if (html_is(e, "a")) s->link_len = s->text_len;
-  xmlNode *p = e->parent;
+  html_node *p = e->parent;
   html_stat *ps = p ? html_st(p) : NULL;
   if (!ps) return;
   ps->text_len += s->text_len;
@@ -256,8 +256,8 @@ void html_stats_compute(html_ctx *c) {
     s->text_len = s->link_len = s->own_len = s->commas = s->tcommas = 0;
     s->imgs = s->paras = s->items = s->inputs = s->blocks = 0;
   }
-  xmlNode *root = xmlDocGetRootElement(c->doc);
-  xmlNode *n = root;
+  html_node *root = html_tree_root(c->tree);
+  html_node *n = root;
   while (n) {
     int descend = 0;
     if (n->type == XML_ELEMENT_NODE) {
@@ -268,7 +268,7 @@ void html_stats_compute(html_ctx *c) {
         html_st(n->parent)->text_len += len;
         html_st(n->parent)->tcommas += commas;
         /* own text belongs to the nearest block ancestor */
-        xmlNode *b = n->parent;
+        html_node *b = n->parent;
         for (int k = 0; k < 64 && b && !html_is_block(b) && b->parent && html_st(b->parent); k++)
           b = b->parent;
         html_st(b)->own_len += len;
@@ -296,10 +296,10 @@ void html_stats_compute(html_ctx *c) {
   }
 }
 
-static int S_text(const xmlNode *top, docpipe_buf *out, size_t max, int respect) {
+static int S_text(const html_node *top, docpipe_buf *out, size_t max, int respect) {
   int space = 1;
   size_t start = out->len;
-  xmlNode *n = (xmlNode *)top;
+  html_node *n = (html_node *)top;
   while (n && out->len - start < max) {
     int skip = 0;
     /* what follows a block starts a new line, with or without whitespace
@@ -361,12 +361,12 @@ char *html_fold(const char *s, size_t len) {
   return (char *)dst;
 }
 
-int html_text(const xmlNode *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 1); }
-int html_text_raw(const xmlNode *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 0); }
+int html_text(const html_node *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 1); }
+int html_text_raw(const html_node *top, docpipe_buf *out, size_t max) { return S_text(top, out, max, 0); }
 
 /* align="right" (HTML 4) or style="text-align: right" (HTML5, as docpipe's
  * writer puts it). */
-docpipe_align html_align(const xmlNode *cell) {
+docpipe_align html_align(const html_node *cell) {
   const char *al = html_attr(cell, "align"), *style = html_attr(cell, "style");
   char word[8] = "";
   if (al) {

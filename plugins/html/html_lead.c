@@ -14,7 +14,7 @@
 #define LEAD_MIN_BYTES 80
 #define LEAD_MIN_WORDS 12
 
-static int S_in_roots(const html_ctx *c, const xmlNode *n) {
+static int S_in_roots(const html_ctx *c, const html_node *n) {
   for (size_t i = 0; i < c->nroots; i++)
     if (html_inside(n, c->roots[i])) return 1;
   return 0;
@@ -34,7 +34,7 @@ static size_t S_count_words(const char *s) {
 /* Prose that is about the writer or the page, not the article: an author
  * box's bio (often in a tooltip), a disclosure, a photo's caption.  Its
  * boxes, up to the one it shares with the content, say so. */
-static int S_aside(const xmlNode *n, const xmlNode *first) {
+static int S_aside(const html_node *n, const html_node *first) {
   static const char *const words[] = {"author", "bio",        "tooltip", "byline",
                                       "disclaimer", "disclosure", "caption", "expert", NULL};
   for (int depth = 0; n && depth < 6 && !html_inside(first, n); depth++, n = n->parent)
@@ -44,7 +44,7 @@ static int S_aside(const xmlNode *n, const xmlNode *first) {
 
 /* Sentences with words in them, not a byline or a list of links (a
  * subtitle may end without a full stop: `stop` 0). */
-static int S_is_prose_stop(xmlNode *n, docpipe_buf *t, int stop) {
+static int S_is_prose_stop(html_node *n, docpipe_buf *t, int stop) {
   docpipe_buf_reset(t);
   if (html_text_raw(n, t, 4000) != 0 || t->len < LEAD_MIN_BYTES) return 0;
   if (S_count_words(t->data) < LEAD_MIN_WORDS) return 0;
@@ -52,7 +52,7 @@ static int S_is_prose_stop(xmlNode *n, docpipe_buf *t, int stop) {
   if (!strncasecmp(t->data, "by ", 3)) return 0;
   size_t links = 0;
   docpipe_buf a = DOCPIPE_BUF_INIT;
-  for (xmlNode *x = html_next(n, n, 0); x;) {
+  for (html_node *x = html_next(n, n, 0); x;) {
     int in_link = html_is(x, "a");
     docpipe_buf_reset(&a);
     if (in_link && html_text_raw(x, &a, 4000) == 0) links += a.len;
@@ -62,28 +62,28 @@ static int S_is_prose_stop(xmlNode *n, docpipe_buf *t, int stop) {
   return links * 3 < t->len;
 }
 
-static int S_is_prose(xmlNode *n, docpipe_buf *t) { return S_is_prose_stop(n, t, 1); }
+static int S_is_prose(html_node *n, docpipe_buf *t) { return S_is_prose_stop(n, t, 1); }
 
 /* A subtitle set as a heading right after the headline, its sibling
  * ("<h1>…</h1><h2 class=subtitle>A pilot in 40 farms cuts …</h2>"): a
  * sentence of prose, not a section's title, which would head the text
  * under it rather than sit beside the headline. */
-static int S_subtitle_heading(xmlNode *n, const xmlNode *h1, docpipe_buf *t) {
+static int S_subtitle_heading(html_node *n, const html_node *h1, docpipe_buf *t) {
   if (!html_is_heading(n) || html_is(n, "h1")) return 0;
-  const xmlNode *prev = n->prev;
+  const html_node *prev = n->prev;
   while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
   return prev == h1 && S_is_prose_stop(n, t, 0);
 }
 
 /* Whether n lies in a part the cleaner removed. */
-static int S_under_removed(const xmlNode *n) {
+static int S_under_removed(const html_node *n) {
   for (; n; n = n->parent)
     if (n->type == XML_ELEMENT_NODE && html_st(n) && html_st(n)->removed) return 1;
   return 0;
 }
 
-static int S_prepend_root(html_ctx *c, xmlNode **lead, size_t nlead) {
-  xmlNode **r = realloc(c->roots, (c->nroots + nlead) * sizeof *r);
+static int S_prepend_root(html_ctx *c, html_node **lead, size_t nlead) {
+  html_node **r = realloc(c->roots, (c->nroots + nlead) * sizeof *r);
   if (!r) return DOCPIPE_ENOMEM;
   c->roots = r;
   memmove(c->roots + nlead, c->roots, c->nroots * sizeof *r);
@@ -97,15 +97,15 @@ static int S_prepend_root(html_ctx *c, xmlNode **lead, size_t nlead) {
 
 /* The captioned <figure> of the removed box that holds the headline,
  * after `from`, or NULL. */
-static xmlNode *S_header_figure(xmlNode *h1, xmlNode *from) {
-  xmlNode *box = h1->parent;
+static html_node *S_header_figure(html_node *h1, html_node *from) {
+  html_node *box = h1->parent;
   for (int k = 0; box && k < 4 && !(html_st(box) && html_st(box)->removed); k++) box = box->parent;
   if (!box || !html_st(box) || !html_st(box)->removed) return NULL;
-  for (xmlNode *x = html_next(from, box, 1); x; x = html_next(x, box, 0)) {
+  for (html_node *x = html_next(from, box, 1); x; x = html_next(x, box, 0)) {
     if (x->type != XML_ELEMENT_NODE || !html_is(x, "figure")) continue;
     if (html_st(x)->removed) return NULL;
     /* (the removed box's parts have no statistics: their text is read) */
-    for (xmlNode *k = html_next(x, x, 0); k; k = html_next(k, x, 0)) {
+    for (html_node *k = html_next(x, x, 0); k; k = html_next(k, x, 0)) {
       if (!html_is(k, "figcaption")) continue;
       docpipe_buf t = DOCPIPE_BUF_INIT;
       int text = html_text(k, &t, 400) == 0 && t.len > 0;
@@ -121,7 +121,7 @@ static xmlNode *S_header_figure(xmlNode *h1, xmlNode *from) {
  * <header> of no paragraphs: headline, subtitle, picture): the subtitle
  * beside the headline went with it.  It opens the article. */
 static int S_lead_in_removed_header(html_ctx *c) {
-  xmlNode *n = c->title_h1->next;
+  html_node *n = c->title_h1->next;
   while (n && n->type != XML_ELEMENT_NODE) n = n->next;
   if (!n || !html_st(n) || html_st(n)->removed || !S_under_removed(c->title_h1)) return 0;
   docpipe_buf t = DOCPIPE_BUF_INIT;
@@ -131,19 +131,19 @@ static int S_lead_in_removed_header(html_ctx *c) {
   docpipe_buf_free(&t);
   if (!lead) return 0;
   /* the header's picture, after the subtitle, with its caption */
-  xmlNode *add[2] = {n, S_header_figure(c->title_h1, n)};
+  html_node *add[2] = {n, S_header_figure(c->title_h1, n)};
   return S_prepend_root(c, add, add[1] ? 2 : 1);
 }
 
 int html_add_lead(html_ctx *c) {
   if (!c->title_h1 || !c->nroots || c->grid) return 0;
   if (S_in_roots(c, c->title_h1)) return S_lead_in_removed_header(c);
-  xmlNode *first = c->roots[0];
-  xmlNode *lead[LEAD_MAX];
+  html_node *first = c->roots[0];
+  html_node *lead[LEAD_MAX];
   size_t nlead = 0;
   int walked = 0, reached = 0;
   docpipe_buf t = DOCPIPE_BUF_INIT;
-  for (xmlNode *n = html_next(c->title_h1, c->body, 1); n && walked < LEAD_WALK;) {
+  for (html_node *n = html_next(c->title_h1, c->body, 1); n && walked < LEAD_WALK;) {
     if (n == first) {
       reached = 1;
       break;

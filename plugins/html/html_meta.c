@@ -382,8 +382,8 @@ static void S_meta_tag(html_meta *m, S_meta_state *st, const char *key, const ch
 }
 
 /* The item (nearest itemscope above) an itemprop belongs to. */
-static const xmlNode *S_item_of(const xmlNode *n) {
-  for (const xmlNode *p = n->parent; p; p = p->parent)
+static const html_node *S_item_of(const html_node *n) {
+  for (const html_node *p = n->parent; p; p = p->parent)
     if (p->type == XML_ELEMENT_NODE && html_attr(p, "itemscope")) return p;
   return NULL;
 }
@@ -391,8 +391,8 @@ static const xmlNode *S_item_of(const xmlNode *n) {
 /* Authors of the first item only: a thread's posts and a question's
  * answers are items too, each with its author, and only the first one
  * wrote the page. */
-static int S_same_item(const xmlNode *n, const xmlNode **scope) {
-  const xmlNode *item = S_item_of(n);
+static int S_same_item(const html_node *n, const html_node **scope) {
+  const html_node *item = S_item_of(n);
   if (!*scope) {
     *scope = item ? item : n;
     return 1;
@@ -405,7 +405,7 @@ static int S_same_item(const xmlNode *n, const xmlNode **scope) {
  * content="2024-12-05T10:25:00+07:00">, the machine form of the "T5,
  * 05/12/2024 - 10:25" it shows.  The first one is the node's; comments
  * below it carry their own. */
-static int S_rdfa_date(const xmlNode *n) {
+static int S_rdfa_date(const html_node *n) {
   const char *prop = html_attr(n, "property"), *v = html_attr(n, "content");
   if (!prop || !v || !*v) return 0;
   static const char *const terms[] = {"dc:date", "dc:created", "dc:issued", "dcterms:created",
@@ -428,25 +428,25 @@ static void S_lower_key(const char *in, char *out, size_t size) {
 }
 
 int html_meta_collect(html_ctx *c, html_meta *m) {
-  xmlNode *root = xmlDocGetRootElement(c->doc);
+  html_node *root = html_tree_root(c->tree);
   if (!root) return 0;
   S_meta_state st = {0, NULL, 0, NULL};
   docpipe_value *ld_authors = NULL;
   char *time_date = NULL, *ip_date = NULL, *ip_headline = NULL, *page_date = NULL;
-  const xmlNode *author_scope = NULL;
+  const html_node *author_scope = NULL;
   int time_rank = 9;
   const char *lang = html_attr(root, "lang");
   if (!lang) lang = html_attr(root, "xml:lang");
   docpipe_buf t = DOCPIPE_BUF_INIT;
   /* JSON-LD first: it is the best source, wherever it sits in the page */
-  for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+  for (html_node *n = root; n; n = html_next(n, root, 0)) {
     if (!html_is(n, "script")) continue;
     const char *type = html_attr(n, "type");
     if (type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
         n->children->content)
       S_jsonld(m, (const char *)n->children->content, &page_date);
   }
-  for (xmlNode *n = root; n;) {
+  for (html_node *n = root; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
       const char *name = (const char *)n->name;
@@ -499,8 +499,8 @@ int html_meta_collect(html_ctx *c, html_meta *m) {
             if (html_text_raw(n, &t, 1000) == 0 && t.len) ip_headline = S_clean(t.data);
           } else if ((!strcmp(ip, "author") || !strcmp(ip, "creator")) &&
                      S_same_item(n, &author_scope)) {
-            xmlNode *nm = NULL;
-            for (xmlNode *x = n->children; x && !nm; x = html_next(x, n, 0)) {
+            html_node *nm = NULL;
+            for (html_node *x = n->children; x && !nm; x = html_next(x, n, 0)) {
               const char *xi = html_attr(x, "itemprop");
               if (xi && !strcmp(xi, "name")) nm = x;
             }

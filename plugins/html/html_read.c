@@ -17,9 +17,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/SAX2.h>
-#include <libxml/parserInternals.h>
-
 #include "html_reader.h"
 #include "html_write.h"
 
@@ -69,24 +66,24 @@ static int S_binary(const unsigned char *data, size_t size) {
  * second <html> next to the first: what it holds is the page too, so it
  * joins the first, in order.  27 of the 1,497 development pages do this,
  * some with their whole article there. */
-static xmlNode *S_body(htmlDocPtr doc) {
-  xmlNode *root = xmlDocGetRootElement(doc);
+static html_node *S_body(html_tree *tree) {
+  html_node *root = html_tree_root(tree);
   if (!root) return NULL;
-  for (xmlNode *n = root->next, *next; n; n = next) {
+  for (html_node *n = root->next, *next; n; n = next) {
     next = n->next;
     if (n->type != XML_ELEMENT_NODE) continue;
-    xmlUnlinkNode(n);
+    html_unlink(n);
     if (!xmlStrEqual(n->name, BAD_CAST "html")) {
-      xmlAddChild(root, n);
+      html_add_child(root, n);
       continue;
     }
-    for (xmlNode *k = n->children, *knext; k; k = knext) {
+    for (html_node *k = n->children, *knext; k; k = knext) {
       knext = k->next;
-      xmlUnlinkNode(k);
+      html_unlink(k);
       /* xmlAddChild merges a text node into a text last child and frees it */
-      xmlAddChild(root, k);
+      html_add_child(root, k);
     }
-    xmlFreeNode(n);
+    html_free_node(n);
   }
   return root;
 }
@@ -107,113 +104,12 @@ static void S_unmark(html_ctx *c) {
   }
 }
 
-/* An element costs ~175 bytes (libxml2 node and stats) before its text
- * and attributes: markup made of little else (50 MB of <div></div><td>
- * </td>) would take 25x the page.  The parse stops after one element per
- * 32 bytes (plus 256k), which keeps such a page within 10x + 50 MB: the densest real markup
- * measured, bench html_bench.sh's page of <p> with <b> and <a>, has one per
- * 42 bytes, and
- * a page under 6 MB never reaches 256k.  What was read is kept. */
-typedef struct {
-  size_t elements, max_elements;
-  int stopped, nomem;
-  html_arena *attrs;
-} S_budget;
-
-/* Attributes go to the arena (html_attrs.c), not to libxml2. */
-static void S_start_element(void *ctx, const xmlChar *name, const xmlChar **atts) {
-  xmlParserCtxtPtr ctxt = ctx;
-  S_budget *bud = ctxt->_private;
-  xmlNode *parent = ctxt->node;
-  xmlSAX2StartElement(ctx, name, NULL);
-  xmlNode *n = ctxt->node;
-  if (n && n != parent && html_attrs_pack(bud->attrs, n, atts) < 0) {
-    bud->nomem = 1;
-    xmlStopParser(ctxt);
-  }
-  if (++bud->elements >= bud->max_elements && !bud->stopped) {
-    bud->stopped = 1;
-    xmlStopParser(ctxt);
-  }
-}
-
-/* Empty formatting elements (<i></i>, <span></span>) carry nothing the
- * reader keeps, yet each costs a DOM node and a stats entry (~175 bytes
- * for 7 bytes of markup): 50 MB of them took 1.7 GB.  They are dropped as
- * they close.  Ones with attributes stay (an icon's class, microdata). */
-static void S_end_element(void *ctx, const xmlChar *name) {
-  static const char *const formatting[] = {"b",     "i",     "em",   "strong", "span", "font",
-                                           "u",     "s",     "small", "big",   "sub",  "sup",
-                                           "mark",  "tt",    "strike", NULL};
-  xmlParserCtxtPtr ctxt = ctx;
-  xmlNode *cur = ctxt->node;
-  xmlSAX2EndElement(ctx, name);
-  if (!cur || cur->type != XML_ELEMENT_NODE || cur->children || html_has_attrs(cur) || !cur->parent ||
-      ctxt->node != cur->parent || !xmlStrEqual(cur->name, name))
-    return;
-  for (int i = 0; formatting[i]; i++)
-    if (strcmp((const char *)name, formatting[i]) == 0) {
-      xmlUnlinkNode(cur);
-      xmlFreeNode(cur);
-      S_budget *bud = ctxt->_private;
-      if (bud->elements) bud->elements--;
-      /* libxml2 appends the next text in place to the last text node it
-       * made, trusting the last child to be the element just closed:
-       * with that element gone, make it concatenate properly instead. */
-      ctxt->nodemem = 0;
-      ctxt->nodelen = 0;
-      return;
-    }
-}
-
-/* Whitespace between blocks (the indentation of pretty-printed markup,
- * the newline after each </p>) renders as nothing, yet each run costs a
- * text node of 120 bytes (one text node in six of bench/html_bench.sh's
- * dense page: 803 -> 752 MB).  A run of only
- * whitespace is dropped where it opens a block or follows one; between
- * inline elements ("<b>a</b> <i>b</i>") and in <pre> it is kept. */
-static void S_characters(void *ctx, const xmlChar *ch, int len) {
-  xmlParserCtxtPtr ctxt = ctx;
-  xmlNode *parent = ctxt->node;
-  int blank = parent && parent->type == XML_ELEMENT_NODE && html_is_block(parent) &&
-              !html_is(parent, "pre") && !html_is(parent, "textarea") &&
-              (!parent->last || html_is_block(parent->last));
-  for (int i = 0; blank && i < len; i++)
-    blank = ch[i] == ' ' || ch[i] == '\n' || ch[i] == '\t' || ch[i] == '\r' || ch[i] == '\f';
-  if (!blank) xmlSAX2Characters(ctx, ch, len);
-}
-
-/* htmlReadMemory(..., "UTF-8", ...) runs the page through a UTF-8 -> UTF-8
- * "converter" into a second buffer grown by doubling: ~2x the page at the
- * parse's peak, on top of libxml2's own copy and the DOM.  The bytes are
- * UTF-8 already: declaring the charset without a converter parses them
- * as they are (without a declaration libxml2 would guess Latin-1).
- * HTML_PARSE_IGNORE_ENC: whatever <meta> says, the bytes are UTF-8 now. */
-static htmlDocPtr S_parse(const char *utf8, size_t len, html_arena *attrs, const docpipe_args *args,
-                          int *nomem) {
-  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
-  if (!ctxt) return NULL;
-  S_budget bud = {0, len / 32 + 262144, 0, 0, attrs};
-  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-  ctxt->_private = &bud;
-  if (ctxt->sax) {
-    ctxt->sax->startElement = S_start_element;
-    ctxt->sax->endElement = S_end_element;
-    ctxt->sax->characters = S_characters;
-  }
-  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                               HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
-  ctxt->dictNames = 1;
-  htmlParseDocument(ctxt);
-  htmlDocPtr doc = ctxt->myDoc;
-  ctxt->myDoc = NULL;
-  htmlFreeParserCtxt(ctxt);
-  *nomem = bud.nomem;
-  if (bud.stopped && !bud.nomem)
-    docpipe_args_warn(args, "html: the page has over %zu elements; the rest was not read",
-                      bud.max_elements);
-  return doc;
-}
+/* The parse stops after one element per 32 bytes of page (plus 256k),
+ * which keeps markup made of nothing but elements within 10x + 50 MB (see
+ * html_tree.c): the densest real markup measured, bench html_bench.sh's
+ * page of <p> with <b> and <a>, has one per 42 bytes, and a page under
+ * 6 MB never reaches 256k.  What was read is kept. */
+static size_t S_max_elements(size_t len) { return len / 32 + 262144; }
 
 int html_read(const unsigned char *data, size_t size, const docpipe_args *args, docpipe_doc **out,
               docpipe_error *err) {
@@ -240,21 +136,24 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
     if (copied) docpipe_free((char *)utf8);
     return docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory decoding the page");
   }
-  html_arena attrs = {NULL};
-  int nomem = 0;
-  htmlDocPtr hdoc = S_parse(utf8, len, &attrs, args, &nomem);
+  html_tree tree;
+  int stopped = 0;
+  int prc = html_tree_parse(&tree, utf8, len, S_max_elements(len), &stopped);
   if (copied) docpipe_free((char *)utf8);
-  if (!hdoc || nomem) {
-    xmlFreeDoc(hdoc);
-    html_arena_free(&attrs);
-    return nomem ? docpipe_error_set(err, DOCPIPE_ENOMEM, "html: out of memory parsing the page")
-                 : docpipe_error_set(err, DOCPIPE_EPARSE, "html: the page could not be parsed");
-  }
+  if (prc)
+    return docpipe_error_set(err, prc, prc == DOCPIPE_ENOMEM ? "html: out of memory parsing the page"
+                                                             : "html: the page could not be parsed");
+  if (stopped == HTML_TREE_TOO_MANY)
+    docpipe_args_warn(args, "html: the page has over %zu elements; the rest was not read",
+                      S_max_elements(len));
+  if (stopped == HTML_TREE_TOO_DEEP)
+    docpipe_args_warn(args, "html: elements nested over %d deep; the rest was not read",
+                      HTML_TREE_MAX_DEPTH);
 
   html_ctx c;
   memset(&c, 0, sizeof c);
-  c.doc = hdoc;
-  c.body = S_body(hdoc);
+  c.tree = &tree;
+  c.body = S_body(&tree);
   if (c.body) html_resolve_streamed(c.body);
   c.max_depth = args->limits.max_depth ? args->limits.max_depth : 200;
   html_meta m;
@@ -274,7 +173,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   /* a page written by docpipe's html writer carries its whole metadata
    * map in its JSON-LD: read it back as is, and its article header (built
    * from that metadata) is not body */
-  for (xmlNode *x = c.body; x && !own; x = html_next(x, c.body, 0)) {
+  for (html_node *x = c.body; x && !own; x = html_next(x, c.body, 0)) {
     const char *type = html_is(x, "script") ? html_attr(x, "type") : NULL;
     if (type && strcasecmp(type, "application/ld+json") == 0 && x->children &&
         x->children->content) {
@@ -287,9 +186,9 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
   }
   c.own = own != NULL;
   if (own) {
-    for (xmlNode *x = c.body; x; x = html_next(x, c.body, 0)) {
+    for (html_node *x = c.body; x; x = html_next(x, c.body, 0)) {
       if (!html_is(x, "article")) continue;
-      for (xmlNode *k = x->children; k; k = k->next)
+      for (html_node *k = x->children; k; k = k->next)
         if (html_is(k, "header")) {
           html_st(k)->removed = 1;
           break;
@@ -334,7 +233,7 @@ int html_read(const unsigned char *data, size_t size, const docpipe_args *args, 
    * link there is metadata, not where the links were found */
   if (!own) {
     const char *base = NULL;
-    for (xmlNode *x = c.body; x && !base; x = html_next(x, c.body, 0))
+    for (html_node *x = c.body; x && !base; x = html_next(x, c.body, 0))
       if (html_is(x, "base")) base = html_attr(x, "href");
     if (!base || strncasecmp(base, "http", 4) != 0) base = m.url;
     /* A copy: the build frees DOM parts (a <base> among them) as it goes. */
@@ -374,8 +273,7 @@ done:
   free(c.roots);
   free(c.stats);
   free(c.title_alt);
-  xmlFreeDoc(hdoc);
-  html_arena_free(&attrs);
+  html_tree_free(&tree);
   if (rc) {
     docpipe_doc_free(doc);
     return rc;

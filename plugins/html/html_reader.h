@@ -2,8 +2,9 @@
  *
  * The reader runs in stages, one file each:
  *   html_encoding.c  bytes in any declared/detected charset -> UTF-8 NFC
+ *   html_tree.c      the page's tree, from libxml2's HTML parser's events
  *   html_attrs.c     each element's attributes, packed in an arena
- *   html_dom.c       per-element statistics and class/id hints over the libxml2 tree
+ *   html_dom.c       per-element statistics and class/id hints over the tree
  *   html_content.c   boilerplate removal and main-content scoring
  *   html_meta.c      metadata from JSON-LD, meta tags, <time>, itemprop...
  *   html_build.c     the chosen DOM subtrees -> docpipe blocks and inlines
@@ -13,12 +14,10 @@
 #ifndef DOCPIPE_PLUGIN_HTML_READER_H
 #define DOCPIPE_PLUGIN_HTML_READER_H
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "html.h"
+#include "html_tree.h"
 
-/* Per-element facts, reached through xmlNode._private. */
+/* Per-element facts, reached through html_node._private. */
 typedef struct html_stat {
   float score;         /* content score (Readability-like) */
   unsigned text_len;   /* visible characters in the subtree */
@@ -38,13 +37,13 @@ typedef struct html_stat {
 } html_stat;
 
 typedef struct html_ctx {
-  htmlDocPtr doc;
-  xmlNode *body;
+  html_tree *tree;
+  html_node *body;
   html_stat *stats;   /* one per element */
   size_t nstats;
-  xmlNode **roots;    /* the chosen content, in document order */
+  html_node **roots;    /* the chosen content, in document order */
   size_t nroots;
-  xmlNode *title_h1;  /* the headline element, when one was found */
+  html_node *title_h1;  /* the headline element, when one was found */
   char *title_alt;    /* the meta title, when an h1 unlike it was taken (malloc'd) */
   int h1_unrelated;   /* that h1 shares no word with the og:title */
   size_t max_depth;
@@ -70,7 +69,7 @@ int html_fix_attr_names(const char **s, size_t len, int *copied);
 /* html_streamed.c: React's streamed parts (hidden <div id="S:n"> at the
  * page's end) moved where their placeholders stand, as the page's scripts
  * would move them. */
-void html_resolve_streamed(xmlNode *root);
+void html_resolve_streamed(html_node *root);
 /* html_mojibake.c: a copy of valid UTF-8 `s` with UTF-8-encoded-twice
  * sequences repaired, or NULL when it has none (or memory runs out). */
 char *html_repair_double_utf8(const char *s, size_t len, size_t *out_len);
@@ -80,48 +79,45 @@ int html_sniff_charset(const unsigned char *data, size_t size, char *out, size_t
 
 /* html_attrs.c: each element's attributes in one block of an arena freed
  * with the page (see there), not as libxml2 attribute nodes. */
-typedef struct html_arena {
-  struct html_arena_chunk *head;
-} html_arena;
 void html_arena_free(html_arena *a);
 /* Packs the parser's name/value list `atts` (NULL-terminated, values may
  * be NULL) into n; 0, or -1 when memory runs out (n has none then). */
-int html_attrs_pack(html_arena *a, xmlNode *n, const xmlChar **atts);
-int html_has_attrs(const xmlNode *n);
+int html_attrs_pack(html_arena *a, html_node *n, const xmlChar **atts);
+int html_has_attrs(const html_node *n);
 /* The value of n's attribute `name` (any case), "" when it has none,
  * NULL when absent; borrowed from the arena. */
-const char *html_attr(const xmlNode *n, const char *name);
+const char *html_attr(const html_node *n, const char *name);
 
 /* html_dom.c */
-static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
-int html_is(const xmlNode *n, const char *name);
-int html_is_block(const xmlNode *n);
-int html_is_heading(const xmlNode *n);
+static inline html_stat *html_st(const html_node *n) { return (html_stat *)n->_private; }
+int html_is(const html_node *n, const char *name);
+int html_is_block(const html_node *n);
+int html_is_heading(const html_node *n);
 /* 1 when n is a or lies inside it. */
-int html_inside(const xmlNode *n, const xmlNode *a);
+int html_inside(const html_node *n, const html_node *a);
 int html_has_word(const char *hay, const char *const *words);
 /* n's class, a space and its id, lower-cased, into low[size]. */
-void html_lower_names(const xmlNode *n, char *low, size_t size);
+void html_lower_names(const html_node *n, char *low, size_t size);
 /* 1 when n's attribute `attr` (its first 199 bytes), lower-cased, holds one of `words`. */
-int html_attr_has(const xmlNode *n, const char *attr, const char *const *words);
+int html_attr_has(const html_node *n, const char *attr, const char *const *words);
 /* The same for its class or its id. */
-int html_names_have(const xmlNode *n, const char *const *words);
+int html_names_have(const html_node *n, const char *const *words);
 /* Blanks CSS utility tokens ("overflow-hidden", "font-size-sm") in a
  * lower-cased class list, so their words weigh nothing. */
 void html_blank_utility_classes(char *low);
 /* The part of n's class/id weight that comes from utility tokens alone
  * (-25 for "overflow-hidden", 0 for most elements). */
-int html_utility_weight(const xmlNode *n);
+int html_utility_weight(const html_node *n);
 /* An element's own alignment: align="right" (HTML 4) or style="text-align: right". */
-docpipe_align html_align(const xmlNode *n);
+docpipe_align html_align(const html_node *n);
 /* Pre-order successor of n within root (skip_children: do not descend). */
-xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children);
+html_node *html_next(html_node *n, const html_node *root, int skip_children);
 int html_stats_alloc(html_ctx *c);
 void html_stats_compute(html_ctx *c);
 /* Appends the collapsed visible text of n's subtree (removed parts skipped). */
-int html_text(const xmlNode *n, docpipe_buf *out, size_t max);
+int html_text(const html_node *n, docpipe_buf *out, size_t max);
 /* Same, including the parts marked removed. */
-int html_text_raw(const xmlNode *n, docpipe_buf *out, size_t max);
+int html_text_raw(const html_node *n, docpipe_buf *out, size_t max);
 /* Lower-cased copy of UTF-8 s (utf8proc casefold) for comparing, without
  * the characters that print nothing (soft hyphens, zero-width spaces);
  * free with docpipe_free. */

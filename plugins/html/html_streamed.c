@@ -24,7 +24,7 @@
  * keeps the matching (segments x placeholders) small on hostile ones. */
 #define MAX_PARTS 4096
 
-static int S_comment(const xmlNode *n, const char *text) {
+static int S_comment(const html_node *n, const char *text) {
   return n && n->type == XML_COMMENT_NODE && n->content &&
          strcmp((const char *)n->content, text) == 0;
 }
@@ -38,45 +38,45 @@ static const char *S_part_number(const char *id, char kind) {
 }
 
 /* $RS: the segment's children where its placeholder template stands. */
-static void S_fill_placeholder(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
-  for (xmlNode *k = segment->children, *next; k; k = next) {
+static void S_fill_placeholder(html_node *tmpl, html_node *segment, html_node *trash) {
+  for (html_node *k = segment->children, *next; k; k = next) {
     next = k->next;
-    xmlUnlinkNode(k);
-    xmlAddPrevSibling(tmpl, k);
+    html_unlink(k);
+    html_add_prev(tmpl, k);
   }
-  xmlUnlinkNode(tmpl);
-  xmlAddChild(trash, tmpl);
+  html_unlink(tmpl);
+  html_add_child(trash, tmpl);
 }
 
 /* Without its comments (a scraper or a minifier dropped them) a boundary's
  * fallback cannot be told from the page: the element right after the
  * template goes only when it says it is loading or holds no text. */
-static void S_drop_bare_fallback(xmlNode *tmpl, xmlNode *trash) {
-  xmlNode *f = tmpl->next;
-  while (f && f->type == XML_TEXT_NODE && xmlIsBlankNode(f)) f = f->next;
+static void S_drop_bare_fallback(html_node *tmpl, html_node *trash) {
+  html_node *f = tmpl->next;
+  while (f && f->type == XML_TEXT_NODE && html_is_blank(f)) f = f->next;
   if (!f || f->type != XML_ELEMENT_NODE || html_is(f, "template")) return;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   int drop = html_text_raw(f, &t, 64) == 0 &&
              (t.len == 0 || (t.len < 40 && strncasecmp(t.data, "loading", 7) == 0));
   docpipe_buf_free(&t);
   if (drop) {
-    xmlUnlinkNode(f);
-    xmlAddChild(trash, f);
+    html_unlink(f);
+    html_add_child(trash, f);
   }
 }
 
 /* $RC: from the "$?" comment before the boundary's template, what follows
  * up to the matching "/$" goes (into `trash`: other parts may sit in it,
  * and are looked at later); the segment's children go there. */
-static void S_fill_boundary(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
-  xmlNode *open = tmpl->prev;
+static void S_fill_boundary(html_node *tmpl, html_node *segment, html_node *trash) {
+  html_node *open = tmpl->prev;
   while (open && open->type == XML_TEXT_NODE) open = open->prev;
   if (!S_comment(open, "$?")) {
     S_drop_bare_fallback(tmpl, trash);
     S_fill_placeholder(tmpl, segment, trash);
     return;
   }
-  xmlNode *end = open->next;
+  html_node *end = open->next;
   for (int depth = 0; end;) {
     if (end->type == XML_COMMENT_NODE && end->content) {
       const char *d = (const char *)end->content;
@@ -90,22 +90,22 @@ static void S_fill_boundary(xmlNode *tmpl, xmlNode *segment, xmlNode *trash) {
     end = end->next;
   }
   if (!end) return; /* an open boundary: the fallback may be the page itself */
-  for (xmlNode *n = open->next, *next; n != end; n = next) {
+  for (html_node *n = open->next, *next; n != end; n = next) {
     next = n->next;
-    xmlUnlinkNode(n);
-    xmlAddChild(trash, n); /* may merge text into text and free n */
+    html_unlink(n);
+    html_add_child(trash, n); /* may merge text into text and free n */
   }
-  for (xmlNode *k = segment->children, *next; k; k = next) {
+  for (html_node *k = segment->children, *next; k; k = next) {
     next = k->next;
-    xmlUnlinkNode(k);
-    xmlAddPrevSibling(end, k); /* may merge text into text and free k */
+    html_unlink(k);
+    html_add_prev(end, k); /* may merge text into text and free k */
   }
 }
 
-void html_resolve_streamed(xmlNode *root) {
-  xmlNode *segments[MAX_PARTS], *templates[MAX_PARTS];
+void html_resolve_streamed(html_node *root) {
+  html_node *segments[MAX_PARTS], *templates[MAX_PARTS];
   size_t nseg = 0, ntmpl = 0;
-  for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+  for (html_node *n = root; n; n = html_next(n, root, 0)) {
     if (n->type != XML_ELEMENT_NODE) continue;
     const char *id = html_attr(n, "id");
     if (!id || !id[0] || id[1] != ':') continue;
@@ -118,9 +118,7 @@ void html_resolve_streamed(xmlNode *root) {
   if (!nseg || !ntmpl) return;
   /* what the parts replace is freed at the end, not as it goes: a part
    * not yet looked at may sit in it */
-  /* of the page's document: its nodes' names are in the document's
-   * dictionary, which freeing them must know */
-  xmlNode *trash = xmlNewDocNode(root->doc, NULL, BAD_CAST "trash", NULL);
+  html_node *trash = html_new_element("trash");
   if (!trash) return;
   /* in document order, as the scripts run: a segment may hold the
    * placeholder of a later one, and it is in place by then */
@@ -144,8 +142,8 @@ void html_resolve_streamed(xmlNode *root) {
    * stays, hidden, as it was */
   for (size_t i = 0; i < nseg; i++)
     if (!segments[i]->children && !html_inside(segments[i], trash)) {
-      xmlUnlinkNode(segments[i]);
-      xmlAddChild(trash, segments[i]);
+      html_unlink(segments[i]);
+      html_add_child(trash, segments[i]);
     }
-  xmlFreeNode(trash);
+  html_free_node(trash);
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "docpipe/extract.h"
 #include "html_reader.h"
 
@@ -139,12 +141,12 @@ static int S_site_part(const char *fh, const char *fdoc, const char *fog) {
   return 0;
 }
 
-static int S_titleish(const xmlNode *n) {
+static int S_titleish(const html_node *n) {
   static const char *const words[] = {"title", "headline", "tieude", "tieu-de", NULL};
   return html_names_have(n, words);
 }
 
-static int S_in_content(const xmlNode *n) {
+static int S_in_content(const html_node *n) {
   for (; n; n = n->parent)
     if (n->type == XML_ELEMENT_NODE && html_st(n) && html_st(n)->kept) return 1;
   return 0;
@@ -153,13 +155,13 @@ static int S_in_content(const xmlNode *n) {
 /* The h1 that heads the content: the first inside it, else the last one
  * before it in document order (portals put the headline just above the
  * body).  A site logo in an h1 (a link home, or the site name) is not one. */
-static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t) {
-  xmlNode *first_root = c->nroots ? c->roots[0] : NULL;
-  xmlNode *before = NULL, *inside = NULL;
+static html_node *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t) {
+  html_node *first_root = c->nroots ? c->roots[0] : NULL;
+  html_node *before = NULL, *inside = NULL;
   int passed = 0;
   char *fsite = S_fold(m->source), *fdoc = S_fold(m->doc_title), *fog = S_fold(m->og_title);
-  xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
-  for (xmlNode *n = start; n && !inside;) {
+  html_node *start = c->body ? c->body : html_tree_root(c->tree);
+  for (html_node *n = start; n && !inside;) {
     int skip = 0;
     if (n == first_root) passed = 1;
     if (html_is(n, "script") || html_is(n, "style")) {
@@ -170,7 +172,7 @@ static xmlNode *S_positional_h1(html_ctx *c, const html_meta *m, docpipe_buf *t)
       if (html_text_raw(n, t, 1000) == 0 && t->len >= 8 && t->len < 400) {
         char *f = html_fold(t->data, t->len);
         int logo = f && ((fsite && strstr(fsite, f) != NULL) || S_site_part(f, fdoc, fog));
-        const xmlNode *a = n->children;
+        const html_node *a = n->children;
         while (a && a->type != XML_ELEMENT_NODE) a = a->next;
         if (html_is(a, "a")) {
           const char *href = html_attr(a, "href");
@@ -317,10 +319,10 @@ static int S_has_word(const char *s, const char *w, size_t n) {
 
 /* A date line among the next few elements with text after n: what
  * follows a headline, not a section's title. */
-static int S_date_follows(xmlNode *n, xmlNode *root) {
+static int S_date_follows(html_node *n, html_node *root) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
   int seen = 0, found = 0;
-  for (xmlNode *x = html_next(n, root, 1); x && seen < 4 && !found;) {
+  for (html_node *x = html_next(n, root, 1); x && seen < 4 && !found;) {
     int skip = 0;
     if (x->type == XML_ELEMENT_NODE && !html_is(x, "script") && !html_is(x, "style")) {
       docpipe_buf_reset(&t);
@@ -342,16 +344,16 @@ static int S_date_follows(xmlNode *n, xmlNode *root) {
  * inside the content that its class calls a title ("tieude-tin",
  * "news-title"), a line of a few words and no link, followed by the date
  * line a headline has under it. */
-static xmlNode *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
+static html_node *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
   if (!c->nroots) return NULL;
   for (size_t r = 0; r < c->nroots; r++)
-    for (xmlNode *n = c->roots[r]; n;) {
+    for (html_node *n = c->roots[r]; n;) {
       int skip = 0;
       if (n->type == XML_ELEMENT_NODE && !html_is(n, "a") && S_titleish(n)) {
         skip = 1;
         docpipe_buf_reset(t);
         int link = 0;
-        for (xmlNode *x = n->children; x && !link; x = html_next(x, n, 0)) link = html_is(x, "a");
+        for (html_node *x = n->children; x && !link; x = html_next(x, n, 0)) link = html_is(x, "a");
         if (!link && html_text_raw(n, t, 400) == 0 && t->len >= 20 && t->len < 300 &&
             S_words(t->data, t->len) >= 4 && S_date_follows(n, c->body))
           return n;
@@ -364,9 +366,9 @@ static xmlNode *S_titled_in_content(html_ctx *c, docpipe_buf *t) {
 /* A date line just before block `b`: in the previous element sibling of
  * b or of one of its two nearest ancestors (the table row above the
  * headline's row on an old portal). */
-static int S_date_precedes(const xmlNode *b, docpipe_buf *t) {
+static int S_date_precedes(const html_node *b, docpipe_buf *t) {
   for (int up = 0; b && up < 3; up++, b = b->parent) {
-    const xmlNode *p = b->prev;
+    const html_node *p = b->prev;
     while (p && p->type != XML_ELEMENT_NODE) p = p->prev;
     if (!p) continue;
     docpipe_buf_reset(t);
@@ -380,12 +382,12 @@ static int S_date_precedes(const xmlNode *b, docpipe_buf *t) {
 /* An old portal's headline: bold text (in <font> perhaps) that is all of
  * its block, with a date line just above or below it — "<td><font
  * size=3><b>Headline</b></font></td>" under the row of the date. */
-static xmlNode *S_bold_headline(html_ctx *c, docpipe_buf *t) {
+static html_node *S_bold_headline(html_ctx *c, docpipe_buf *t) {
   if (!c->body) return NULL;
-  for (xmlNode *n = c->body; n; n = html_next(n, c->body, 0)) {
+  for (html_node *n = c->body; n; n = html_next(n, c->body, 0)) {
     if (n->type != XML_ELEMENT_NODE || !(html_is(n, "b") || html_is(n, "strong"))) continue;
     if (!html_st(n) || html_st(n)->removed || html_st(n)->link_len) continue;
-    xmlNode *b = n->parent;
+    html_node *b = n->parent;
     while (b && (html_is(b, "font") || html_is(b, "span")) && b->parent) b = b->parent;
     if (!b || !html_st(b) || html_st(b)->text_len != html_st(n)->text_len) continue;
     docpipe_buf_reset(t);
@@ -426,13 +428,13 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
   const char *cands[5] = {m->ld_headline, m->og_title, m->tw_title, m->dc_title, m->doc_title};
   char *fc[5];
   for (int i = 0; i < 5; i++) fc[i] = S_fold(cands[i]);
-  xmlNode *best = NULL;
+  html_node *best = NULL;
   int best_score = 0;
   const char *best_inner = NULL;
   char *best_text = NULL;
   docpipe_buf t = DOCPIPE_BUF_INIT;
-  xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
-  for (xmlNode *n = start; n;) {
+  html_node *start = c->body ? c->body : html_tree_root(c->tree);
+  for (html_node *n = start; n;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
       int h1 = html_is(n, "h1"), h2 = html_is(n, "h2");
@@ -466,7 +468,7 @@ char *html_find_title(html_ctx *c, const html_meta *m) {
   int og_held = S_title_holds(fc[4], fc[1]);
   for (int i = 0; i < 5; i++) free(fc[i]);
   char *title = NULL;
-  xmlNode *pos = S_positional_h1(c, m, &t);
+  html_node *pos = S_positional_h1(c, m, &t);
   if (!best && pos && og_held) {
     title = S_unescaped(m->og_title);
     c->title_h1 = pos; /* still where the article starts: dates follow it */
@@ -540,7 +542,7 @@ static char *S_unescaped(const char *s) {
                                     HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
   char *out = NULL;
   if (d) {
-    xmlChar *txt = xmlNodeGetContent((xmlNode *)d);
+    xmlChar *txt = xmlNodeGetContent((xmlNodePtr)d);
     if (txt && *txt) out = strdup((const char *)txt);
     xmlFree(txt);
     xmlFreeDoc(d);
@@ -938,7 +940,7 @@ static int S_credit_name(docpipe_value *meta, const char *text, int inline_by) {
 /* Inside a link, a control, a menu or a term list a "By ..." run is a
  * filter or a menu entry ("By Category", "Shop by Price"); inside a
  * heading a bare "By" heads such a list too. */
-static int S_credit_chrome(const xmlNode *n, int bare) {
+static int S_credit_chrome(const html_node *n, int bare) {
   for (int d = 0; n && d < 8; d++, n = n->parent) {
     if (n->type != XML_ELEMENT_NODE) continue;
     static const char *const tags[] = {"a", "button", "nav", "label", "option", "select",
@@ -952,7 +954,7 @@ static int S_credit_chrome(const xmlNode *n, int bare) {
   return 0;
 }
 
-static void S_credit_label(xmlNode *body, docpipe_value *meta) {
+static void S_credit_label(html_node *body, docpipe_value *meta) {
   /* credits ("Written by") and nouns ("Author:", "Contributors:"); a noun
    * must end its text or take a colon, and the name after it two words */
   static const char *const labels[] = {"article written by", "written by", "posted by",
@@ -961,7 +963,7 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
                                        "contributor", NULL};
   int want_next = 0;
   size_t seen = 0;
-  for (xmlNode *n = body; n && seen < 20000; seen++) {
+  for (html_node *n = body; n && seen < 20000; seen++) {
     int skip = n->type == XML_ELEMENT_NODE && (html_is(n, "script") || html_is(n, "style") ||
                                                html_is(n, "noscript") || html_is(n, "select") ||
                                                html_is(n, "option") || html_is(n, "textarea"));
@@ -974,7 +976,7 @@ static void S_credit_label(xmlNode *body, docpipe_value *meta) {
       if (len && want_next) {
         /* the name ends there ("Kim Lee", "Kim Lee, Dec 2"), not a
          * sentence going on into a link or more words */
-        const xmlNode *after = n->next;
+        const html_node *after = n->next;
         while (after && after->type == XML_COMMENT_NODE) after = after->next;
         const char *at = after && after->type == XML_TEXT_NODE ? (const char *)after->content : NULL;
         while (at && (*at == ' ' || *at == '\n' || *at == '\t')) at++;
@@ -1056,11 +1058,11 @@ static int S_byline_before_date(docpipe_value *meta, const char *text) {
  * <span>(04/12/2024)</span></li>", the date is the teaser's, not the
  * page's.  A headline is a link of some length; the short links beside a
  * page's own date line are its tools ("In bài", "Chia sẻ"). */
-static int S_teaser_date(const xmlNode *n) {
+static int S_teaser_date(const html_node *n) {
   /* the cell holding the date: the element itself, or the item its
    * inline wrapper (<span>, <i>, <time>) sits in */
-  const xmlNode *p = NULL;
-  for (const xmlNode *q = n; q && !p; q = q->parent) {
+  const html_node *p = NULL;
+  for (const html_node *q = n; q && !p; q = q->parent) {
     if (html_is(q, "li") || html_is(q, "td") || html_is(q, "dd")) p = q;
     else if (!(html_is(q, "span") || html_is(q, "i") || html_is(q, "em") || html_is(q, "time") ||
                html_is(q, "small") || html_is(q, "font") || html_is(q, "b")))
@@ -1069,10 +1071,10 @@ static int S_teaser_date(const xmlNode *n) {
   if (!p) return 0;
   docpipe_buf t = DOCPIPE_BUF_INIT;
   int teaser = 0;
-  for (const xmlNode *x = p->children; x && !teaser; x = html_next((xmlNode *)x, p, x == n)) {
+  for (const html_node *x = p->children; x && !teaser; x = html_next((html_node *)x, p, x == n)) {
     if (x == n || !html_is(x, "a")) continue;
     docpipe_buf_reset(&t);
-    teaser = html_text_raw((xmlNode *)x, &t, 200) == 0 && t.len >= 30;
+    teaser = html_text_raw((html_node *)x, &t, 200) == 0 && t.len >= 30;
   }
   docpipe_buf_free(&t);
   return teaser;
@@ -1158,8 +1160,8 @@ static int S_name_date_line(docpipe_value *meta, const char *line, int set, int 
 
 /* Whether n has an element inside it to look at on its own (a box of
  * spans), or only text. */
-static int S_has_child_element(const xmlNode *n) {
-  for (const xmlNode *k = n->children; k; k = k->next)
+static int S_has_child_element(const html_node *n) {
+  for (const html_node *k = n->children; k; k = k->next)
     if (k->type == XML_ELEMENT_NODE) return 1;
   return 0;
 }
@@ -1167,10 +1169,10 @@ static int S_has_child_element(const xmlNode *n) {
 /* A date line among the elements after the headline: the next 60 with
  * text (a byline box's avatars, icons and buttons do not count), 400 in
  * all.  Into `meta`; 1 when found. */
-static int S_date_after(html_ctx *c, xmlNode *from, docpipe_value *meta) {
+static int S_date_after(html_ctx *c, html_node *from, docpipe_value *meta) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
   int have_date = 0, steps = 0, elements = 0;
-  for (xmlNode *n = from; n && steps < 60 && elements < 400 && !have_date;) {
+  for (html_node *n = from; n && steps < 60 && elements < 400 && !have_date;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE && html_st(n)) {
       html_stat *s = html_st(n);
@@ -1206,9 +1208,9 @@ static int S_date_after(html_ctx *c, xmlNode *from, docpipe_value *meta) {
  * a tag list with the date at its end): its first element whose whole
  * text is one, in document order (the published date comes before the
  * updated one). */
-static int S_date_within(xmlNode *box, docpipe_value *meta, docpipe_buf *t) {
+static int S_date_within(html_node *box, docpipe_value *meta, docpipe_buf *t) {
   int elements = 0;
-  for (xmlNode *n = box->children; n && elements < 100;) {
+  for (html_node *n = box->children; n && elements < 100;) {
     int skip = 0;
     if (n->type == XML_ELEMENT_NODE) {
       elements++;
@@ -1231,13 +1233,13 @@ static int S_date_within(xmlNode *box, docpipe_value *meta, docpipe_buf *t) {
 
 /* The date above the headline ("January 23, 2025" as a kicker), in the
  * few boxes just before it or before its parents. */
-static int S_date_before(xmlNode *h1, docpipe_value *meta) {
+static int S_date_before(html_node *h1, docpipe_value *meta) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
   int have_date = 0;
-  xmlNode *up = h1;
+  html_node *up = h1;
   for (int depth = 0; up && depth < 3 && !have_date; depth++, up = up->parent) {
     int seen = 0;
-    for (xmlNode *p = up->prev; p && seen < 3 && !have_date; p = p->prev) {
+    for (html_node *p = up->prev; p && seen < 3 && !have_date; p = p->prev) {
       if (p->type != XML_ELEMENT_NODE || html_is(p, "script") || html_is(p, "style")) continue;
       seen++;
       docpipe_buf_reset(&t);
@@ -1255,12 +1257,12 @@ static int S_date_before(xmlNode *h1, docpipe_value *meta) {
 /* The first heading in the page with the headline's words: sites repeat
  * their headline (a sticky bar, a print header, the content's own h1),
  * and the date line sits by the first, where the article begins. */
-static xmlNode *S_first_twin(html_ctx *c, xmlNode *h1) {
+static html_node *S_first_twin(html_ctx *c, html_node *h1) {
   docpipe_buf t = DOCPIPE_BUF_INIT;
-  xmlNode *twin = h1;
+  html_node *twin = h1;
   char *want = NULL;
   if (html_text_raw(h1, &t, 1000) == 0 && t.len) want = html_fold(t.data, t.len);
-  for (xmlNode *n = c->body; n && want && n != h1;) {
+  for (html_node *n = c->body; n && want && n != h1;) {
     int heading = n->type == XML_ELEMENT_NODE && html_is(n, "h1");
     if (heading) {
       docpipe_buf_reset(&t);
@@ -1284,7 +1286,7 @@ static xmlNode *S_first_twin(html_ctx *c, xmlNode *h1) {
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
   docpipe_value *meta = pre;
   if (c->body) {
-    xmlNode *h1 = c->title_h1 ? S_first_twin(c, c->title_h1) : NULL;
+    html_node *h1 = c->title_h1 ? S_first_twin(c, c->title_h1) : NULL;
     int twin = h1 && h1 != c->title_h1;
     int have = S_date_after(c, h1 ? h1 : (c->nroots ? c->roots[0] : c->body), meta);
     if (!have && twin) have = S_date_after(c, c->title_h1, meta);
@@ -1296,9 +1298,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
    * the byline parser takes a right-aligned bare name for one, as it does
    * in text dumps where the margin is spaces */
   if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->nroots) {
-    xmlNode *tail[3] = {NULL, NULL, NULL}; /* the last three paragraphs, last first */
+    html_node *tail[3] = {NULL, NULL, NULL}; /* the last three paragraphs, last first */
     for (size_t r = 0; r < c->nroots; r++)
-      for (xmlNode *n = c->roots[r]; n; n = html_next(n, c->roots[r], 0))
+      for (html_node *n = c->roots[r]; n; n = html_next(n, c->roots[r], 0))
         if (n->type == XML_ELEMENT_NODE && (html_is(n, "p") || html_is(n, "div")) && html_st(n) &&
             !html_st(n)->removed && html_st(n)->blocks == 0 && html_st(n)->text_len > 0) {
           tail[2] = tail[1];
@@ -1328,7 +1330,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
   if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) {
     static const char *const words[] = {"author", "byline", "tacgia", "tac-gia", NULL};
     docpipe_buf t = DOCPIPE_BUF_INIT;
-    for (xmlNode *n = c->body; n;) {
+    for (html_node *n = c->body; n;) {
       int skip = 0, done = 0;
       if (n->type == XML_ELEMENT_NODE) {
         const char *rel = html_attr(n, "rel");
