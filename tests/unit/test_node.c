@@ -121,6 +121,27 @@ static void test_attributes(void) {
   docpipe_node_free(cb);
 }
 
+/* A text node's first text shares the node's allocation, with the spare
+ * bytes up to malloc's granule; appends use them, then move the text out.
+ * Every start length meets both cases (ASan sees any overrun). */
+static void test_append_text_in_place_then_moved(void) {
+  char want[128];
+  for (size_t start = 1; start <= 40; start++) {
+    docpipe_node *p = docpipe_node_new(DOCPIPE_NODE_PARAGRAPH);
+    memset(want, 'a', start);
+    docpipe_node_append_text(p, want, start);
+    size_t len = start;
+    for (int i = 0; i < 40; i++) {
+      docpipe_node_append_text(p, i % 2 ? "b" : " ", 1);
+      want[len++] = i % 2 ? 'b' : ' ';
+    }
+    want[len] = 0;
+    OK(docpipe_node_first_child(p) == docpipe_node_last_child(p), "one text node");
+    STR_EQ(docpipe_node_literal(docpipe_node_first_child(p)), want, "the appends, in order");
+    docpipe_node_free(p);
+  }
+}
+
 static void test_append_text_and_content(void) {
   docpipe_node *p = docpipe_node_new(DOCPIPE_NODE_PARAGRAPH);
   docpipe_node_append_text(p, "Chi", 3);
@@ -205,6 +226,7 @@ int main(void) {
   RUN(test_editing);
   RUN(test_attributes);
   RUN(test_append_text_and_content);
+  RUN(test_append_text_in_place_then_moved);
   RUN(test_text_in_node);
   RUN(test_deep_free);
   return harness_summary();
