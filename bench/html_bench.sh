@@ -6,20 +6,18 @@
 # page; HTML_BENCH_SKIP_BIG=1 skips them).
 #
 # Memory, measured (Release, libxml2 2.9.14, glibc): the target is a peak
-# under 10x the page + 50 MB (574 MB for these 52.4 MB pages).
-# Pathological pages meet it: one 50 MB text run ~117 MB, 50 MB of empty
-# <i></i> ~111 MB, 100,000-deep nesting ~107 MB (libxml2 stops at depth
-# 256: a clean error or what was before).  Empty structural elements
-# (<div></div><td></td>) cost ~175 bytes each: the reader stops parsing
-# after one element per 32 bytes of page (+256k), ~450 MB.  Dense markup
-# does not: a 125-byte <p> with <b> and <a> is 8 libxml2 nodes of 128
-# bytes (malloc's header included) and a string, ~9x the page, and at the
-# reader's peak the page itself (the caller's: the plugin asks for no
-# padded copy) and the element statistics (3 x 48 bytes) are there too, so
-# the dense page below peaks at ~610 MB (1490 MB at first; 752 MB before
-# attributes left libxml2's nodes for html_attrs.c's arena).  Meeting 10x
-# there needs a reader that does not hold libxml2's DOM (its push parser
-# feeding a compact tree) and a more compact document model: not done.
+# under 10x the page + 50 MB (574 MB for these 52.4 MB pages).  The
+# reader's own tree (plugins/html/html_tree.c, 72-byte nodes, text inline)
+# replaced libxml2's DOM, so the densest page, a 125-byte <p> with <b> and
+# <a> repeated, peaks at ~506 MB (1490 MB at first, 610 MB with libxml2's
+# DOM and packed attributes): 6x the page for the document model at the end
+# of the build, plus the element statistics and the page itself.  A table
+# of one-word cells and a list of links (one element per 15 and 26 bytes)
+# reach the parse's element budget (one per 32 bytes + 256k: the rest of
+# the page is not read, with a warning) and peak at ~565 and ~575 MB.  One
+# 50 MB text run ~209 MB, 50 MB of empty <i></i> ~108 MB, 100,000-deep
+# nesting ~108 MB (the tree stops at depth 256, as libxml2's does: a clean
+# error or what was before), empty structural elements ~293 MB.
 set -eu
 B=${1:?usage: html_bench.sh BUILD_DIR [N]}
 N=${2:-300}
@@ -54,14 +52,20 @@ page('empty.html', '<p>A short article, with a few words.</p><p>' + '<i></i><spa
 page('struct.html', '<p>A short article, with a few words.</p>' + '<div></div><li></li><td></td>' * (big // 29))
 deep = '<div>' * 100000 + 'deep text, with words.' + '</div>' * 100000
 page('deep.html', deep + p * ((big - len(deep)) // len(p.encode())))
+r = '<tr><td>12</td><td>Nguyễn Văn A</td><td>Hà Nội</td></tr>\n'
+page('table.html', '<h1>Danh sách</h1><table>' + r * (big // len(r.encode())) + '</table>')
+li = '<li><a href="/tin/123.html">Tin tức số một</a></li>\n'
+page('list.html', '<h1>Danh sách</h1><ul>' + li * (big // len(li.encode())) + '</ul>')
 PY
-for f in big run empty struct deep; do
+for f in big run empty struct deep table list; do
   case $f in
     big) echo "one generated 50 MB page (dense markup: <p> with <b> and <a>):" ;;
     run) echo "50 MB single text run:" ;;
     empty) echo "50 MB of empty formatting elements:" ;;
     struct) echo "50 MB of empty structural elements:" ;;
     deep) echo "50 MB page after 100,000-deep nesting:" ;;
+    table) echo "50 MB table of one-word cells:" ;;
+    list) echo "50 MB list of links:" ;;
   esac
   DOCPIPE_PLUGIN_DIR="$B/plugins" "$B/bench/bench_html_bench" "$T/$f.html"
 done

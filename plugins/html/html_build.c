@@ -521,6 +521,20 @@ static void S_rows(html_node *t, html_node **rows, size_t *n, size_t cap) {
   }
 }
 
+/* A converted child is freed at once, so the DOM and the document do not
+ * both peak on a huge page.  Not an element holding a content root (a
+ * later root would be freed before its turn) or the headline, which the
+ * build compares against; without the `keep` marks nothing is freed. */
+static void S_release(S_b *b, html_node *k) {
+  if (!b->keep) return;
+  if (k->type == XML_ELEMENT_NODE) {
+    html_stat *s = html_st(k);
+    if (!s || b->keep[s - b->c->stats]) return;
+  }
+  html_unlink(k);
+  html_free_node(k);
+}
+
 static int S_is_data_table(html_node *t) {
   const char *role = html_attr(t, "role");
   if (role && strcmp(role, "presentation") == 0) return 0;
@@ -577,7 +591,10 @@ static void S_table(S_b *b, html_node *t, docpipe_node *container) {
       }
       if (!cells) docpipe_node_free(row);
       else docpipe_node_set_row_header(row, in_head || all_th);
-      skip = 1;
+      html_node *next = html_next(x, t, 1);
+      S_release(b, x);
+      x = next;
+      continue;
     }
     x = html_next(x, t, skip);
   }
@@ -614,7 +631,8 @@ static void S_list(S_b *b, html_node *el, docpipe_node *container) {
   docpipe_node_set_list_tight(list, S_list_is_tight(el));
   b->depth += 2;
   docpipe_node *item = NULL;
-  for (html_node *k = el->children; k && !b->rc; k = k->next) {
+  for (html_node *k = el->children, *next; k && !b->rc; k = next) {
+    next = k->next;
     if (k->type == XML_ELEMENT_NODE && S_removed(k)) continue;
     if (k->type == XML_TEXT_NODE && (!k->content || !S_has_visible_text(k->content))) continue;
     if (k->type != XML_ELEMENT_NODE && k->type != XML_TEXT_NODE) continue;
@@ -631,6 +649,7 @@ static void S_list(S_b *b, html_node *el, docpipe_node *container) {
     if (is_li) S_block_children(b, k, item);
     else S_block_node(b, k, item);
     S_close(b);
+    S_release(b, k);
   }
   b->depth -= 2;
   for (docpipe_node *it = docpipe_node_first_child(list); it;) {
@@ -775,20 +794,6 @@ static void S_block_node(S_b *b, html_node *n, docpipe_node *container) {
     }
   }
   S_close(b);
-}
-
-/* A converted child is freed at once, so the DOM and the document do not
- * both peak on a huge page.  Not an element holding a content root (a
- * later root would be freed before its turn) or the headline, which the
- * build compares against; without the `keep` marks nothing is freed. */
-static void S_release(S_b *b, html_node *k) {
-  if (!b->keep) return;
-  if (k->type == XML_ELEMENT_NODE) {
-    html_stat *s = html_st(k);
-    if (!s || b->keep[s - b->c->stats]) return;
-  }
-  html_unlink(k);
-  html_free_node(k);
 }
 
 static void S_block_children(S_b *b, html_node *el, docpipe_node *container) {

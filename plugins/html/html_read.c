@@ -2,17 +2,14 @@
  * network) -> drop boilerplate -> choose the main content -> metadata ->
  * build the document.  See html_reader.h for the stages.
  *
- * Memory: the whole libxml2 DOM is held until the content is chosen; the
- * build then frees each DOM part as it converts it.  The DOM is the floor
- * of the peak: a 125-byte <p> with <b> and <a> is 8 nodes of 128 bytes
- * (malloc's header included) and a string, ~9x the page, and with the
- * page and the element statistics a 50 MB page of such markup peaks at
- * ~610 MB, over the 10x + 50 MB target that text-heavy, deep and empty-
- * element pages meet (bench/html_bench.sh prints the figures).
- * Attributes are kept out of libxml2's nodes (html_attrs.c), empty
- * formatting elements are dropped as parsed, and the parse stops after one
- * element per 32 bytes of page (+256k) so markup made of nothing but
- * elements stays bounded. */
+ * Memory: the page's tree (html_tree.c) is held until the content is
+ * chosen; the build then frees each part as it converts it.  On a page of
+ * dense markup (a 125-byte <p> with <b> and <a>, repeated) the document
+ * model at the end of the build is the peak, with the element statistics
+ * and the page: ~506 MB for 50 MB (bench/html_bench.sh prints the
+ * figures).  Empty formatting elements and whitespace between blocks are
+ * dropped as parsed, and the parse stops after one element per 32 bytes
+ * of page (+256k) so markup made of nothing but elements stays bounded. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
