@@ -1236,6 +1236,46 @@ static void test_streamed_parts(void) {
   docpipe_free(body);
 }
 
+static void S_keep_warning(void *ctx, const char *message) {
+  docpipe_buf_puts(ctx, message);
+  docpipe_buf_puts(ctx, "\n");
+}
+
+/* The tree stops where libxml2's own tree builder stops (depth 256): the
+ * article before the deep part is read, what lies deeper is not, and the
+ * user is told.  Without the limit the reader's walks up a 100,000-deep
+ * tree took minutes (test_deep_nesting). */
+static void test_depth_limit_keeps_what_came_before(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT, warnings = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, "<html><body><article><h1>Kết quả công tác dân vận năm 2024</h1>");
+  for (int i = 0; i < 3; i++)
+    docpipe_buf_puts(&b, "<p>Năm 2024, Ban Dân vận Tỉnh ủy đã tham mưu triển khai Kết luận số "
+                         "114-KL/TW, với nhiều mô hình hay, cách làm hiệu quả ở cơ sở.</p>");
+  for (int i = 0; i < 300; i++) docpipe_buf_puts(&b, "<div>");
+  docpipe_buf_puts(&b, "Chữ nằm quá sâu trong cây");
+  for (int i = 0; i < 300; i++) docpipe_buf_puts(&b, "</div>");
+  docpipe_buf_puts(&b, "</article></body></html>");
+  docpipe_args args;
+  docpipe_args_init(&args);
+  args.log = S_keep_warning;
+  args.log_ctx = &warnings;
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  unsigned char *copy = calloc(1, b.len + DOCPIPE_PROBE_PADDING);
+  memcpy(copy, b.data, b.len);
+  int rc = docpipe_plugin_read(S_html, copy, b.len, &args, &doc, &err);
+  INT_EQ(rc, 0, "read");
+  char *body = doc ? S_body(doc) : NULL;
+  OK(body && strstr(body, "114-KL/TW"), "the article before the deep part is kept");
+  OK(body && !strstr(body, "quá sâu"), "text nested over 256 deep is not read");
+  OK(warnings.data && strstr(warnings.data, "nested over 256 deep"), "and the user is told");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  free(copy);
+  docpipe_buf_free(&b);
+  docpipe_buf_free(&warnings);
+}
+
 static void test_deep_nesting(void) {
   size_t depth = 100000;
   docpipe_buf b = DOCPIPE_BUF_INIT;
@@ -1674,6 +1714,7 @@ int main(void) {
   RUN(test_framework_attributes);
   RUN(test_streamed_parts);
   RUN(test_deep_nesting);
+  RUN(test_depth_limit_keeps_what_came_before);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
   return harness_summary();
