@@ -90,6 +90,20 @@ html_node *html_add_child(html_node *parent, html_node *n) {
 }
 
 html_node *html_add_prev(html_node *at, html_node *n) {
+  if (at->type == XML_TEXT_NODE && n->type == XML_TEXT_NODE) {
+    /* into the text it goes before, in front */
+    size_t a = strlen((const char *)n->content), b = strlen((const char *)at->content);
+    xmlChar *c = malloc(a + b + 1);
+    if (c) {
+      memcpy(c, n->content, a);
+      memcpy(c + a, at->content, b + 1);
+      if (at->grown) free(at->content);
+      at->content = c;
+      at->grown = 1;
+      html_free_node(n);
+      return at;
+    }
+  }
   html_node *m = S_merged(at->prev, n);
   if (m) return m;
   n->parent = at->parent;
