@@ -77,7 +77,7 @@ static html_node *S_body(html_tree *tree) {
     for (html_node *k = n->children, *knext; k; k = knext) {
       knext = k->next;
       html_unlink(k);
-      /* xmlAddChild merges a text node into a text last child and frees it */
+      /* html_add_child merges a text node into a text last child and frees it */
       html_add_child(root, k);
     }
     html_free_node(n);
