@@ -7,17 +7,19 @@
 #
 # Memory, measured (Release, libxml2 2.9.14, glibc): the target is a peak
 # under 10x the page + 50 MB (574 MB for these 52.4 MB pages).  The
-# reader's own tree (plugins/html/html_tree.c, 72-byte nodes, text inline)
-# replaced libxml2's DOM, so the densest page, a 125-byte <p> with <b> and
-# <a> repeated, peaks at ~506 MB (1490 MB at first, 610 MB with libxml2's
-# DOM and packed attributes): 6x the page for the document model at the end
-# of the build, plus the element statistics and the page itself.  A table
-# of one-word cells and a list of links (one element per 15 and 26 bytes)
-# reach the parse's element budget (one per 32 bytes + 256k: the rest of
-# the page is not read, with a warning) and peak at ~565 and ~575 MB.  One
-# 50 MB text run ~209 MB, 50 MB of empty <i></i> ~108 MB, 100,000-deep
-# nesting ~108 MB (the tree stops at depth 256, as libxml2's does: a clean
-# error or what was before), empty structural elements ~293 MB.
+# reader's own tree (plugins/html/html_tree.c: 80-byte nodes, text inline,
+# laid end to end in 64 KB chunks that go back to malloc whole as the
+# build frees them) replaced libxml2's DOM, so the densest page, a 125-byte
+# <p> with <b> and <a> repeated, peaks at ~474 MB (1490 MB at first, 610 MB
+# with libxml2's DOM and packed attributes): the document model at the end
+# of the build (~6x such markup), the element statistics and the page
+# itself.  A table of one-word cells and a list of links (one element per
+# 15 and 26 bytes) reach the parse's element budget (one per 32 bytes +
+# 256k: the rest of the page is not read, with a warning) and peak at ~467
+# and ~533 MB.  One 50 MB text run ~209 MB, 50 MB of empty <i></i>
+# ~108 MB, 100,000-deep nesting ~108 MB (the tree stops at depth 256, as
+# libxml2's does: a clean error or what was before), empty structural
+# elements ~293 MB.
 set -eu
 B=${1:?usage: html_bench.sh BUILD_DIR [N]}
 N=${2:-300}

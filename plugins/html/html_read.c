@@ -6,7 +6,7 @@
  * chosen; the build then frees each part as it converts it.  On a page of
  * dense markup (a 125-byte <p> with <b> and <a>, repeated) the document
  * model at the end of the build is the peak, with the element statistics
- * and the page: ~506 MB for 50 MB (bench/html_bench.sh prints the
+ * and the page: ~474 MB for 50 MB (bench/html_bench.sh prints the
  * figures).  Empty formatting elements and whitespace between blocks are
  * dropped as parsed, and the parse stops after one element per 32 bytes
  * of page (+256k) so markup made of nothing but elements stays bounded. */

@@ -5,6 +5,7 @@
  * node, comments stay.  Three things are left out as they are parsed,
  * because each would cost a node for nothing the reader keeps (see
  * S_start, S_end, S_characters). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,85 @@ typedef struct {
   int stopped, nomem, has_dtd;
 } S_builder;
 
-static html_node *S_node(unsigned char type, const char *text, size_t len) {
-  html_node *n = calloc(1, sizeof *n + (text ? len + 1 : 0));
+/* Nodes are laid end to end in chunks; `live` counts those not freed,
+ * and a chunk no longer filled (`open` 0) is freed with its last node. */
+#define CHUNK_SIZE 65536
+
+struct html_node_chunk {
+  html_tree *tree;
+  struct html_node_chunk *prev, *next;
+  size_t used, size, live;
+  int open;
+  _Alignas(max_align_t) unsigned char data[];
+};
+
+static void S_chunk_free(struct html_node_chunk *c) {
+  if (c->prev) c->prev->next = c->next;
+  else c->tree->chunks = c->next;
+  if (c->next) c->next->prev = c->prev;
+  free(c);
+}
+
+static struct html_node_chunk *S_chunk_new(html_tree *t, size_t size) {
+  struct html_node_chunk *c = malloc(sizeof *c + size);
+  if (!c) return NULL;
+  c->tree = t;
+  c->prev = NULL;
+  c->next = t->chunks;
+  if (t->chunks) t->chunks->prev = c;
+  t->chunks = c;
+  c->used = 0;
+  c->size = size;
+  c->live = 0;
+  c->open = 0;
+  return c;
+}
+
+/* A node of `size` bytes from the tree's open chunk (the head), or from a
+ * new one; a node too big to share a chunk gets one to itself. */
+static html_node *S_alloc(html_tree *t, size_t size) {
+  size = (size + _Alignof(html_node) - 1) & ~(_Alignof(html_node) - 1);
+  struct html_node_chunk *c = t->chunks;
+  if (!c || !c->open || c->size - c->used < size) {
+    if (c && c->open) {
+      c->open = 0;
+      if (!c->live) S_chunk_free(c); /* what it held was dropped as parsed */
+    }
+    int own = size > CHUNK_SIZE / 4;
+    c = S_chunk_new(t, own ? size : CHUNK_SIZE);
+    if (!c) return NULL;
+    c->open = !own;
+  }
+  html_node *n = (html_node *)(c->data + c->used);
+  c->used += size;
+  c->live++;
+  memset(n, 0, sizeof *n);
+  n->chunk = c;
+  return n;
+}
+
+/* After the parse nothing is added: every chunk can go once empty. */
+static void S_close_chunks(html_tree *t) {
+  struct html_node_chunk *c = t->chunks;
+  if (!c || !c->open) return;
+  c->open = 0;
+  if (!c->live) S_chunk_free(c);
+}
+
+static void S_release_node(html_node *n) {
+  if (n->grown) free(n->content);
+  struct html_node_chunk *c = n->chunk;
+  if (!c) {
+    free(n);
+  } else if (--c->live == 0 && !c->open) {
+    S_chunk_free(c);
+  } else if (c->open && (unsigned char *)n + sizeof *n == c->data + c->used) {
+    c->used -= sizeof *n; /* the element just parsed and dropped: its place is reused */
+  }
+}
+
+static html_node *S_node(html_tree *t, unsigned char type, const char *text, size_t len) {
+  html_node *n = S_alloc(t, sizeof *n + (text ? len + 1 : 0));
   if (!n) return NULL;
   n->type = type;
   if (text) {
@@ -37,8 +115,10 @@ static html_node *S_node(unsigned char type, const char *text, size_t len) {
 }
 
 html_node *html_new_element(const char *name) {
-  html_node *n = S_node(XML_ELEMENT_NODE, NULL, 0);
-  if (n) n->name = (const xmlChar *)name;
+  html_node *n = calloc(1, sizeof *n);
+  if (!n) return NULL;
+  n->type = XML_ELEMENT_NODE;
+  n->name = (const xmlChar *)name;
   return n;
 }
 
@@ -126,8 +206,7 @@ void html_free_node(html_node *n) {
       continue;
     }
     html_node *next = n == top ? NULL : n->next ? n->next : n->parent;
-    if (n->grown) free(n->content);
-    free(n);
+    S_release_node(n);
     n = next;
   }
 }
@@ -151,6 +230,11 @@ void html_tree_free(html_tree *tree) {
     html_free_node(n);
   }
   tree->first = NULL;
+  /* nodes unlinked and never freed: their chunks go now */
+  while (tree->chunks) {
+    tree->chunks->open = 0;
+    S_chunk_free(tree->chunks);
+  }
   html_arena_free(&tree->attrs);
   if (tree->dict) xmlDictFree(tree->dict);
   tree->dict = NULL;
@@ -200,7 +284,7 @@ static void S_flush(S_builder *b, xmlParserCtxtPtr ctxt) {
     if (S_concat(last, (const xmlChar *)s, len) < 0) S_fail(b, ctxt);
     return;
   }
-  html_node *n = S_node(b->pending_type, s, len);
+  html_node *n = S_node(b->tree, b->pending_type, s, len);
   if (!n) {
     S_fail(b, ctxt);
     return;
@@ -217,7 +301,7 @@ static void S_pend(S_builder *b, xmlParserCtxtPtr ctxt, unsigned char type, cons
   if (b->pending.len >= 65536) S_flush(b, ctxt);
 }
 
-/* An element costs ~120 bytes (node and statistics) before its text and
+/* An element costs ~130 bytes (node and statistics) before its text and
  * attributes; markup made of little else (50 MB of <div></div><td></td>)
  * would take 20x the page, so the parse stops after max_elements. */
 static void S_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
@@ -229,7 +313,7 @@ static void S_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     xmlStopParser(ctxt);
     return;
   }
-  html_node *n = S_node(XML_ELEMENT_NODE, NULL, 0);
+  html_node *n = S_node(b->tree, XML_ELEMENT_NODE, NULL, 0);
   if (!n) {
     S_fail(b, ctxt);
     return;
@@ -298,7 +382,7 @@ static void S_comment(void *ctx, const xmlChar *text) {
   xmlParserCtxtPtr ctxt = ctx;
   S_builder *b = ctxt->_private;
   S_flush(b, ctxt);
-  html_node *n = S_node(XML_COMMENT_NODE, (const char *)text, strlen((const char *)text));
+  html_node *n = S_node(b->tree, XML_COMMENT_NODE, (const char *)text, strlen((const char *)text));
   if (!n) S_fail(b, ctxt);
   else S_place(b, n);
 }
@@ -309,7 +393,7 @@ static void S_pi(void *ctx, const xmlChar *target, const xmlChar *data) {
   S_builder *b = ctxt->_private;
   S_flush(b, ctxt);
   const char *d = data ? (const char *)data : "";
-  html_node *n = S_node(XML_PI_NODE, d, strlen(d));
+  html_node *n = S_node(b->tree, XML_PI_NODE, d, strlen(d));
   if (!n) S_fail(b, ctxt);
   else S_place(b, n);
 }
@@ -359,6 +443,7 @@ int html_tree_parse(html_tree *tree, const char *utf8, size_t len, size_t max_el
   sax->processingInstruction = S_pi;
   htmlParseDocument(ctxt);
   S_flush(&b, ctxt);
+  S_close_chunks(tree);
   docpipe_buf_free(&b.pending);
   tree->dict = ctxt->dict;
   xmlDictReference(tree->dict);

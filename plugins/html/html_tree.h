@@ -4,8 +4,10 @@
  * and auto-closed elements are what pages are written for), but its
  * SAX events build this tree, not libxml2's DOM.  An xmlNode is 120 bytes
  * and every text node also owns a separately allocated string; on dense
- * markup that DOM was nine times the page.  An html_node is 72 bytes,
- * and a text node's characters follow it in the same allocation.
+ * markup that DOM was nine times the page.  An html_node is 80 bytes,
+ * a text node's characters follow it, and nodes are laid end to end in
+ * 64 KB chunks in the order they are parsed: no allocation of their own,
+ * and a chunk goes back to malloc whole once its nodes are freed.
  *
  * The fields keep libxml2's names and meaning (children, last, parent,
  * next, prev, name, content, type with libxml2's XML_*_NODE values,
@@ -13,8 +15,10 @@
  * walked the DOM.  Elements' names are interned in the parser's
  * dictionary, kept alive with the tree; their attributes are packed in an
  * arena (html_attrs.c).  Nodes are freed one by one (html_free_node), so
- * the build can free what it has converted, and the whole tree with
- * html_tree_free.  Nothing here is global. */
+ * the build can free what it has converted: it converts in document
+ * order, so whole chunks fall free and the document model being built
+ * reuses their memory; html_tree_free frees the rest.  Nothing here is
+ * global. */
 #ifndef DOCPIPE_PLUGIN_HTML_TREE_H
 #define DOCPIPE_PLUGIN_HTML_TREE_H
 
@@ -31,6 +35,7 @@ typedef struct html_node {
    * NULL (html_attrs.c) */
   xmlChar *content;
   void *_private;      /* element: the reader's html_stat */
+  struct html_node_chunk *chunk; /* where the node lives; NULL: its own allocation */
   unsigned char type;  /* XML_ELEMENT_NODE, XML_TEXT_NODE, XML_COMMENT_NODE, XML_CDATA_SECTION_NODE */
   unsigned char grown; /* content is a separate allocation */
 } html_node;
@@ -43,6 +48,7 @@ typedef struct html_tree {
   html_node *first;  /* the top-level nodes: normally one <html> */
   xmlDictPtr dict;   /* element names */
   html_arena attrs;  /* attribute blocks */
+  struct html_node_chunk *chunks; /* the nodes' memory (html_tree.c) */
 } html_tree;
 
 /* libxml2's own tree builder stops below this depth (without
