@@ -1,7 +1,8 @@
 /* The html reader choosing between the page's credits and its metadata:
  * an author that is only the site's name or its host, a meta author that
  * names one of the byline's writers, a ribbon's "today" above the
- * headline beside the article's own date line. */
+ * headline beside the article's own date line; and the furniture pages in
+ * other languages print around their articles. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,41 @@ static void test_ribbon_day_and_date_line(void) {
   docpipe_doc_free(doc);
 }
 
+/* The body of head + S_paras + tail (free with docpipe_free). */
+static char *S_body_around(const char *head, const char *tail) {
+  docpipe_doc *doc = S_doc_around(head, tail);
+  char *body = doc ? docpipe_node_text_content(docpipe_doc_root(doc)) : NULL;
+  docpipe_doc_free(doc);
+  return body;
+}
+
+/* Furniture in other languages: "Baca juga:" and "Lees ook" lines, a
+ * prompt to follow a WhatsApp channel, a "Đọc thêm" box of teasers, a
+ * rating prompt, a press release's media contact. */
+static void test_furniture_other_languages(void) {
+  const char *head =
+      "<html><head><title>Kopi</title></head><body><article><h1>Kopi</h1>"
+      "<p><strong>Baca juga: </strong><a href='/r/1'>Harga Kopi Robusta Turun</a></p>"
+      "<p>Lees ook: <a href='/r/2'>Huurders betalen meer</a></p>";
+  const char *tail =
+      "<p>Simak berita pilihan kami langsung di ponselmu lewat WhatsApp Channel: <a "
+      "href='https://whatsapp.com/channel/abc'>https://whatsapp.com/channel/abc</a>.</p>"
+      "<p>Bạn thấy bài viết này thế nào?</p>"
+      "<section class='box-more'><h3>Đọc thêm</h3>"
+      "<article><h4><a href='/a'>Đại hội Hội Liên hiệp Thanh niên tỉnh</a></h4><p>Đại hội đã "
+      "hiệp thương cử 85 ủy viên.</p></article><article><h4><a href='/b'>Thanh niên khởi "
+      "nghiệp</a></h4><p>Nhiều dự án đạt chuẩn OCOP.</p></article></section>"
+      "<div class='contact'><h3>Media Contact</h3><p>Tomasz Grell</p><p>555-0142</p></div>"
+      "</article></body></html>";
+  char *body = S_body_around(head, tail);
+  OK(body && strstr(body, "four hundred kilometres"), "the article kept");
+  OK(body && !strstr(body, "Robusta") && !strstr(body, "Huurders"), "the teaser lines dropped");
+  OK(body && !strstr(body, "WhatsApp"), "the channel prompt dropped");
+  OK(body && !strstr(body, "OCOP") && !strstr(body, "thế nào"), "the teaser box and rating dropped");
+  OK(body && !strstr(body, "Grell"), "the media contact dropped");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -130,6 +166,7 @@ int main(void) {
   RUN(test_host_author);
   RUN(test_meta_names_one_writer);
   RUN(test_ribbon_day_and_date_line);
+  RUN(test_furniture_other_languages);
   docpipe_registry_free(reg);
   return harness_summary();
 }
