@@ -1872,6 +1872,53 @@ static void S_person_over_desk(docpipe_value *meta, docpipe_value *pre) {
   else docpipe_value_free(l);
 }
 
+/* The length of the text of n and the blocks after it. */
+static size_t S_text_from(docpipe_node *n) {
+  size_t len = 0;
+  for (; n; n = docpipe_node_next(n)) {
+    char *t = docpipe_node_text_content(n);
+    len += t ? strlen(t) : 0;
+    docpipe_free(t);
+  }
+  return len;
+}
+
+/* A press release's end mark ("###", "-30-", "-ENDS-") after three blocks
+ * or more, with less than half as much text after it as before: the
+ * release ends there, and what follows is the wire's own furniture
+ * (journal box, disclaimer, contacts).  Those go too.  (A mark with as
+ * much after it divides sections.) */
+static void S_release_end(docpipe_node *root) {
+  size_t i = 0, before = 0;
+  for (docpipe_node *n = docpipe_node_first_child(root); n; n = docpipe_node_next(n), i++) {
+    char *t = docpipe_node_text_content(n);
+    size_t tl = t ? strlen(t) : 0;
+    if (docpipe_node_type_of(n) != DOCPIPE_NODE_PARAGRAPH || i < 3 || tl > 16) {
+      before += tl;
+      docpipe_free(t);
+      continue;
+    }
+    const char *f = t;
+    while (f && (*f == ' ' || *f == '\n')) f++;
+    size_t fl = f ? strlen(f) : 0;
+    while (fl && (f[fl - 1] == ' ' || f[fl - 1] == '\n')) fl--;
+    static const char *const marks[] = {"###", "# # #", "-30-", "- 30 -", "-ends-", "- ends -",
+                                        "-ENDS-", "- ENDS -", NULL};
+    int end = 0;
+    for (int k = 0; f && marks[k] && !end; k++)
+      end = strlen(marks[k]) == fl && strncmp(f, marks[k], fl) == 0;
+    docpipe_free(t);
+    before += tl;
+    if (!end || S_text_from(docpipe_node_next(n)) * 2 >= before) continue;
+    while (n) {
+      docpipe_node *next = docpipe_node_next(n);
+      docpipe_node_free(n);
+      n = next;
+    }
+    return;
+  }
+}
+
 /* The meta names only the site ("Meridian News" as author and
  * og:site_name) while the page's byline names people: they wrote it.
  * The site's name after a name in the byline ("Brian Truitt USA TODAY")
@@ -2066,6 +2113,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     n = prev;
   }
 
+  S_release_end(root);
   /* an agency's sign-off or a print note, in the last blocks (an author's
    * bio or a subscription notice may follow it) */
   seen = 0;

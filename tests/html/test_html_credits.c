@@ -154,6 +154,26 @@ static void test_furniture_other_languages(void) {
   docpipe_free(body);
 }
 
+/* A press release's "###" end mark: the wire's info box after it goes;
+ * a "###" with as much text after it divides sections, and stays. */
+static void test_release_end_mark(void) {
+  const char *head = "<html><head><title>Bats</title></head><body><article><h1>Bats</h1>";
+  const char *tail =
+      "<p>###</p><h3>Journal</h3><p>Urban Ecology Letters</p><h3>DOI</h3><p>10.0000/uel.1187</p>"
+      "<p><strong>Disclaimer:</strong> The wire is not responsible for releases.</p>"
+      "</article></body></html>";
+  char *body = S_body_around(head, tail);
+  OK(body && strstr(body, "four hundred kilometres"), "the release kept");
+  OK(body && !strstr(body, "###") && !strstr(body, "Urban Ecology") && !strstr(body, "Disclaimer"),
+     "the end mark and what follows dropped");
+  docpipe_free(body);
+  char divider[2048];
+  snprintf(divider, sizeof divider, "<p>###</p>%s</article></body></html>", S_paras);
+  body = S_body_around(head, divider);
+  OK(body && strstr(body, "###"), "a section divider kept");
+  docpipe_free(body);
+}
+
 int main(void) {
   docpipe_registry *reg = docpipe_registry_new();
   const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
@@ -167,6 +187,7 @@ int main(void) {
   RUN(test_meta_names_one_writer);
   RUN(test_ribbon_day_and_date_line);
   RUN(test_furniture_other_languages);
+  RUN(test_release_end_mark);
   docpipe_registry_free(reg);
   return harness_summary();
 }
