@@ -170,7 +170,7 @@ static const char *const S_labels[] = {
     "các tin khác", "các tin đã đưa", "tin khác", "tin liên quan", "tin cùng chuyên mục",
     "tin bài liên quan", "bài viết liên quan", "bài liên quan", "các bài viết khác",
     "các bài khác", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "tin mới nhất", "tin nổi bật",
-    "tin xem nhiều", "đọc nhiều", "xem nhiều", "cỡ chữ", "xem với cỡ chữ", "bản in", "in bài",
+    "tin xem nhiều", "đọc nhiều", "xem nhiều", "đọc thêm", "cỡ chữ", "xem với cỡ chữ", "bản in", "in bài",
     "bình chọn", "thăm dò ý kiến", "thống kê truy cập", "đang truy cập", "lượt truy cập",
     "skip ribbon commands", "chia sẻ", "ý kiến bạn đọc", "gửi ý kiến", "bình luận",
     "related articles", "related stories", "related posts", "related news", "related content",
@@ -183,7 +183,12 @@ static const char *const S_labels[] = {
      * feedback prompt ("Is this page useful? Yes No") */
     "comentarios", "kommentare", "commentaires", "commenti", "comentários",
     "is this page useful", "was this page helpful", "was this article helpful",
+    "bạn thấy bài viết này",
     "like this", "discussion about this",
+    /* widgets of other stories and comments in Indonesian, Dutch, Polish and
+     * Turkish; a press release's media contact */
+    "berita terkait", "terpopuler", "komentar", "meer nieuws", "reacties", "czytaj także",
+    "ilgili haberler", "media contact", "media contacts",
     /* a shop's blocks of other products around the one on sale */
     "customers also", "customers who", "frequently bought", "people also", "related products",
     "similar products", "similar items", "recently viewed", "complete the look",
@@ -311,7 +316,11 @@ static int S_is_inline_teaser(const html_node *n, docpipe_buf *t) {
                                       "xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:",
                                       "lire aussi", "à lire aussi", "voir aussi", "lesen sie auch",
                                       "mehr zum thema", "lee también", "leer más:", "leggi anche",
-                                      "leia também", "leia mais:", "read:", NULL};
+                                      "leia também", "leia mais:", "read:",
+                                      /* Indonesian, Dutch, Polish, Turkish */
+                                      "baca juga", "lihat juga:", "lees ook", "lees meer:",
+                                      "czytaj także", "czytaj też", "zobacz też",
+                                      "ayrıca okuyun", NULL};
   if (!html_is(n, "p") && !html_is(n, "div") && !html_is(n, "li")) return 0;
   docpipe_buf_reset(t);
   if (html_text(n, t, 400) != 0 || !t->len) return 0;
@@ -560,6 +569,29 @@ static int S_newsletter_line(const html_node *n, docpipe_buf *t) {
   int hit = f && S_starts_with_any(f, leads) && strstr(f, "newsletter");
   docpipe_free(f);
   return hit;
+}
+
+/* A line asking to follow the outlet on a messaging app or a news
+ * reader ("Simak breaking news ... WhatsApp Channel: <link>", "Follow us
+ * on Google News"): a short paragraph whose links all lead to such a
+ * channel. */
+static int S_channel_promo(const html_node *n) {
+  html_stat *s = html_st(n);
+  if (!html_is(n, "p") || s->text_len < 20 || s->text_len > 400 || !s->link_len) return 0;
+  static const char *const hosts[] = {"whatsapp.com/channel", "t.me/", "news.google.com",
+                                      "telegram.me/", NULL};
+  int links = 0, channels = 0;
+  for (const html_node *x = n; x; x = html_next((html_node *)x, n, 0)) {
+    if (x->type != XML_ELEMENT_NODE || !html_is(x, "a")) continue;
+    const char *href = html_attr(x, "href");
+    links++;
+    for (int i = 0; href && hosts[i]; i++)
+      if (strstr(href, hosts[i])) {
+        channels++;
+        break;
+      }
+  }
+  return links > 0 && channels == links;
 }
 
 /* Where the boxes below can be at all: the page's e-mail fields and its
@@ -890,6 +922,7 @@ void html_mark_boilerplate(html_ctx *c) {
       } else if (S_skip_link(n, &t) || S_form_status(n) || S_more_link(n, &t) ||
                  S_loading_label(n, &t) || S_ad_label(n, &t) ||
                  S_signup_box(n, body_len, &t, &cues) || S_newsletter_line(n, &t) ||
+                 S_channel_promo(n) ||
                  S_appeal_box(n, body_len, &t, &cues)) {
         S_remove(n);
         skip = 1;

@@ -590,7 +590,10 @@ static char *S_byline_name(char *v) {
     static const char *const lead[] = {"by ", "by:", "author:", "author ", "written by ",
                                        "written by:", "posted by ", "posted by:", "post by ",
                                        "text by ", "words by ", "via ", "tác giả:", "bởi ",
-                                       "đăng bởi ", "người viết:", NULL};
+                                       "đăng bởi ", "người viết:",
+                                       /* Indonesian, Dutch, Polish, Turkish */
+                                       "penulis:", "penulis ", "oleh:", "oleh ", "door ",
+                                       "autor:", "yazar:", NULL};
     for (int i = 0; lead[i]; i++)
       if (!strncasecmp(v, lead[i], strlen(lead[i]))) {
         v += strlen(lead[i]);
@@ -599,7 +602,9 @@ static char *S_byline_name(char *v) {
   }
   /* a date or a role glued after the name */
   static const char *const tail[] = {" Published", " Updated", " Posted", " Last", " | ", " • ",
-                                     " - ", " on ", " » ", " · ", " ·", NULL};
+                                     " - ", " on ", " » ", " · ", " ·",
+                                     /* the editor's credit after the writer's */
+                                     " Editor ", " Editor:", " Penyunting", " Redaktur", NULL};
   for (int i = 0; tail[i]; i++) {
     char *cut = strstr(v, tail[i]);
     if (cut && cut > v) *cut = 0;
@@ -703,6 +708,19 @@ static int S_month_at(const char *g) {
   for (int i = 0; months[i]; i++)
     if (strlen(months[i]) == wl && !strncmp(g, months[i], wl)) return 1;
   return 0;
+}
+
+/* A host name in lower case ("tbkts.example.vn"): a template printing the
+ * site's domain as the author of every page. */
+static int S_is_host(const char *v) {
+  static const char *const tlds[] = {"com", "net", "org", "info", "biz", "io", "co", "vn",
+                                     "news", "tv", "online", "id", "nl", "de", "fr", "uk", "es",
+                                     "it", "pl", "tr", "au", "in", "us", "ca", NULL};
+  const char *dot = strrchr(v, '.');
+  if (!dot || dot == v || !S_word_in(dot + 1, strlen(dot + 1), tlds)) return 0;
+  for (const char *p = v; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.')) return 0;
+  return 1;
 }
 
 /* One author value, from any source, reduced to the name: without a label
@@ -831,7 +849,7 @@ static char *S_author_clean(const char *in) {
     letters += (unsigned char)*q >= 0x80 || ((*q | 32) >= 'a' && (*q | 32) <= 'z');
   }
   static const char *const labels[] = {"name", "your name", "sign in", "log in", "author", NULL};
-  if (!letters || strstr(v, "://") || !strncasecmp(v, "www.", 4) || strchr(v, '{') ||
+  if (!letters || strstr(v, "://") || !strncasecmp(v, "www.", 4) || strchr(v, '{') || S_is_host(v) ||
       (dots >= 3 && !strchr(v, ' ') && !strchr(v, '@')) || S_word_in(v, n, labels) ||
       (n >= 3 && !strcasecmp(v + n - 3, " by")) || !strcasecmp(v, "by") || strchr(v, ':'))
     goto done;
@@ -1092,13 +1110,22 @@ static int S_bare_name(docpipe_value *meta, const char *s, size_t n) {
     else i++;
   }
   if (n < 3 || n > 60) return 0;
-  docpipe_buf b = DOCPIPE_BUF_INIT;
-  docpipe_buf_append(&b, "By ", 3);
-  docpipe_buf_append(&b, s, n);
   docpipe_value *authors = NULL;
   char *source = NULL;
-  int ok = b.data && docpipe_byline_parse(b.data, b.len, &authors, &source) && !source &&
+  /* a label of its own ("Door A en B", "Penulis X") reads as it is */
+  int ok = docpipe_byline_parse(s, n, &authors, &source) && !source &&
            docpipe_value_count(authors) > 0;
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  if (!ok) {
+    docpipe_value_free(authors);
+    docpipe_free(source);
+    authors = NULL;
+    source = NULL;
+    docpipe_buf_append(&b, "By ", 3);
+    docpipe_buf_append(&b, s, n);
+    ok = b.data && docpipe_byline_parse(b.data, b.len, &authors, &source) && !source &&
+         docpipe_value_count(authors) > 0;
+  }
   if (ok && meta && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS)) {
     docpipe_value_set(meta, DOCPIPE_META_AUTHORS, authors);
     authors = NULL;
@@ -1281,10 +1308,47 @@ static html_node *S_first_twin(html_ctx *c, html_node *h1) {
   return twin;
 }
 
+/* The site's own name as its head gives it (og:site_name), or NULL;
+ * borrowed from the DOM.  (The body may be the root: all is walked.) */
+static const char *S_site_name(html_ctx *c) {
+  html_node *root = html_tree_root(c->tree);
+  for (html_node *n = root; n; n = html_next(n, root, 0)) {
+    if (n->type == XML_ELEMENT_NODE && html_is(n, "meta")) {
+      const char *k = html_attr(n, "property");
+      if (k && !strcasecmp(k, "og:site_name")) return html_attr(n, "content");
+    }
+  }
+  return NULL;
+}
+
+/* 1 when every author in `a` is the site's name `site` (folded). */
+static int S_all_site(const docpipe_value *a, const char *site) {
+  if (!a || !docpipe_value_count(a) || !site || !*site) return 0;
+  char *fs = S_fold(site);
+  int all = fs != NULL;
+  for (size_t i = 0; all && i < docpipe_value_count(a); i++) {
+    char *fv = S_fold(docpipe_value_string(docpipe_value_at(a, i)));
+    all = fv && strcmp(fv, fs) == 0;
+    free(fv);
+  }
+  free(fs);
+  return all;
+}
+
+/* Takes out of `meta` authors that are only the site's name ("Harian
+ * Nusantara - 05/12/2024" read as a name beside a date), for the
+ * prescan to look on for a person; the caller puts them back (returned)
+ * when it finds none: a company's blog credits the company. */
+static docpipe_value *S_take_site_authors(docpipe_value *meta, const char *site) {
+  if (!S_all_site(docpipe_value_get(meta, DOCPIPE_META_AUTHORS), site)) return NULL;
+  return docpipe_value_take(meta, DOCPIPE_META_AUTHORS);
+}
+
 /* Before the build (which frees the DOM as it goes): a date line near the
  * headline and an element the page marks as the byline, into `pre`. */
 void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
   docpipe_value *meta = pre;
+  const char *site = S_site_name(c);
   if (c->body) {
     html_node *h1 = c->title_h1 ? S_first_twin(c, c->title_h1) : NULL;
     int twin = h1 && h1 != c->title_h1;
@@ -1293,6 +1357,7 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
     if (!have && h1) have = S_date_before(h1, meta);
     if (!have && twin) S_date_before(c->title_h1, meta);
   }
+  docpipe_value *site_authors = S_take_site_authors(meta, site);
   /* still no author: a signature, the content's last paragraph pushed to
    * the right margin (<p style="text-align:right"><b>Hoài Thu</b></p>);
    * the byline parser takes a right-aligned bare name for one, as it does
@@ -1364,6 +1429,9 @@ void html_visible_prescan(html_ctx *c, docpipe_value *pre) {
   /* still no author: a credit label the page prints in text ("Written
    * by" in one element and the name in the next, "By <a>Name</a>") */
   if (!docpipe_value_get(meta, DOCPIPE_META_AUTHORS) && c->body) S_credit_label(c->body, meta);
+  if (site_authors && !docpipe_value_get(meta, DOCPIPE_META_AUTHORS))
+    docpipe_value_set(meta, DOCPIPE_META_AUTHORS, site_authors);
+  else docpipe_value_free(site_authors);
 }
 
 
@@ -1804,6 +1872,134 @@ static void S_person_over_desk(docpipe_value *meta, docpipe_value *pre) {
   else docpipe_value_free(l);
 }
 
+/* The length of the text of n and the blocks after it. */
+static size_t S_text_from(docpipe_node *n) {
+  size_t len = 0;
+  for (; n; n = docpipe_node_next(n)) {
+    char *t = docpipe_node_text_content(n);
+    len += t ? strlen(t) : 0;
+    docpipe_free(t);
+  }
+  return len;
+}
+
+/* A press release's end mark ("###", "-30-", "-ENDS-") after three blocks
+ * or more, with less than half as much text after it as before: the
+ * release ends there, and what follows is the wire's own furniture
+ * (journal box, disclaimer, contacts).  Those go too.  (A mark with as
+ * much after it divides sections.) */
+static void S_release_end(docpipe_node *root) {
+  size_t i = 0, before = 0;
+  for (docpipe_node *n = docpipe_node_first_child(root); n; n = docpipe_node_next(n), i++) {
+    char *t = docpipe_node_text_content(n);
+    size_t tl = t ? strlen(t) : 0;
+    if (docpipe_node_type_of(n) != DOCPIPE_NODE_PARAGRAPH || i < 3 || tl > 16) {
+      before += tl;
+      docpipe_free(t);
+      continue;
+    }
+    const char *f = t;
+    while (f && (*f == ' ' || *f == '\n')) f++;
+    size_t fl = f ? strlen(f) : 0;
+    while (fl && (f[fl - 1] == ' ' || f[fl - 1] == '\n')) fl--;
+    static const char *const marks[] = {"###", "# # #", "-30-", "- 30 -", "-ends-", "- ends -",
+                                        "-ENDS-", "- ENDS -", NULL};
+    int end = 0;
+    for (int k = 0; f && marks[k] && !end; k++)
+      end = strlen(marks[k]) == fl && strncmp(f, marks[k], fl) == 0;
+    docpipe_free(t);
+    before += tl;
+    if (!end || S_text_from(docpipe_node_next(n)) * 2 >= before) continue;
+    while (n) {
+      docpipe_node *next = docpipe_node_next(n);
+      docpipe_node_free(n);
+      n = next;
+    }
+    return;
+  }
+}
+
+/* The meta names only the site ("Meridian News" as author and
+ * og:site_name) while the page's byline names people: they wrote it.
+ * The site's name after a name in the byline ("Brian Truitt USA TODAY")
+ * goes; a byline that still holds it ("byClemson News", "Written By
+ * Audiophile On") credits the site, and the meta stands. */
+static void S_person_over_site(docpipe_value *meta, docpipe_value *pre, const char *site) {
+  docpipe_value *p = pre ? docpipe_value_get(pre, DOCPIPE_META_AUTHORS) : NULL;
+  if (!p || !docpipe_value_count(p) ||
+      !S_all_site(docpipe_value_get(meta, DOCPIPE_META_AUTHORS), site))
+    return;
+  char *fs = S_fold(site);
+  docpipe_value *l = fs ? docpipe_value_new_list() : NULL;
+  int all = l != NULL;
+  for (size_t i = 0; all && i < docpipe_value_count(p); i++) {
+    char *c = S_author_clean(docpipe_value_string(docpipe_value_at(p, i)));
+    char *fc = c ? S_fold(c) : NULL;
+    size_t cn = fc ? strlen(fc) : 0, sn = strlen(fs);
+    if (fc && cn > sn + 1 && strcmp(fc + cn - sn, fs) == 0 && fc[cn - sn - 1] == ' ') {
+      /* the fold keeps the bytes of letters' ends: cut the original
+       * where the site's name begins, counted in words */
+      size_t words = 1;
+      for (const char *q = fs; *q; q++) words += *q == ' ';
+      for (size_t k = strlen(c); k > 0 && words; k--)
+        if (c[k - 1] == ' ' && --words == 0) c[k - 1] = '\0';
+      /* what is left is cleaned again: "Mar 6 Written By" is no name */
+      char *again = S_author_clean(c);
+      free(c);
+      c = again;
+      free(fc);
+      fc = c ? S_fold(c) : NULL;
+    }
+    all = c && fc && *fc && !strstr(fc, fs) && docpipe_value_append_string(l, c) == 0;
+    free(fc);
+    free(c);
+  }
+  if (all && docpipe_value_count(l)) docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+  else docpipe_value_free(l);
+  free(fs);
+}
+
+/* A date line at the content's top that gives only the day the date line
+ * by the headline gives with its time ("Thứ Sáu, 06/12/2024", a ribbon's
+ * "today" over the masthead, and "Thứ Sáu, 06/12/2024, 07:15 (GMT+7)"
+ * under the headline): the headline's says more. */
+static void S_pre_date_time(docpipe_value *meta, const docpipe_value *pre) {
+  const char *d = docpipe_meta_string(meta, DOCPIPE_META_DATE);
+  const char *p = pre ? docpipe_meta_string(pre, DOCPIPE_META_DATE) : NULL;
+  if (!d || !p || strlen(d) != 10 || strlen(p) <= 10 || strncmp(d, p, 10) != 0) return;
+  docpipe_value_set_string(meta, DOCPIPE_META_DATE, p);
+  const char *pt = docpipe_meta_string(pre, DOCPIPE_META_DATE_TEXT);
+  if (pt) docpipe_value_set_string(meta, DOCPIPE_META_DATE_TEXT, pt);
+}
+
+/* The meta names some of the writers the page's byline names ("Jan de
+ * Vries" beside "Door Jan de Vries en Sanne Bakker"): the byline's whole
+ * list is the credit. */
+static void S_page_names_more(docpipe_value *meta, docpipe_value *pre) {
+  docpipe_value *a = docpipe_value_get(meta, DOCPIPE_META_AUTHORS);
+  docpipe_value *p = pre ? docpipe_value_get(pre, DOCPIPE_META_AUTHORS) : NULL;
+  if (!a || !p || docpipe_value_count(p) <= docpipe_value_count(a)) return;
+  docpipe_value *l = docpipe_value_new_list();
+  for (size_t i = 0; l && i < docpipe_value_count(p); i++) {
+    char *c = S_author_clean(docpipe_value_string(docpipe_value_at(p, i)));
+    if (c) docpipe_value_append_string(l, c);
+    free(c);
+  }
+  size_t known = 0;
+  for (size_t i = 0; l && i < docpipe_value_count(a); i++) {
+    char *fa = S_fold(docpipe_value_string(docpipe_value_at(a, i)));
+    for (size_t k = 0; fa && k < docpipe_value_count(l); k++) {
+      char *fp = S_fold(docpipe_value_string(docpipe_value_at(l, k)));
+      if (fp && !strcmp(fa, fp)) known++, k = docpipe_value_count(l);
+      free(fp);
+    }
+    free(fa);
+  }
+  if (l && known == docpipe_value_count(a) && docpipe_value_count(l) > known)
+    docpipe_value_set(meta, DOCPIPE_META_AUTHORS, l);
+  else docpipe_value_free(l);
+}
+
 int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_value *pre,
                       docpipe_doc *doc) {
   (void)c;
@@ -1830,7 +2026,9 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     docpipe_value_set(meta, DOCPIPE_META_AUTHORS, m->authors);
     m->authors = NULL;
     S_tidy_authors(meta);
+    S_person_over_site(meta, pre, m->source);
     S_person_over_desk(meta, pre);
+    S_page_names_more(meta, pre);
   }
   if (m->source) docpipe_value_set_string(meta, DOCPIPE_META_SOURCE, m->source);
   if (m->url) docpipe_value_set_string(meta, DOCPIPE_META_URL, m->url);
@@ -1845,6 +2043,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
    * at the end */
   char *ftitle = S_fold(title);
   int seen = 0;
+
   for (docpipe_node *n = docpipe_node_first_child(root); n && seen < 6;) {
     docpipe_node *next = docpipe_node_next(n);
     if (S_is_short_block(n) || S_one_item_list(n)) {
@@ -1889,6 +2088,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     n = next;
   }
   free(ftitle);
+  S_pre_date_time(meta, pre);
   seen = 0;
   /* a heading that ends the article heads nothing: the label of a widget
    * whose links or form were removed ("Liên kết website", "Share this").
@@ -1913,6 +2113,7 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
     n = prev;
   }
 
+  S_release_end(root);
   /* an agency's sign-off or a print note, in the last blocks (an author's
    * bio or a subscription notice may follow it) */
   seen = 0;

@@ -63,7 +63,28 @@ static const struct {
     {"TS. LÊ THỊ MINH HẰNG Học viện Chính trị khu vực III", "Lê Thị Minh Hằng", NULL},
     {"PGS.TS. Nguyễn Văn An - Học viện Báo chí và Tuyên truyền", "Nguyễn Văn An", NULL},
     {"ThS. Quang Minh", "Quang Minh", NULL},
+    /* a military rank before a name in capitals; an interviewer's
+     * "(thực hiện)"; a signature with the writer's office after a dash */
+    {"Bài và ảnh: Đại tá PHẠM VĂN KHÁNH", "Phạm Văn Khánh", NULL},
+    {"        Thượng tá NGUYỄN VĂN AN", "Nguyễn Văn An", NULL},
+    {"Hoàng Mai (thực hiện)", "Hoàng Mai", NULL},
+    {"Thực hiện: Hoàng Mai", "Hoàng Mai", NULL},
+    {"        Nguyễn Hữu Thắng - Chủ tịch Hội CCB huyện Tân Lạc", "Nguyễn Hữu Thắng", NULL},
+    /* the outlet after the last comma; particles inside names; "by" and
+     * "and" in other languages */
+    {"By Anna Lindqvist, Marcus Webb and Priya Raman, Meridian News",
+     "Anna Lindqvist; Marcus Webb; Priya Raman", "Meridian News"},
+    {"Door Jan de Vries en Sanne Bakker", "Jan de Vries; Sanne Bakker", NULL},
+    {"Penulis Rina Ayu Lestari", "Rina Ayu Lestari", NULL},
+    {"Oleh: Rina Ayu dan Dani Prabowo", "Rina Ayu; Dani Prabowo", NULL},
+    {"Par Claire Vasseur et Marc Dubois", "Claire Vasseur; Marc Dubois", NULL},
+    {"Autor: Jan Kowalski i Anna Nowak", "Jan Kowalski; Anna Nowak", NULL},
+    {"By Ursula von der Leyen", "Ursula von der Leyen", NULL},
     /* never a byline */
+    {"By Jan de", NULL, NULL},
+    {"Par ailleurs, le maire a annoncé", NULL, NULL},
+    {"Door de regen", NULL, NULL},
+    {"Nguyễn Hữu Thắng - Chủ tịch nước", NULL, NULL},
     {"TS. Học viện Chính trị", NULL, NULL},
     {"TS. nghiên cứu về dân vận", NULL, NULL},
     {"BTV: Thanh Hương", NULL, NULL}, /* the editor */

@@ -55,7 +55,27 @@ static const struct {
     {"Thứ năm, 05 Tháng 12 2024 10:25", "2024-12-05T10:25:00"},
     {"5 tháng 12, 2024", "2024-12-05"},
     {"Hà Nội, 5 tháng 12 năm 2024", "2024-12-05"},
+    /* a press-release wire's "5-Dec-2024"; WordPress in Vietnamese, month
+     * by name and first ("Tháng Mười Hai 5, 2024") or after the day */
+    {"News Release 5-Dec-2024", "2024-12-05"},
+    {"Tháng Mười Hai 5, 2024", "2024-12-05"},
+    {"tháng mười một 28, 2024", "2024-11-28"},
+    {"Tháng 12 5, 2024", "2024-12-05"},
+    {"5 Tháng Mười Hai, 2024", "2024-12-05"},
+    {"5 tháng Tư 2024", "2024-04-05"},
+    /* Dutch, Indonesian, Polish, Turkish */
+    {"Gepubliceerd op 5 december 2024 om 14:30", "2024-12-05T14:30:00"},
+    {"5 mrt. 2024", "2024-03-05"},
+    {"Kamis, 05 Des 2024 14:30 WIB", "2024-12-05T14:30:00+07:00"},
+    {"Kamis, 5 Desember 2024 pukul 14.30 WIB", "2024-12-05T14:30:00+07:00"},
+    {"Rabu, 4 Agu 2024 09:10 WITA", "2024-08-04T09:10:00+08:00"},
+    {"czwartek, 5 grudnia 2024, godz. 14:30", "2024-12-05T14:30:00"},
+    {"5 Aralık 2024", "2024-12-05"},
+    {"12 Şubat 2024", "2024-02-12"},
     /* negatives */
+    {"5-Dec 2024", NULL},
+    {"tháng 12 có 5, 2024", NULL},
+    {"Tháng Mười Ba 5, 2024", NULL},
     {"6 tháng đầu năm 2024", NULL},
     {"12 tháng 13 2024", NULL},
     {"les 5 maisons de 2024", NULL},
@@ -146,6 +166,13 @@ static const struct {
     {"Dec. 5, 2024Updated 12:31 p.m. ET", 1}, /* two boxes with no space between */
     {"Updated: Dec 5, 2024, 14:30 IST", 1},
     {"05 dic 2024 - 14:30 CET", 1},
+    {"Tháng Mười Hai 5, 2024", 1},
+    {"Gepubliceerd op 5 december 2024 om 14:30", 1},
+    {"Bijgewerkt: 5 december 2024, 15:10", 1},
+    {"Kamis, 05 Des 2024 14:30 WIB", 1},
+    {"czwartek, 5 grudnia 2024", 1},
+    {"Güncelleme: 5 Aralık 2024 14:30", 1},
+    {"Harian Nusantara - 05/12/2024, 14:30 WIB", 0},
 };
 
 static void test_lines(void) {

@@ -78,11 +78,19 @@ static int S_is_letter(utf8proc_int32_t cp) {
          c == UTF8PROC_CATEGORY_MN;
 }
 
+/* The lower-case particles inside European names ("Jan de Vries",
+ * "Ursula von der Leyen", "Maria da Silva"): never a name's first or last
+ * word. */
+static const char *const S_particles[] = {"de", "van", "der", "den", "von", "da", "di", "du",
+                                          "del", "della", "dos", "das", "do", "le", "ter", "ten",
+                                          "bin", "binti", NULL};
+
 /* A personal name: 2-5 words, each a capital letter followed by lower
- * case letters (an apostrophe allowed, as in "K’Ré"), no digits. */
+ * case letters (an apostrophe allowed, as in "K’Ré"), no digits; a
+ * particle may stand between them. */
 static int S_is_name(const char *s, size_t len, int need_surname, int allow_one_word) {
   size_t words = 0, i = 0;
-  int surname = 0;
+  int surname = 0, particle_last = 0;
   while (i < len && s[i] == ' ') i++;
   if (S_starts_place(s + i, len - i)) return 0;
   while (i < len) {
@@ -90,7 +98,15 @@ static int S_is_name(const char *s, size_t len, int need_surname, int allow_one_
     if (i >= len) break;
     size_t start = i, n;
     utf8proc_int32_t cp = S_cp(s + i, len - i, &n);
-    if (!S_is_upper(cp)) return 0;
+    if (!S_is_upper(cp)) {
+      size_t e = i;
+      while (e < len && s[e] != ' ') e++;
+      if (words == 0 || !S_in(S_particles, s + i, e - i)) return 0;
+      particle_last = 1;
+      i = e;
+      continue;
+    }
+    particle_last = 0;
     i += n;
     size_t letters = 1, uppers = 1;
     while (i < len && s[i] != ' ') {
@@ -111,7 +127,7 @@ static int S_is_name(const char *s, size_t len, int need_surname, int allow_one_
     if (words == 0 && S_in(S_surnames, s + start, i - start)) surname = 1;
     words++;
   }
-  if (words > 5 || words < (allow_one_word ? 1u : 2u)) return 0;
+  if (particle_last || words > 5 || words < (allow_one_word ? 1u : 2u)) return 0;
   return need_surname ? surname : 1;
 }
 
@@ -149,6 +165,19 @@ static size_t S_without_place(const char *s, size_t len) {
   return words >= 1 && words <= 3 ? at : len;
 }
 
+/* " en ", " und ", " dan "...: "and" between two names in the languages
+ * whose bylines the labels below read (Dutch, German, Indonesian, French,
+ * Spanish, Italian and Portuguese, Polish, Turkish); its length, or 0. */
+static size_t S_conjunction(const char *s, size_t n) {
+  static const char *const words[] = {" en ", " und ", " dan ", " et ", " y ", " e ", " i ",
+                                      " ve ", NULL};
+  for (size_t k = 0; words[k]; k++) {
+    size_t w = strlen(words[k]);
+    if (n > w && memcmp(s, words[k], w) == 0) return w;
+  }
+  return 0;
+}
+
 /* Splits "A, B và C" / "A - B" / "A and B" into names; all must be names. */
 /* need_surname: 0 none, 1 every name, 2 at least one of them ("Phạm
  * Tuấn - Thu Hà": pen names often drop the family name). */
@@ -162,6 +191,7 @@ static int S_add_names(docpipe_value *list, const char *s, size_t len, int need_
     else if (len - i > 5 && memcmp(s + i, " and ", 5) == 0) sep = 5;
     else if (len - i > 3 && memcmp(s + i, " - ", 3) == 0) sep = 3;
     else if (len - i > 5 && memcmp(s + i, " – ", strlen(" – ")) == 0) sep = strlen(" – ");
+    else sep = S_conjunction(s + i, len - i);
     if (sep) {
       if (!S_add_name(list, s + start, i - start, need_surname == 1)) return 0;
       if (need_surname == 2) {
@@ -342,6 +372,72 @@ static int S_academic_byline(docpipe_value *list, const char *s, size_t n) {
   return ok;
 }
 
+/* Military and police ranks a newspaper prints before its writer's name
+ * ("Bài và ảnh: Đại tá PHẠM VĂN KHÁNH"): no part of the name. */
+static const char *const S_ranks[] = {
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá",
+    "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Đại uý",
+    "Thượng uý", "Trung uý", "Thiếu uý", "Chuẩn úy", NULL};
+
+/* The length of a rank (and the spaces after it) at s, or 0. */
+static size_t S_rank(const char *s, size_t n) {
+  for (size_t k = 0; S_ranks[k]; k++) {
+    size_t r = strlen(S_ranks[k]);
+    if (n > r && memcmp(s, S_ranks[k], r) == 0 && s[r] == ' ') {
+      while (r < n && s[r] == ' ') r++;
+      return r;
+    }
+  }
+  return 0;
+}
+
+/* The names after a credit label, into *list: a rank before them goes, a
+ * name in capitals reads in title case, and an outlet after the last
+ * comma ("By A, B and C, Meridian News") is the source when *src has
+ * none.  1 when they are names. */
+static int S_labelled_names(docpipe_value **list, const char *rest, size_t rn, char **src) {
+  size_t r = S_rank(rest, rn);
+  rest += r, rn -= r;
+  char *titled = S_caps_to_title(rest, rn);
+  const char *t = titled ? titled : rest;
+  size_t tn = titled ? strlen(titled) : rn;
+  int ok = S_add_names(*list, t, tn, 0);
+  const char *comma = ok ? NULL : memrchr(t, ',', tn);
+  if (comma && !*src) {
+    /* a failed reading may have left names in the list: start afresh */
+    const char *o = comma + 1;
+    size_t on = tn - (size_t)(o - t), an = (size_t)(comma - t);
+    while (on && *o == ' ') o++, on--;
+    docpipe_value *fresh = docpipe_value_new_list();
+    if (fresh && !S_is_name(o, on, 0, 0) && S_is_source(o, on) && S_add_names(fresh, t, an, 0)) {
+      docpipe_value_free(*list);
+      *list = fresh;
+      fresh = NULL;
+      *src = S_dup(o, on);
+      ok = *src != NULL;
+    }
+    docpipe_value_free(fresh);
+  }
+  docpipe_free(titled);
+  return ok;
+}
+
+/* Words that open a person's office after a dash in a signature at the
+ * right margin ("Nguyễn Hữu Thắng - Chủ tịch Hội CCB huyện X"): the office
+ * is no outlet, and the name before it the author. */
+static const char *const S_office_heads[] = {
+    "Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Trưởng", "Phó trưởng", "Phó Trưởng",
+    "Giám đốc", "Phó Giám đốc", "Chánh", "Ủy viên", "Cán bộ", "Hội viên", "Chuyên viên",
+    "Phóng viên", "Cộng tác viên", "Giáo viên", "Đảng viên", NULL};
+
+static int S_office_at(const char *s, size_t n) {
+  for (size_t k = 0; S_office_heads[k]; k++) {
+    size_t w = strlen(S_office_heads[k]);
+    if (n > w && memcmp(s, S_office_heads[k], w) == 0 && s[w] == ' ') return 1;
+  }
+  return 0;
+}
+
 int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, char **source) {
   if (!line || !authors || !source) return 0;
   *authors = NULL;
@@ -390,8 +486,13 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
                                        "Nhóm PV:", "Nhóm phóng viên:", "Bài, ảnh", "Tin, ảnh",
                                        /* a broadcaster's credits: the reporters ("PV: A -
                                         * B"); its "BTV:" (the editor) credits no author */
-                                       "PV:", "Phóng viên:", "Viết bởi ",
-                                       "By ", "Author:", "Written by ", NULL};
+                                       "PV:", "Phóng viên:", "Viết bởi ", "Thực hiện:",
+                                       "By ", "Author:", "Written by ",
+                                       /* "by" and "author" in Dutch, Indonesian, German,
+                                        * French, Spanish, Polish, Turkish */
+                                       "Door ", "Penulis:", "Penulis ", "Oleh:", "Oleh ",
+                                       "Von ", "Par ", "Por ", "Autor:", "Autorzy:", "Autor ",
+                                       "Yazar:", NULL};
   for (size_t k = 0; labels[k]; k++) {
     if (!S_prefix(s, n, labels[k])) continue;
     const char *rest = s + strlen(labels[k]);
@@ -406,7 +507,7 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
       rn = (size_t)(open - rest);
     }
     rn = S_without_place(rest, rn);
-    ok = S_add_names(list, rest, rn, 0);
+    ok = S_labelled_names(&list, rest, rn, &src);
     goto done;
   }
   /* "Nguồn: TTXVN" credits a source only. */
@@ -425,6 +526,8 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     ok = docpipe_value_append_string(list, "PV") == 0;
     goto done;
   }
+  size_t rank = S_rank(s, n); /* "Thượng tá NGUYỄN VĂN A" at the margin */
+  s += rank, n -= rank;
   /* A byline in capitals is read in title case (acronyms, "TTXVN", are
    * only in the labelled forms above or in parentheses, left as they are). */
   char *titled = S_caps_to_title(s, n);
@@ -441,7 +544,7 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     size_t sn = n - (size_t)(open - s) - 2;
     /* "(Báo X)" is a source; "(tổng hợp)", "(st)" say how it was made. */
     static const char *const notes[] = {"tổng hợp", "TH", "st", "sưu tầm", "lược dịch",
-                                        "dịch", "theo", NULL};
+                                        "dịch", "theo", "thực hiện", "ghi", "lược ghi", NULL};
     int note = 0;
     for (size_t k = 0; notes[k]; k++)
       if (strlen(notes[k]) <= sn && strncmp(open + 1, notes[k], strlen(notes[k])) == 0) note = 1;
@@ -467,6 +570,11 @@ int docpipe_byline_parse(const char *line, size_t len, docpipe_value **authors, 
     if (first_word < sn && S_in(S_agency_words, agency, first_word) &&
         S_is_name(s, an, 0, 0) && sn <= 60) {
       src = S_dup(agency, sn);
+      ok = S_add_names(list, s, an, 0);
+      goto done;
+    }
+    /* at the margin only: elsewhere "X - Chủ tịch nước" is as likely a caption */
+    if (right_aligned && S_office_at(agency, sn) && S_is_name(s, an, 0, 0)) {
       ok = S_add_names(list, s, an, 0);
       goto done;
     }

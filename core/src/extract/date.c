@@ -25,7 +25,8 @@ static int S_month_en(const char *s, size_t a) {
   return -1;
 }
 
-/* The month of a French, German, Spanish, Italian or Portuguese name at
+/* The month of a French, German, Spanish, Italian, Portuguese, Dutch,
+ * Indonesian, Polish or Turkish name at
  * s[a..b) (as MONTHS_EU in patterns.c matched it, any case), or -1. */
 static int S_month_eu(const char *s, size_t a, size_t b) {
   static const struct {
@@ -50,7 +51,17 @@ static int S_month_eu(const char *s, size_t a, size_t b) {
       /* the abbreviations Spanish, Italian and Portuguese papers print
        * ("05 dic 2024", "5 ott 2024", "5 out. 2024") */
       {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12}, {"gen", 1}, {"mag", 5}, {"giu", 6},
-      {"lug", 7}, {"ott", 10}, {"fev", 2}, {"set", 9}, {"out", 10}};
+      {"lug", 7}, {"ott", 10}, {"fev", 2}, {"set", 9}, {"out", 10},
+      /* Dutch and Indonesian (the rest are spelled as above) */
+      {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mrt", 3}, {"mei", 5}, {"augustus", 8},
+      {"maret", 3}, {"agustus", 8}, {"desember", 12}, {"agt", 8}, {"agu", 8}, {"des", 12},
+      /* Polish, in the genitive a date takes */
+      {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
+      {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10},
+      {"listopada", 11}, {"grudnia", 12},
+      /* Turkish */
+      {"ocak", 1}, {"şubat", 2}, {"mart", 3}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6},
+      {"temmuz", 7}, {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12}};
   if (a == PCRE2_UNSET || b <= a) return -1;
   while (b > a && s[b - 1] == '.') b--;
   utf8proc_uint8_t *f = NULL;
@@ -60,6 +71,36 @@ static int S_month_eu(const char *s, size_t a, size_t b) {
   int month = -1;
   for (size_t i = 0; i < sizeof names / sizeof *names && month < 0; i++)
     if (strcmp((const char *)f, names[i].name) == 0) month = names[i].month;
+  free(f);
+  return month;
+}
+
+/* The month at s[a..b) as MONTHS_VI in patterns.c matched it: a number or
+ * a Vietnamese name ("Mười Hai", any case), or -1. */
+static int S_month_vi(const char *s, size_t a, size_t b) {
+  if (a == PCRE2_UNSET || b <= a) return -1;
+  if (s[a] >= '0' && s[a] <= '9') return docpipe__x_int(s, a, b);
+  static const struct {
+    const char *name;
+    int month;
+  } names[] = {{"giêng", 1}, {"một", 1}, {"hai", 2}, {"ba", 3}, {"tư", 4}, {"bốn", 4},
+               {"năm", 5}, {"sáu", 6}, {"bảy", 7}, {"tám", 8}, {"chín", 9}, {"mười", 10}};
+  utf8proc_uint8_t *f = NULL;
+  if (utf8proc_map((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(b - a), &f,
+                   UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE) < 0)
+    return -1;
+  const char *w = (const char *)f;
+  int month = -1, tens = 0;
+  if (strncmp(w, "mười", strlen("mười")) == 0 && w[strlen("mười")] != '\0') {
+    /* "mười một", "mười hai": ten and the word after the spaces */
+    tens = 10;
+    w += strlen("mười");
+    while (*w == ' ' || *w == '\t' || *w == '\n') w++;
+  }
+  for (size_t i = 0; i < sizeof names / sizeof *names && month < 0; i++)
+    if (strcmp(w, names[i].name) == 0) month = names[i].month;
+  if (tens && (month == 1 || month == 2) && strcmp(w, "giêng") != 0) month += tens;
+  else if (tens) month = -1;
   free(f);
   return month;
 }
@@ -115,9 +156,18 @@ static int S_try(x_pattern which, const char *s, size_t len, size_t from, docpip
     }
     break;
   case X_DATE_VI_WORDS:
-  case X_DATE_VI_MONTH:
     d->day = docpipe__x_int(s, ov[2], ov[3]);
     d->month = docpipe__x_int(s, ov[4], ov[5]);
+    d->year = docpipe__x_int(s, ov[6], ov[7]);
+    break;
+  case X_DATE_VI_MONTH:
+    d->day = docpipe__x_int(s, ov[2], ov[3]);
+    d->month = S_month_vi(s, ov[4], ov[5]);
+    d->year = docpipe__x_int(s, ov[6], ov[7]);
+    break;
+  case X_DATE_VI_MDY:
+    d->month = S_month_vi(s, ov[2], ov[3]);
+    d->day = docpipe__x_int(s, ov[4], ov[5]);
     d->year = docpipe__x_int(s, ov[6], ov[7]);
     break;
   case X_DATE_EN_MDY:
@@ -150,7 +200,8 @@ static int S_zone_offset(const char *z, size_t n, int *known) {
     const char *name;
     int minutes;
   } zones[] = {{"CET", 60},  {"CEST", 120}, {"JST", 540}, {"KST", 540}, {"HKT", 480},
-               {"SGT", 480}, {"AEST", 600}, {"AEDT", 660}, {"ICT", 420}, {"WIB", 420}};
+               {"SGT", 480}, {"AEST", 600}, {"AEDT", 660}, {"ICT", 420}, {"WIB", 420},
+               {"WITA", 480}, {"WIT", 540}};
   for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
     if (strlen(zones[i].name) == n && !strncasecmp(z, zones[i].name, n)) {
       *known = 1;
@@ -250,7 +301,8 @@ int docpipe_date_find(const char *text, size_t len, docpipe_date *out) {
 
 int docpipe__x_date_find_nfc(const char *text, size_t len, docpipe_date *out) {
   static const x_pattern kinds[] = {X_DATE_DMY, X_DATE_ISO, X_DATE_VI_WORDS, X_DATE_EN_MDY,
-                                    X_DATE_EN_DMY, X_DATE_EU_DMY, X_DATE_VI_MONTH};
+                                    X_DATE_EN_DMY, X_DATE_EU_DMY, X_DATE_VI_MONTH,
+                                    X_DATE_VI_MDY};
   docpipe_date best, d;
   int found = 0;
   for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
@@ -347,7 +399,15 @@ static const char *const S_line_words[] = {
     "alle", "ore", "a.m.", "p.m.", "ET", "EST", "EDT", "PT", "PST", "PDT", "CET", "CEST", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "lunes",
     "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì",
-    "mercoledì", "giovedì", "venerdì", "sabato", "domenica", NULL};
+    "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    /* Dutch, Indonesian, Polish and Turkish labels and weekdays */
+    "Gepubliceerd op", "Gepubliceerd", "Bijgewerkt op", "Bijgewerkt", "Laatste update", "op",
+    "om", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "Diterbitkan", "Dipublikasikan", "Diperbarui", "pukul", "Senin", "Selasa", "Rabu", "Kamis",
+    "Jumat", "Sabtu", "Minggu", "WITA", "WIT", "Opublikowano", "Aktualizacja", "Data publikacji",
+    "godz.", "poniedziałek", "wtorek", "środa", "Środa", "czwartek", "piątek", "sobota",
+    "niedziela", "Yayınlanma", "Güncelleme", "Güncellenme", "Pazartesi", "Salı", "Çarşamba",
+    "Perşembe", "Cuma", "Cumartesi", "Pazar", NULL};
 
 /* Labels after which a line may give a second date, the last change's
  * ("Published March 5, 2021, updated March 6, 2021"; "Publié le … ,
@@ -360,7 +420,9 @@ static const char *const S_update_words[] = {"Updated", "Last updated", "Modifie
                                              "Actualizado", "Atualizado em", "Atualizado",
                                              "Aggiornato il", "Aggiornato", "Cập nhật", "cập nhật",
                                              "Ngày cập nhật", "ngày cập nhật", "Cập nhật lúc",
-                                             NULL};
+                                             "Bijgewerkt op", "Bijgewerkt", "Laatste update",
+                                             "Diperbarui", "Aktualizacja", "Güncelleme",
+                                             "Güncellenme", NULL};
 
 static int S_date_line_nfc(const char *line, size_t len, docpipe_date *out);
 

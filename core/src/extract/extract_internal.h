@@ -17,7 +17,8 @@ typedef enum {
   X_DATE_EN_MDY,   /* March 5, 2021 */
   X_DATE_EN_DMY,   /* 5 March 2021 */
   X_DATE_EU_DMY,   /* 5 décembre 2024, 5. Dezember 2024, 5 de diciembre de 2024 */
-  X_DATE_VI_MONTH, /* 05 Tháng 12 2024 (a CMS's Vietnamese month name, no "năm") */
+  X_DATE_VI_MONTH, /* 05 Tháng 12 2024, 5 Tháng Mười Hai, 2024 (a CMS's month, no "năm") */
+  X_DATE_VI_MDY,   /* Tháng Mười Hai 5, 2024 (WordPress in Vietnamese) */
   X_TIME,          /* - 01:44 PM, 08:30 (GMT+7), lúc 8h30 */
   X_TIME_BEFORE,   /* 08:30 16/07/2020 (time written first) */
   X_EVENT_DAY,     /* Chiều 18/6, Sáng 6/1/2022 at the start of a lead */

@@ -25,8 +25,9 @@
   "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"             \
   "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
 
-/* French, German, Spanish, Italian and Portuguese month names, full and
- * abbreviated as their papers print them; S_month_eu in date.c maps them
+/* French, German, Spanish, Italian, Portuguese, Dutch, Indonesian, Polish
+ * (the genitive a date takes: "5 grudnia 2024") and Turkish month names,
+ * full and abbreviated as their papers print them; S_month_eu in date.c maps them
  * back, so the two lists must name the same words. */
 #define MONTHS_EU                                                                             \
   "(janvier|janv|février|fevrier|févr|fevr|mars|avril|avr|mai|juin|juillet|juil|août|aout|"  \
@@ -36,7 +37,18 @@
   "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"  \
   "diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"        \
   "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"             \
+  "januari|februari|maart|mrt|mei|augustus|maret|agustus|desember|agt|agu|des|"              \
+  "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|"         \
+  "listopada|grudnia|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|"    \
+  "aralık|"                                                                                   \
   "ene|abr|ago|dic|gen|mag|giu|lug|ott|fev|set|out)\\.?"
+
+/* A month after "tháng": its number or its Vietnamese name ("Tháng Mười
+ * Hai", as CMSs in the Vietnamese locale print it); S_month_vi in date.c
+ * maps the names back. */
+#define MONTHS_VI                                                                              \
+  "(\\d{1,2}|mười\\s+một|mười\\s+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|giêng)"         \
+  "(?![\\p{L}\\p{N}])"
 
 static const struct {
   const char *re;
@@ -51,7 +63,10 @@ static const struct {
      * them in two boxes ("Dec. 5, 2024Updated 12:31 p.m. ET") */
     [X_DATE_EN_MDY] = {"\\b" MONTHS_EN "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?!\\d)",
                        PCRE2_CASELESS},
-    [X_DATE_EN_DMY] = {"\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS_EN ",?\\s+((?:19|20)\\d\\d)\\b",
+    /* "5-Dec-2024" too, as press-release wires and logs print it: a hyphen
+     * on both sides of the month or on neither */
+    [X_DATE_EN_DMY] = {"\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-(?=[A-Za-z]{3,9}\\.?-))" MONTHS_EN
+                       "(?:,?\\s+|(?<=[A-Za-z.])-)((?:19|20)\\d\\d)\\b",
                        PCRE2_CASELESS},
     /* day first, "1er" and "5." allowed; "de" between the parts in Spanish
      * and Portuguese */
@@ -63,16 +78,21 @@ static const struct {
      * 05 Tháng 12 2024 10:25".  The day must open a word, and nothing but
      * spaces (a comma, "năm") lies between the parts, so prose ("6 tháng đầu
      * năm 2024") does not read as one. */
-    [X_DATE_VI_MONTH] = {"(?<![\\p{L}\\p{N}/.-])(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:,|\\s+năm)?\\s+((?:19|20)\\d\\d)(?![\\d/.,]\\d|\\d)",
+    [X_DATE_VI_MONTH] = {"(?<![\\p{L}\\p{N}/.-])(\\d{1,2})\\s+tháng\\s+" MONTHS_VI "(?:,|\\s+năm)?\\s+((?:19|20)\\d\\d)(?![\\d/.,]\\d|\\d)",
                          PCRE2_CASELESS},
+    /* WordPress in Vietnamese prints its default "F j, Y" as "Tháng Mười Hai
+     * 5, 2024" (or "Tháng 12 5, 2024"): the month first, a comma before
+     * the year, as in English */
+    [X_DATE_VI_MDY] = {"(?<![\\p{L}\\p{N}])tháng\\s+" MONTHS_VI "\\s+(\\d{1,2}),\\s*((?:19|20)\\d\\d)(?!\\d)",
+                       PCRE2_CASELESS},
     /* "à 14h30", "um 14.30 Uhr", "14.30 GMT": a dot parts the hours only
      * before "Uhr" or a zone, where it cannot be a number */
-    [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*)?(?:lúc\\s+|at\\s+|à\\s+|às\\s+|um\\s+|a\\s+las\\s+|alle\\s+|ore\\s+)?"
-                "(\\d{1,2})\\s*(?::|h|g|\\.(?=\\d\\d\\s*(?:Uhr|GMT|UTC)))\\s*(\\d\\d)(?::(\\d\\d))?(?:\\s*Uhr)?"
+    [X_TIME] = {"\\G\\s*(?:[-,|–]\\s*)?(?:lúc\\s+|at\\s+|à\\s+|às\\s+|um\\s+|a\\s+las\\s+|alle\\s+|ore\\s+|om\\s+|pukul\\s+|godz\\.\\s*|saat\\s+)?"
+                "(\\d{1,2})\\s*(?::|h|g|\\.(?=\\d\\d\\s*(?:Uhr|GMT|UTC|WIB|WITA|WIT|CET|CEST)))\\s*(\\d\\d)(?::(\\d\\d))?(?:\\s*Uhr)?"
                 "(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối))?(?:\\s*\\(?\\s*(?:GMT|UTC)(?:\\s*([+-])\\s*(\\d{1,2})"
                 "(?::?(\\d\\d))?)?\\s*\\)?"
                 /* a zone's abbreviation ("14:30 CET", "2:30pm AEDT", "14:30 IST") */
-                "|\\s*\\(?(?-i:(CEST|CET|JST|KST|HKT|SGT|AEDT|AEST|ICT|IST|WIB))\\)?(?![\\p{L}\\p{N}]))?",
+                "|\\s*\\(?(?-i:(CEST|CET|JST|KST|HKT|SGT|AEDT|AEST|ICT|IST|WIB|WITA|WIT))\\)?(?![\\p{L}\\p{N}]))?",
                 PCRE2_CASELESS},
     [X_TIME_BEFORE] = {"(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?\\s*(AM|PM)?\\s*(?:[-,|–]\\s*)?"
                        "(?:(?:Thứ\\s+\\p{L}+|Chủ\\s+nhật|CN|T[2-7])\\s*[,-]?\\s*)?(?:ngày\\s+)?$",
