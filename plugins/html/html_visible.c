@@ -2043,7 +2043,6 @@ int html_visible_meta(html_ctx *c, html_meta *m, const char *title, docpipe_valu
    * at the end */
   char *ftitle = S_fold(title);
   int seen = 0;
-
   for (docpipe_node *n = docpipe_node_first_child(root); n && seen < 6;) {
     docpipe_node *next = docpipe_node_next(n);
     if (S_is_short_block(n) || S_one_item_list(n)) {
