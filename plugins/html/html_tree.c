@@ -20,6 +20,8 @@ typedef struct {
   html_node *top_last;  /* the last top-level node */
   docpipe_buf pending;  /* characters not yet made into a node ... */
   unsigned char pending_type; /* ... of this type */
+  html_node *grow;      /* the text node a long run is joining, */
+  size_t grow_len, grow_cap; /* its length and room */
   size_t elements, max_elements;
   unsigned depth;       /* open elements */
   int stopped, nomem, has_dtd;
@@ -271,8 +273,33 @@ static void S_fail(S_builder *b, xmlParserCtxtPtr ctxt) {
   xmlStopParser(ctxt);
 }
 
+/* Appends to the text node a long run is building: its length is kept
+ * and its room doubles, where S_concat would measure and copy it again
+ * for every step. */
+static int S_grow(S_builder *b, html_node *n, const char *s, size_t len) {
+  if (b->grow != n) {
+    b->grow = n;
+    b->grow_len = strlen((const char *)n->content);
+    b->grow_cap = 0; /* not yet its own buffer, or of unknown room */
+  }
+  size_t need = b->grow_len + len + 1;
+  if (need > b->grow_cap) {
+    size_t cap = b->grow_cap > need / 2 ? 2 * b->grow_cap : 2 * need;
+    xmlChar *c = n->grown ? realloc(n->content, cap) : malloc(cap);
+    if (!c) return -1;
+    if (!n->grown) memcpy(c, n->content, b->grow_len);
+    n->content = c;
+    n->grown = 1;
+    b->grow_cap = cap;
+  }
+  memcpy(n->content + b->grow_len, s, len);
+  b->grow_len += len;
+  n->content[b->grow_len] = 0;
+  return 0;
+}
+
 /* The characters since the last other event become a node, or join the
- * text node they follow (an empty element dropped between them). */
+ * text node they follow (a long run, or an empty element dropped between). */
 static void S_flush(S_builder *b, xmlParserCtxtPtr ctxt) {
   if (!b->pending.len) return;
   const char *s = b->pending.data;
@@ -281,7 +308,7 @@ static void S_flush(S_builder *b, xmlParserCtxtPtr ctxt) {
   if (!b->cur) return; /* text outside every element: libxml2 drops it too */
   html_node *last = b->cur ? b->cur->last : NULL;
   if (last && last->type == b->pending_type && S_is_text(last)) {
-    if (S_concat(last, (const xmlChar *)s, len) < 0) S_fail(b, ctxt);
+    if (S_grow(b, last, s, len) < 0) S_fail(b, ctxt);
     return;
   }
   html_node *n = S_node(b->tree, b->pending_type, s, len);

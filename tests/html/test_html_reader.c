@@ -1406,6 +1406,26 @@ static void S_bounded(void (*gen)(docpipe_buf *), const char *what, int factor) 
   OK(peak < factor * page + 50, msg);
 }
 
+/* libxml2's own tree builder cut a text node at 10 MB (its
+ * XML_MAX_TEXT_LENGTH) without a word: a long unbroken run lost its end.
+ * The reader's tree keeps it all. */
+static void test_long_text_run_whole(void) {
+  docpipe_buf b = DOCPIPE_BUF_INIT;
+  docpipe_buf_puts(&b, "<html><body><article><p>");
+  while (b.len < ((size_t)11 << 20)) docpipe_buf_puts(&b, "Một câu văn rất dài không có thẻ nào. ");
+  docpipe_buf_puts(&b, "Cuối cùng là Chỉ thị 16/CT-TTg.</p></article></body></html>");
+  docpipe_doc *doc = NULL;
+  docpipe_error err = DOCPIPE_ERROR_INIT;
+  INT_EQ(S_read_mem(b.data, b.len, &doc, &err), 0, "an 11 MB text run is read");
+  char *body = doc ? S_body(doc) : NULL;
+  size_t n = body ? strlen(body) : 0;
+  OK(n > ((size_t)11 << 20) - 100, "all of it");
+  OK(body && strstr(body + (n > 200 ? n - 200 : 0), "16/CT-TTg"), "its end too");
+  docpipe_free(body);
+  docpipe_doc_free(doc);
+  docpipe_buf_free(&b);
+}
+
 static void test_pathological_memory(void) {
   S_bounded(S_gen_text_run, "50 MB single text run", 10);
   S_bounded(S_gen_empty, "50 MB of empty formatting elements", 10);
@@ -1715,6 +1735,7 @@ int main(void) {
   RUN(test_streamed_parts);
   RUN(test_deep_nesting);
   RUN(test_depth_limit_keeps_what_came_before);
+  RUN(test_long_text_run_whole);
   RUN(test_huge_page);
   docpipe_registry_free(S_reg);
   return harness_summary();
