@@ -15,9 +15,10 @@
 # of the build (~6x such markup), the element statistics and the page
 # itself.  A table of one-word cells and a list of links (one element per
 # 15 and 26 bytes) reach the parse's element budget (one per 32 bytes +
-# 256k: the rest of the page is not read, with a warning) and peak at ~467
-# and ~533 MB.  One 50 MB text run ~209 MB, 50 MB of empty <i></i>
-# ~108 MB, 100,000-deep nesting ~108 MB (the tree stops at depth 256, as
+# 256k: the rest of the page is not read, with a warning) and peak at ~480
+# and ~551 MB.  One 50 MB text run ~208 MB (all of it read: libxml2's
+# own tree kept only its first 10 MB), 50 MB of empty <i></i>
+# ~112 MB, 100,000-deep nesting ~108 MB (the tree stops at depth 256, as
 # libxml2's does: a clean error or what was before), empty structural
 # elements ~293 MB.
 set -eu
