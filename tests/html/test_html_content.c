@@ -9,23 +9,19 @@
 #include "docpipe/docpipe.h"
 #include "docpipe/plugin.h"
 #include "harness.h"
+#include "html_test.h"
 
 static const docpipe_plugin *S_html;
 
 static char *S_read_body(const char *page) {
-  size_t size = strlen(page);
-  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
-  if (!copy) return NULL;
-  memcpy(copy, page, size);
   docpipe_doc *doc = NULL;
   docpipe_error err = DOCPIPE_ERROR_INIT;
   char *body = NULL;
-  if (docpipe_plugin_read(S_html, copy, size, NULL, &doc, &err) == 0)
+  if (html_test_read(S_html, page, strlen(page), NULL, &doc, &err) == 0)
     body = docpipe_node_text_content(docpipe_doc_root(doc));
   else
     fprintf(stderr, "     read: %s\n", err.message);
   docpipe_doc_free(doc);
-  free(copy);
   return body;
 }
 
@@ -903,12 +899,8 @@ static void test_loading_labels(void) {
 }
 
 int main(void) {
-  docpipe_registry *reg = docpipe_registry_new();
-  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
-  const char *dirs[] = {dir, NULL};
-  docpipe_registry_load_defaults(reg, dir ? dirs : NULL, NULL, NULL);
-  S_html = docpipe_registry_find(reg, "html");
-  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  docpipe_registry *reg = NULL;
+  S_html = html_test_plugin(&reg);
   RUN(test_card_grid);
   RUN(test_forum_thread);
   RUN(test_article_comments);

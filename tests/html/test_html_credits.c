@@ -10,30 +10,19 @@
 #include "docpipe/docpipe.h"
 #include "docpipe/plugin.h"
 #include "harness.h"
+#include "html_test.h"
 
 static const docpipe_plugin *S_html;
 
-static const char *const S_paras =
-    "<p>The water authority said on Thursday that it would replace four hundred kilometres of "
-    "pipe over the next five years, starting with the oldest districts of the city.</p>"
-    "<p>Engineers estimate that close to half of the water pumped into the network is lost "
-    "before it reaches a customer, through leaks, broken meters and illegal connections.</p>"
-    "<p>Residents of the eastern districts, who receive water once a week, said they had heard "
-    "such promises before, and would believe them when the pressure in their taps improved.</p>";
-
-/* The document read from head + S_paras + tail; NULL when not read. */
+/* The document read from html_test_page_around(head, tail); NULL when
+ * not read. */
 static docpipe_doc *S_doc_around(const char *head, const char *tail) {
-  size_t hn = strlen(head), pn = strlen(S_paras), tn = strlen(tail);
-  unsigned char *copy = calloc(1, hn + pn + tn + DOCPIPE_PROBE_PADDING);
-  if (!copy) return NULL;
-  memcpy(copy, head, hn);
-  memcpy(copy + hn, S_paras, pn);
-  memcpy(copy + hn + pn, tail, tn);
+  char *page = html_test_page_around(head, tail);
   docpipe_doc *doc = NULL;
   docpipe_error err = DOCPIPE_ERROR_INIT;
-  if (docpipe_plugin_read(S_html, copy, hn + pn + tn, NULL, &doc, &err) != 0)
+  if (!page || html_test_read(S_html, page, strlen(page), NULL, &doc, &err) != 0)
     fprintf(stderr, "     read: %s\n", err.message);
-  free(copy);
+  docpipe_free(page);
   return doc;
 }
 
@@ -119,7 +108,7 @@ static void test_ribbon_day_and_date_line(void) {
   docpipe_doc_free(doc);
 }
 
-/* The body of head + S_paras + tail (free with docpipe_free). */
+/* The body of html_test_page_around(head, tail) (free with docpipe_free). */
 static char *S_body_around(const char *head, const char *tail) {
   docpipe_doc *doc = S_doc_around(head, tail);
   char *body = doc ? docpipe_node_text_content(docpipe_doc_root(doc)) : NULL;
@@ -168,19 +157,15 @@ static void test_release_end_mark(void) {
      "the end mark and what follows dropped");
   docpipe_free(body);
   char divider[2048];
-  snprintf(divider, sizeof divider, "<p>###</p>%s</article></body></html>", S_paras);
+  snprintf(divider, sizeof divider, "<p>###</p>%s</article></body></html>", HTML_TEST_PARAS);
   body = S_body_around(head, divider);
   OK(body && strstr(body, "###"), "a section divider kept");
   docpipe_free(body);
 }
 
 int main(void) {
-  docpipe_registry *reg = docpipe_registry_new();
-  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
-  const char *dirs[] = {dir, NULL};
-  docpipe_registry_load_defaults(reg, dir ? dirs : NULL, NULL, NULL);
-  S_html = docpipe_registry_find(reg, "html");
-  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  docpipe_registry *reg = NULL;
+  S_html = html_test_plugin(&reg);
   RUN(test_site_name_author);
   RUN(test_site_name_beside_date);
   RUN(test_host_author);

@@ -9,21 +9,17 @@
 #include "docpipe/docpipe.h"
 #include "docpipe/plugin.h"
 #include "harness.h"
+#include "html_test.h"
 
 static const docpipe_plugin *S_html;
 
 /* The document read from `page` (NULL, the error printed, when it is not
  * read); the reader gets the padding a caller gives. */
 static docpipe_doc *S_doc(const char *page) {
-  size_t size = strlen(page);
-  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
-  if (!copy) return NULL;
-  memcpy(copy, page, size);
   docpipe_doc *doc = NULL;
   docpipe_error err = DOCPIPE_ERROR_INIT;
-  if (docpipe_plugin_read(S_html, copy, size, NULL, &doc, &err) != 0)
+  if (html_test_read(S_html, page, strlen(page), NULL, &doc, &err) != 0)
     fprintf(stderr, "     read: %s\n", err.message);
-  free(copy);
   return doc;
 }
 
@@ -42,35 +38,18 @@ static char *S_read(const char *page, char **title) {
   return body;
 }
 
-static const char *const S_paras =
-    "<p>The water authority said on Thursday that it would replace four hundred kilometres of "
-    "pipe over the next five years, starting with the oldest districts of the city.</p>"
-    "<p>Engineers estimate that close to half of the water pumped into the network is lost "
-    "before it reaches a customer, through leaks, broken meters and illegal connections.</p>"
-    "<p>Residents of the eastern districts, who receive water once a week, said they had heard "
-    "such promises before, and would believe them when the pressure in their taps improved.</p>";
-
-/* An article header holding the headline, the standfirst and a byline box
- * with the writer's avatar: one picture and a short text, but a headline
- * is never a caption, so the headline leaves the body as the title. */
-/* A page made of `head`, the paragraphs S_paras and `tail` (free with
- * docpipe_free). */
-static char *S_page_around(const char *head, const char *tail) {
-  docpipe_buf b = DOCPIPE_BUF_INIT;
-  docpipe_buf_append(&b, head, strlen(head));
-  docpipe_buf_append(&b, S_paras, strlen(S_paras));
-  docpipe_buf_append(&b, tail, strlen(tail));
-  return b.data;
-}
-
-/* The body of that page; its title too when `title` is not NULL. */
+/* The body of html_test_page_around(head, tail); its title too when
+ * `title` is not NULL. */
 static char *S_read_around(const char *head, const char *tail, char **title) {
-  char *page = S_page_around(head, tail);
+  char *page = html_test_page_around(head, tail);
   char *body = page ? S_read(page, title) : NULL;
   docpipe_free(page);
   return body;
 }
 
+/* An article header holding the headline, the standfirst and a byline box
+ * with the writer's avatar: one picture and a short text, but a headline
+ * is never a caption, so the headline leaves the body as the title. */
 static void test_header_with_avatar_not_figure(void) {
   const char *head =
       "<html><head><title>Pipes before plants | Opinions</title></head><body><main>"
@@ -127,7 +106,7 @@ static int S_has_hash_link(docpipe_node *n) {
 static void test_hash_link_is_text(void) {
   const char *head = "<html><head><title>Taps</title></head><body><article><h1>Taps</h1>";
   const char *tail = "<p>Residents can <a href='#'>read the plan</a> at the town hall.</p></article></body></html>";
-  char *page = S_page_around(head, tail);
+  char *page = html_test_page_around(head, tail);
   docpipe_doc *doc = page ? S_doc(page) : NULL;
   OK(doc != NULL, "read");
   char *body = doc ? docpipe_node_text_content(docpipe_doc_root(doc)) : NULL;
@@ -271,12 +250,8 @@ static void test_app_prompt(void) {
 }
 
 int main(void) {
-  docpipe_registry *reg = docpipe_registry_new();
-  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
-  const char *dirs[] = {dir, NULL};
-  docpipe_registry_load_defaults(reg, dir ? dirs : NULL, NULL, NULL);
-  S_html = docpipe_registry_find(reg, "html");
-  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  docpipe_registry *reg = NULL;
+  S_html = html_test_plugin(&reg);
   RUN(test_header_with_avatar_not_figure);
   RUN(test_print_note_and_disclaimer);
   RUN(test_hash_link_is_text);

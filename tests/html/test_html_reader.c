@@ -18,6 +18,7 @@
 #include "docpipe/plugin.h"
 #include "doc_count.h"
 #include "harness.h"
+#include "html_test.h"
 
 static docpipe_registry *S_reg;
 static const docpipe_plugin *S_html;
@@ -30,13 +31,7 @@ static char *S_path(const char *name) {
 }
 
 static int S_read_mem(const char *data, size_t size, docpipe_doc **doc, docpipe_error *err) {
-  /* readers get DOCPIPE_PROBE_PADDING zero bytes after the data */
-  unsigned char *copy = calloc(1, size + DOCPIPE_PROBE_PADDING);
-  if (!copy) return DOCPIPE_ENOMEM;
-  memcpy(copy, data, size);
-  int rc = docpipe_plugin_read(S_html, copy, size, NULL, doc, err);
-  free(copy);
-  return rc;
+  return html_test_read(S_html, data, size, NULL, doc, err);
 }
 
 static docpipe_doc *S_read_file(const char *name) {
@@ -1261,9 +1256,7 @@ static void test_depth_limit_keeps_what_came_before(void) {
   args.log_ctx = &warnings;
   docpipe_doc *doc = NULL;
   docpipe_error err = DOCPIPE_ERROR_INIT;
-  unsigned char *copy = calloc(1, b.len + DOCPIPE_PROBE_PADDING);
-  memcpy(copy, b.data, b.len);
-  int rc = docpipe_plugin_read(S_html, copy, b.len, &args, &doc, &err);
+  int rc = html_test_read(S_html, b.data, b.len, &args, &doc, &err);
   INT_EQ(rc, 0, "read");
   char *body = doc ? S_body(doc) : NULL;
   OK(body && strstr(body, "114-KL/TW"), "the article before the deep part is kept");
@@ -1271,7 +1264,6 @@ static void test_depth_limit_keeps_what_came_before(void) {
   OK(warnings.data && strstr(warnings.data, "nested over 256 deep"), "and the user is told");
   docpipe_free(body);
   docpipe_doc_free(doc);
-  free(copy);
   docpipe_buf_free(&b);
   docpipe_buf_free(&warnings);
 }
@@ -1683,12 +1675,7 @@ static void test_probe(void) {
 }
 
 int main(void) {
-  S_reg = docpipe_registry_new();
-  const char *dir = getenv("DOCPIPE_PLUGIN_DIR");
-  const char *dirs[] = {dir, NULL};
-  docpipe_registry_load_defaults(S_reg, dir ? dirs : NULL, NULL, NULL);
-  S_html = docpipe_registry_find(S_reg, "html");
-  if (!S_html || !S_html->read) SKIP_ALL("html plugin not built");
+  S_html = html_test_plugin(&S_reg);
   RUN(test_pathological_memory); /* first: a child's peak RSS counts what the parent holds */
   RUN(test_probe);
   RUN(test_portal_page);
